@@ -1,0 +1,70 @@
+import type { Period } from "./Period";
+import type { Polarity } from "./Settings";
+import type { ParsedValue } from "./ParsedValue";
+
+/** A column that holds one period's values. */
+export interface PeriodColumn {
+  /** 0-based sheet column. */
+  col: number;
+  period: Period;
+}
+
+/** Column roles found in a KPI table's header (0-based sheet columns). */
+export interface KpiColumns {
+  measure: number;
+  target?: number;
+  tolerance?: number;
+  polarity?: number;
+  serviceArea?: number;
+  group?: number;
+  comment?: number;
+  trend?: number;
+  /** Period columns in left-to-right order. */
+  periods: PeriodColumn[];
+}
+
+/** Where a row's polarity came from (the JSON contract's `polaritySource`). */
+export type PolaritySource = "column" | "text" | "tolerance" | "setting" | "assumed";
+
+/** One measure row of a KPI table, parsed but not yet scored. */
+export interface KpiRow {
+  /** 0-based sheet row. */
+  row: number;
+  measure: string;
+  /** Group from a section row, a Group/Type column, or the contract marker. */
+  group: string;
+  serviceArea: string;
+  polarity: Polarity;
+  polaritySource: PolaritySource;
+  target: ParsedValue;
+  tolerance: ParsedValue;
+  /** One entry per `KpiColumns.periods`, same order. */
+  values: ParsedValue[];
+  /** Extra text: comment column, or text merged into the next row(s). */
+  comment?: string;
+  /** True when the measure carries a contract marker (©, "(C)"). */
+  contract: boolean;
+}
+
+/**
+ * A KPI table found on a sheet.
+ *
+ * @example
+ * // seed 001 "Contract Key Performance Indicators": header row 2, measure A, target B,
+ * // tolerance C, one period column D ("Q4 Performance").
+ */
+export interface KpiTable {
+  kind: "kpi";
+  /** Stable id: `${sheet}!${headerRow}`. */
+  id: string;
+  sheet: string;
+  /** Title above the header, if any (e.g. "Contract Key Performance Indicators"). */
+  title?: string;
+  /** 0-based sheet rows of the header (one or two: band row then label row). */
+  headerRows: number[];
+  columns: KpiColumns;
+  rows: KpiRow[];
+  /** 0-based first and last sheet rows the table covers (header included). */
+  top: number;
+  bottom: number;
+}

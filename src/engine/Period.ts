@@ -1,0 +1,21 @@
+/**
+ * A reporting period named by a column header.
+ *
+ * Financial years run April–March and are named by their starting calendar year:
+ * `fy: 2015` is 2015/16, and Dec-15 is Q3 of fy 2015.
+ *
+ * @example
+ * { kind: "quarter", fy: 2019, quarter: 3, label: "2019/20 Q3" }
+ * { kind: "month", fy: 2015, quarter: 3, month: 12, label: "Dec-15" }
+ */
+export interface Period {
+  kind: "quarter" | "month" | "ytd" | "outturn" | "year";
+  /** Start year of the financial year, or null when the header gives no year ("Q4 Performance"). */
+  fy: number | null;
+  /** 1–4 in the financial year (Q1 = Apr–Jun); null for ytd/outturn/year. */
+  quarter: number | null;
+  /** Calendar month 1–12 for month columns. */
+  month?: number;
+  /** The header text as written (band and label joined, e.g. "2019/20 Qtr3"). */
+  label: string;
+}

@@ -1,0 +1,118 @@
+import { analyseVariances } from "./analyseVariances";
+import { buildWritePlan } from "./buildWritePlan";
+import { countStatuses } from "./countStatuses";
+import { EngineError } from "./EngineError";
+import type { FinanceTable } from "./FinanceTable";
+import { findFinanceTables } from "./findFinanceTables";
+import { findKpiTables } from "./findKpiTables";
+import type { SheetGrid, WorkbookGrid } from "./Grid";
+import type { Issue } from "./Issue";
+import type { KpiTable } from "./KpiTable";
+import { readStore } from "./readStore";
+import type { ScoreResult } from "./ScoreResult";
+import { scoreKpis } from "./scoreKpis";
+import { DEFAULT_SETTINGS, type Settings } from "./Settings";
+import { STORE_SHEET } from "./StoreState";
+import type { WritePlan } from "./WritePlan";
+
+/** What one scoring run produces: the result, the tables found, and the write plan. */
+export interface ScoreOutcome {
+  result: ScoreResult;
+  plan: WritePlan;
+  kpiTables: KpiTable[];
+  financeTables: FinanceTable[];
+  /** Settings actually used: defaults, then the workbook's saved settings, then the caller's. */
+  settings: Settings;
+}
+
+/**
+ * Scores a whole workbook: finds KPI and finance tables on the user's sheets (ours and the
+ * store are skipped), scores the period, analyses variances and builds the write plan.
+ * Data problems come back in `result.issues`; only a malformed grid throws (`EngineError`).
+ *
+ * @example
+ * const { result, plan } = scoreWorkbook(grid, { threshold: 250_000 });
+ */
+export function scoreWorkbook(workbook: WorkbookGrid, overrides: Partial<Settings> = {}): ScoreOutcome {
+  validateWorkbook(workbook);
+  const { state, issues: storeIssues } = readStore(workbook);
+  const settings = mergeSettings(state.settings, overrides);
+  const ours = new Set([STORE_SHEET, ...state.owned.map((o) => o.name)]);
+  const userSheets = workbook.sheets.filter((s) => !ours.has(s.name));
+
+  const issues: Issue[] = [...storeIssues];
+  const kpiTables: KpiTable[] = [];
+  const financeTables: FinanceTable[] = [];
+  for (const sheet of userSheets) {
+    const fin = findFinanceTables(sheet, settings);
+    financeTables.push(...fin.tables);
+    issues.push(...fin.issues);
+    const kpi = findKpiTables(sheet, settings);
+    kpiTables.push(...kpi.tables.filter((t) => !overlapsAny(t, fin.tables)));
+    issues.push(...kpi.issues);
+  }
+
+  const scored = scoreKpis(kpiTables, settings);
+  issues.push(...scored.issues);
+  const counts = countStatuses(scored.kpis);
+  const sheetsByName = new Map(userSheets.map((s) => [s.name, s] as [string, SheetGrid]));
+  const fin = analyseVariances(financeTables, sheetsByName, settings);
+  issues.push(...fin.issues);
+
+  const result: ScoreResult = {
+    period: scored.period,
+    kpis: scored.kpis,
+    counts: [...counts.groups, counts.total],
+    variances: fin.variances,
+    warnings: [],
+    issues,
+    serviceAreaCounts: counts.serviceAreas,
+    financeHeadlines: fin.headlines,
+    summaryLines: counts.summaryLines,
+  };
+  const built = buildWritePlan({ result, kpiTables, financeTables, workbook, settings, state });
+  result.issues.push(...built.issues);
+  result.warnings = result.issues
+    .filter((i) => i.severity !== "info")
+    .map((i) => ({ sheet: i.sheet, cell: i.cell, message: i.message }));
+  return { result, plan: built.plan, kpiTables, financeTables, settings };
+}
+
+/**
+ * Defaults, then saved settings, then the caller's overrides (nested objects merged one level).
+ * @example mergeSettings({ threshold: 250000 }, { moneyStyle: "long" }).threshold === 250000
+ */
+export function mergeSettings(saved: Partial<Settings>, overrides: Partial<Settings>): Settings {
+  const defined = <T extends object>(o: T): Partial<T> =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const s = defined(saved);
+  const o = defined(overrides);
+  return {
+    ...DEFAULT_SETTINGS,
+    ...s,
+    ...o,
+    sheetNames: { ...DEFAULT_SETTINGS.sheetNames, ...s.sheetNames, ...o.sheetNames },
+    polarityOverrides: { ...DEFAULT_SETTINGS.polarityOverrides, ...s.polarityOverrides, ...o.polarityOverrides },
+    tables: o.tables ?? s.tables ?? DEFAULT_SETTINGS.tables,
+  };
+}
+
+function overlapsAny(t: KpiTable, fins: FinanceTable[]): boolean {
+  return fins.some((f) => f.sheet === t.sheet && f.top <= t.bottom && t.top <= f.bottom);
+}
+
+function validateWorkbook(workbook: WorkbookGrid): void {
+  if (!workbook || !Array.isArray(workbook.sheets)) throw new EngineError("bad-grid", "workbook.sheets must be an array");
+  for (const s of workbook.sheets) {
+    if (typeof s.name !== "string") throw new EngineError("bad-grid", "every sheet needs a name");
+    if (!Array.isArray(s.values) || !Array.isArray(s.formats) || s.values.length !== s.formats.length) {
+      throw new EngineError("bad-grid", `sheet "${s.name}": values and formats must be arrays of the same length`);
+    }
+    const width = s.values[0]?.length ?? 0;
+    s.values.forEach((row, r) => {
+      if (row.length !== width || s.formats[r].length !== width) {
+        throw new EngineError("bad-grid", `sheet "${s.name}": row ${r} is not ${width} cells wide in values and formats`);
+      }
+    });
+  }
+}
