@@ -7,7 +7,7 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: "node", testEnvironment: "node", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/test/e2e/"] },
-    { ...common, displayName: "dom", testEnvironment: "jsdom", testMatch: ["<rootDir>/test/taskpane/**/*.test.tsx"], setupFilesAfterEach: undefined, setupFilesAfterEnv: ["<rootDir>/test/setupDom.ts"] },
+    { ...common, displayName: "dom", testEnvironment: "jsdom", testMatch: ["<rootDir>/test/taskpane/**/*.test.tsx"], setupFilesAfterEnv: ["<rootDir>/test/setupDom.ts"] },
     { ...common, displayName: "e2e", testEnvironment: "node", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
   ],
 };

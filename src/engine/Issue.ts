@@ -33,6 +33,12 @@ export interface Issue {
 }
 
 /** Builds an `Issue`. @example issue("warning", "unit-mismatch", "KPIs", "C4", "...") */
-export function issue(severity: Issue["severity"], code: IssueCode, sheet: string, cell: string, message: string): Issue {
+export function issue(
+  severity: Issue["severity"],
+  code: IssueCode,
+  sheet: string,
+  cell: string,
+  message: string,
+): Issue {
   return { severity, code, sheet, cell, message };
 }

@@ -92,7 +92,11 @@ export function mergeSettings(saved: Partial<Settings>, overrides: Partial<Setti
     ...s,
     ...o,
     sheetNames: { ...DEFAULT_SETTINGS.sheetNames, ...s.sheetNames, ...o.sheetNames },
-    polarityOverrides: { ...DEFAULT_SETTINGS.polarityOverrides, ...s.polarityOverrides, ...o.polarityOverrides },
+    polarityOverrides: {
+      ...DEFAULT_SETTINGS.polarityOverrides,
+      ...s.polarityOverrides,
+      ...o.polarityOverrides,
+    },
     tables: o.tables ?? s.tables ?? DEFAULT_SETTINGS.tables,
   };
 }
@@ -102,16 +106,23 @@ function overlapsAny(t: KpiTable, fins: FinanceTable[]): boolean {
 }
 
 function validateWorkbook(workbook: WorkbookGrid): void {
-  if (!workbook || !Array.isArray(workbook.sheets)) throw new EngineError("bad-grid", "workbook.sheets must be an array");
+  if (!workbook || !Array.isArray(workbook.sheets))
+    throw new EngineError("bad-grid", "workbook.sheets must be an array");
   for (const s of workbook.sheets) {
     if (typeof s.name !== "string") throw new EngineError("bad-grid", "every sheet needs a name");
     if (!Array.isArray(s.values) || !Array.isArray(s.formats) || s.values.length !== s.formats.length) {
-      throw new EngineError("bad-grid", `sheet "${s.name}": values and formats must be arrays of the same length`);
+      throw new EngineError(
+        "bad-grid",
+        `sheet "${s.name}": values and formats must be arrays of the same length`,
+      );
     }
     const width = s.values[0]?.length ?? 0;
     s.values.forEach((row, r) => {
       if (row.length !== width || s.formats[r].length !== width) {
-        throw new EngineError("bad-grid", `sheet "${s.name}": row ${r} is not ${width} cells wide in values and formats`);
+        throw new EngineError(
+          "bad-grid",
+          `sheet "${s.name}": row ${r} is not ${width} cells wide in values and formats`,
+        );
       }
     });
   }

@@ -13,7 +13,8 @@ export function toA1(row: number, col: number): string {
  * @example columnLetters(0) === "A"; columnLetters(26) === "AA"
  */
 export function columnLetters(col: number): string {
-  if (!Number.isInteger(col) || col < 0) throw new EngineError("bad-argument", `column index ${col} is not a non-negative integer`);
+  if (!Number.isInteger(col) || col < 0)
+    throw new EngineError("bad-argument", `column index ${col} is not a non-negative integer`);
   let n = col + 1;
   let s = "";
   while (n > 0) {

@@ -31,7 +31,10 @@ export interface ScorecardHost {
   /** Reads the workbook and scores it without writing. */
   inspect(overrides?: Partial<Settings>): Promise<InspectResult>;
   /** Scores with the saved settings plus `overrides`, writes back, saves settings. */
-  score(overrides?: Partial<Settings>, onProgress?: (stage: "reading" | "scoring" | "writing" | "done") => void): Promise<RunReport>;
+  score(
+    overrides?: Partial<Settings>,
+    onProgress?: (stage: "reading" | "scoring" | "writing" | "done") => void,
+  ): Promise<RunReport>;
   /** Saves settings in the workbook without scoring. */
   saveSettings(settings: Partial<Settings>): Promise<void>;
   /** Selects a cell so the officer can see a warning's source. */
