@@ -13,6 +13,10 @@ export interface FinanceColumns {
   operating?: number;
   /** "Change from Q3" style columns: movement in net variance. */
   change?: number;
+  /** Every "change from" column (e.g. operating and Covid), summed for the movement; `change` is the first. */
+  changes?: number[];
+  /** A "Variance %" column (read-only: we compute our own percentage). */
+  variancePct?: number;
   /** A previous quarter's forecast or variance column. */
   previousForecast?: number;
   previousVariance?: number;
@@ -31,6 +35,10 @@ export interface FinanceLine {
   heading?: string;
   isTotal: boolean;
   isIncome: boolean;
+  /** A funding line such as "Contract Value" (the income that pays for the headings), not a service. */
+  isFunding?: boolean;
+  /** For a total: the 0-based sheet rows of the lines it should add up. */
+  totals?: number[];
 }
 
 /**
@@ -58,4 +66,10 @@ export interface FinanceTable {
   /** Unit cost basis for care-ladder tables. */
   unitCostPer?: "week" | "year";
   careLadder: boolean;
+  /** Where `scale` came from. */
+  scaleSource?: "header" | "title" | "format" | "assumed";
+  /** True when an Income sub-column holds income as positive amounts (net = gross − income). */
+  incomePositive?: boolean;
+  /** Multiplier to whole pounds for unit-cost columns ("£/week" = 1). */
+  unitCostScale?: MoneyScale;
 }

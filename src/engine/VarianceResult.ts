@@ -16,8 +16,16 @@ export interface VarianceResult {
   direction: "underspend" | "overspend" | "on budget";
   overThreshold: boolean;
   isTotal: boolean;
-  /** Change in variance since the previous quarter, £ (null when the sheet does not say). */
+  /**
+   * Change in variance since the previous quarter, £ (null when the sheet does not say); positive =
+   * towards underspend. From "Change from Q3" columns (summed) or a previous quarter's column.
+   */
   movement: number | null;
+  /**
+   * Care-ladder split, in the variance's own sign (positive = underspend), so volume + price = variance:
+   * volume = −(actual − budgeted placements) × budgeted unit cost × 52 for a weekly cost (× 1 for an
+   * annual one: budgets and forecasts are full-year); price = variance − volume.
+   */
   volumeEffect: number | null;
   priceEffect: number | null;
   narrative: string;
@@ -37,6 +45,12 @@ export interface VarianceResult {
   tableId: string;
   /** A1 address of the net variance (or forecast) cell. */
   cell: string;
+  /** An income line (less income than budgeted is an overspend). */
+  isIncome?: boolean;
+  /** A funding line such as "Contract Value": the income that pays for the headings, not a service. */
+  isFunding?: boolean;
+  /** Operating (non-Covid) part of the variance, when a column says so. */
+  operating?: number | null;
 }
 
 /** A whole finance table's headline, e.g. "The forecast outturn at Quarter 3 is an underspend of £1.0m ...". */
@@ -47,4 +61,10 @@ export interface FinanceHeadline {
   forecast: number | null;
   variance: number | null;
   sentence: string;
+  /** Which budget the percentage is of: net, or gross where the net budget is nil (a contract-funded trust). */
+  budgetBasis?: "net" | "gross";
+  /** Change in the total's variance since the last quarter, £ (positive = towards underspend). */
+  movement?: number | null;
+  /** Period words used ("Quarter 3", "2021/22 Outturn"). */
+  periodLabel?: string;
 }

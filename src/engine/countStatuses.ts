@@ -1,9 +1,83 @@
-import type { KpiResult, StatusCounts } from "./KpiResult";
+import type { KpiResult, KpiStatus, StatusCounts } from "./KpiResult";
+
+/** Name of the all-measures row. */
+export const TOTAL_LABEL = "All measures";
+
+type CountKey = "better" | "within" | "outside" | "noData" | "noTarget" | "targetTbc" | "notDue";
+
+const KEY_OF: Record<KpiStatus, CountKey> = {
+  better: "better",
+  within: "within",
+  outside: "outside",
+  "no-data": "noData",
+  "no-target": "noTarget",
+  "target-tbc": "targetTbc",
+  "not-due": "notDue",
+};
+
+/** Words for each count in a summary line, in the seeds' order. */
+const WORDS: [CountKey, string][] = [
+  ["better", "better than target"],
+  ["within", "within tolerance"],
+  ["outside", "outside"],
+  ["noData", "no data"],
+  ["targetTbc", "target TBC"],
+  ["notDue", "not yet due"],
+  ["noTarget", "no target"],
+];
 
 /**
- * Counts statuses by group, by service area and in total, with percentages of those reported,
- * plus the seeds' summary lines ("Contract measures: 4 better than target, ...").
- * STUB: owned by the KPI-engine work.
+ * Counts one set of results. `reported` is better + within + outside; percentages are of
+ * `reported` (null when nothing is reported).
+ * @example countOne("Contract measures", "group", kpis).sentence === "7 of the 8 reported (88%) are within or better than target"
+ */
+export function countOne(
+  name: string,
+  dimension: StatusCounts["dimension"],
+  kpis: KpiResult[],
+): StatusCounts {
+  const c = { better: 0, within: 0, outside: 0, noData: 0, noTarget: 0, targetTbc: 0, notDue: 0 };
+  for (const k of kpis) c[KEY_OF[k.status]] += 1;
+  const reported = c.better + c.within + c.outside;
+  const pct = (n: number) => (reported === 0 ? null : n / reported);
+  return {
+    group: name,
+    ...c,
+    dimension,
+    reported,
+    pctBetter: pct(c.better),
+    pctWithin: pct(c.within),
+    pctOutside: pct(c.outside),
+    sentence: reportedSentence(c.better + c.within, reported),
+  };
+}
+
+/**
+ * The seeds' sentence: "17 of the 21 reported (81%) are within or better than target".
+ * With nothing reported: "None of these measures was reported against a target".
+ * @example reportedSentence(17, 21) === "17 of the 21 reported (81%) are within or better than target"
+ */
+export function reportedSentence(withinOrBetter: number, reported: number): string {
+  if (reported === 0) return "None of these measures was reported against a target";
+  const pct = Math.round((withinOrBetter / reported) * 100);
+  return `${withinOrBetter} of the ${reported} reported (${pct}%) ${withinOrBetter === 1 ? "is" : "are"} within or better than target`;
+}
+
+/**
+ * One summary line the way the seeds say it, listing only the non-zero counts:
+ * "Contract measures: 4 better than target, 3 within tolerance, 2 outside, 2 no data".
+ * @example summaryLine(counts) === "Demand: 4 no target"
+ */
+export function summaryLine(c: StatusCounts): string {
+  const parts = WORDS.filter(([k]) => c[k] > 0).map(([k, w]) => `${c[k]} ${w}`);
+  return `${c.group}: ${parts.length ? parts.join(", ") : "no measures"}`;
+}
+
+/**
+ * Counts statuses by group (in order of first appearance), by service area (rows with none are
+ * left out of that dimension) and in total, with percentages of those reported, plus one
+ * summary line per group. Every count is computed from the statuses it counts.
+ * @example countStatuses(kpis).summaryLines[0] === "Contract measures: 4 better than target, 3 within tolerance, 1 outside, 3 no data"
  */
 export function countStatuses(kpis: KpiResult[]): {
   groups: StatusCounts[];
@@ -11,6 +85,23 @@ export function countStatuses(kpis: KpiResult[]): {
   total: StatusCounts;
   summaryLines: string[];
 } {
-  void kpis;
-  throw new Error("countStatuses: not implemented yet");
+  const by = (key: (k: KpiResult) => string) => {
+    const m = new Map<string, KpiResult[]>();
+    for (const k of kpis) {
+      const name = key(k);
+      if (!name) continue;
+      const list = m.get(name) ?? [];
+      list.push(k);
+      m.set(name, list);
+    }
+    return m;
+  };
+  const groups = [...by((k) => k.group || "Other measures")].map(([name, list]) =>
+    countOne(name, "group", list),
+  );
+  const serviceAreas = [...by((k) => k.serviceArea)].map(([name, list]) =>
+    countOne(name, "serviceArea", list),
+  );
+  const total = countOne(TOTAL_LABEL, "total", kpis);
+  return { groups, serviceAreas, total, summaryLines: groups.map(summaryLine) };
 }

@@ -1,15 +1,433 @@
-import type { SheetGrid } from "./Grid";
-import type { Issue } from "./Issue";
-import type { KpiTable } from "./KpiTable";
-import type { Settings } from "./Settings";
+import type { CellValue, SheetGrid } from "./Grid";
+import { issue, type Issue } from "./Issue";
+import type { KpiColumns, KpiRow, KpiTable, PeriodColumn, PolaritySource } from "./KpiTable";
+import { unitsAgree } from "./kpiStatus";
+import { measureKey } from "./measureKey";
+import type { ParsedValue } from "./ParsedValue";
+import { parseCell } from "./parseCell";
+import { parsePeriodLabel } from "./parsePeriodLabel";
+import type { Polarity, Settings, TableMapping } from "./Settings";
+import { fromA1, toA1 } from "./toA1";
+
+/** Header text that names the measure column. */
+const MEASURE_RE =
+  /^(demand |key |performance |service |strategic |contract )?(measures?|indicators?|kpis?|pis?|performance indicators?|key performance indicators?|measure (name|description)|description)\b/i;
+const CONTRACT_RE = /©|\(c\)/i;
+/** Words that end a line that carries on in the next row (PDF-wrapped measure names). */
+const CONNECTOR_RE =
+  /(\b(of|the|in|within|and|or|with|to|for|a|an|by|on|at|from|that|which|where|who|whose|than|per|is|are|has|have|been)|[-,/(&])$/i;
+
+/** Role of a header cell other than the measure and the periods. */
+type Role = "target" | "tolerance" | "polarity" | "serviceArea" | "group" | "comment" | "trend";
 
 /**
- * Finds every KPI table on one sheet with no configuration (title rows, two-row headers,
- * section rows, blank separators), honouring confirmed mappings in `settings.tables`.
- * STUB: owned by the KPI-engine work.
+ * Classifies a header label by the vocabulary officers use (case-insensitive).
+ * @example headerRole("Good is") === "polarity"; headerRole("Tolerance") === "tolerance"
+ */
+export function headerRole(label: string): Role | null {
+  const t = label.replace(/\s+/g, " ").trim().toLowerCase();
+  if (!t) return null;
+  if (/toleran|threshold/.test(t)) return "tolerance";
+  if (/\btargets?\b/.test(t) && !/% of target|against target|vs\.? target/.test(t)) return "target";
+  if (/polarity|good is|^aim\b|higher or lower|^direction$|^better if/.test(t)) return "polarity";
+  if (/service area|^service$|directorate|portfolio|^department$|^theme$/.test(t)) return "serviceArea";
+  if (/^(type|group|category|measure type|kpi type|indicator type|kpi group)$/.test(t)) return "group";
+  if (/comment|commentary|^notes?$|narrative|explanation/.test(t)) return "comment";
+  if (/trend|direction of travel|^dot$/.test(t)) return "trend";
+  return null;
+}
+
+/**
+ * Reads a polarity cell: Higher/Lower, High/Low, Bigger/Smaller is better, Maximise/Minimise,
+ * ↑/↓, +/−. Null when the text says neither.
+ * @example parsePolarity("Smaller is better") === "lower"; parsePolarity("↑") === "higher"
+ */
+export function parsePolarity(text: string): Polarity | null {
+  const t = text.replace(/\s+/g, " ").trim().toLowerCase();
+  if (!t) return null;
+  if (
+    /^[-−–↓⇩▼⬇]$/.test(t) ||
+    /\b(lower|low|smaller|less|fewer|minimi[sz]e|min|decrease|reduce|down)\b/.test(t)
+  )
+    return "lower";
+  if (
+    /^[+↑⇧▲⬆]$/.test(t) ||
+    /\b(higher|high|bigger|larger|greater|more|maximi[sz]e|max|increase|up)\b/.test(t)
+  )
+    return "higher";
+  return null;
+}
+
+/**
+ * Polarity stated in a measure's own words: "(lower the better)", "lower is better",
+ * "higher is better", "(low is good)". Null when it says nothing.
+ * @example polarityFromText("Short term stability ... (lower the better)") === "lower"
+ */
+export function polarityFromText(measure: string): Polarity | null {
+  const t = measure.toLowerCase();
+  if (/\b(lower|smaller|less|fewer|low)\b( is)?( the)? (better|good)\b/.test(t)) return "lower";
+  if (/\b(higher|bigger|more|greater|high)\b( is)?( the)? (better|good)\b/.test(t)) return "higher";
+  return null;
+}
+
+interface Header {
+  /** 0-based sheet row of the label row. */
+  row: number;
+  band: number | null;
+  /** Rows of header text wrapped under the label row ("Q4" over "Performance"). */
+  continuation: number | null;
+  columns: KpiColumns;
+  /** Leftmost and rightmost columns with header text. */
+  left: number;
+  right: number;
+}
+
+/** Reads cells by sheet coordinates. */
+class Cells {
+  constructor(readonly sheet: SheetGrid) {}
+  get firstRow(): number {
+    return this.sheet.originRow;
+  }
+  get lastRow(): number {
+    return this.sheet.originRow + this.sheet.values.length - 1;
+  }
+  get firstCol(): number {
+    return this.sheet.originCol;
+  }
+  get lastCol(): number {
+    return this.sheet.originCol + (this.sheet.values[0]?.length ?? 0) - 1;
+  }
+  value(r: number, c: number): CellValue {
+    const v = this.sheet.values[r - this.sheet.originRow]?.[c - this.sheet.originCol];
+    return v === undefined ? null : v;
+  }
+  format(r: number, c: number): string {
+    return this.sheet.formats[r - this.sheet.originRow]?.[c - this.sheet.originCol] ?? "General";
+  }
+  text(r: number, c: number): string {
+    const v = this.value(r, c);
+    return v === null ? "" : String(v).replace(/\s+/g, " ").trim();
+  }
+  parse(r: number, c: number): ParsedValue {
+    return parseCell(this.value(r, c), this.format(r, c), this.sheet.name, toA1(r, c));
+  }
+  /** Non-empty columns of a row. */
+  filled(r: number): number[] {
+    const out: number[] = [];
+    for (let c = this.firstCol; c <= this.lastCol; c++) if (this.text(r, c) !== "") out.push(c);
+    return out;
+  }
+}
+
+/**
+ * Finds every KPI table on one sheet with no configuration: a header row naming the measure
+ * column plus a target or at least one period column, anywhere on the sheet under title rows;
+ * an optional band row above it ("2019/20", "Baseline", "Latest"; merged cells, or band text
+ * applying rightwards until the next band text); header text wrapped onto the next row;
+ * section rows naming a group; blank separator rows; measure names wrapped onto following rows
+ * (appended to the measure); several tables on one sheet. Confirmed mappings in
+ * `settings.tables` win: kind "ignore" drops a table, column letters override detection.
+ *
+ * Polarity is taken from, in order: the officer's saved setting
+ * (`settings.polarityOverrides[measureKey(measure)]`, so a correction always wins), a polarity
+ * column, the measure's own words ("(lower the better)"), a tolerance on one side of the target
+ * (tolerance above target ⇒ lower is better); otherwise higher is better is assumed with a
+ * "polarity-assumed" issue on the measure cell (a warning when the row has a target, info when it
+ * has none, since then polarity only affects the trend's wording).
+ *
+ * Groups: a Group/Type column; else a contract marker (©, "(C)") puts the measure in "Contract
+ * measures"; else the nearest section row or table title (a table with no title carries on the
+ * previous table's section, as seed 004's repeated header rows do); else "Other measures" beside
+ * contract measures, or the sheet name. Service area: a Service area column, else the section.
+ * @example findKpiTables(seedToGrid(contractKpis), DEFAULT_SETTINGS).tables[0].columns => { measure: 0, target: 1, tolerance: 2, periods: [{ col: 3, ... }] }
  */
 export function findKpiTables(sheet: SheetGrid, settings: Settings): { tables: KpiTable[]; issues: Issue[] } {
-  void sheet;
-  void settings;
-  return { tables: [], issues: [] };
+  const cells = new Cells(sheet);
+  const issues: Issue[] = [];
+  const mappings = (settings.tables ?? []).filter((m) => m.sheet === sheet.name);
+  const headers: Header[] = [];
+  for (let r = cells.firstRow; r <= cells.lastRow; r++) {
+    const mapping = mappings.find((m) => m.headerRow === r + 1);
+    const h = detectHeader(cells, r, mapping);
+    if (!h) continue;
+    headers.push(h);
+    r = h.continuation ?? r;
+  }
+
+  const tables: KpiTable[] = [];
+  let inheritedSection: string | undefined;
+  headers.forEach((h, i) => {
+    const top = h.band ?? h.row;
+    const next = headers[i + 1];
+    const regionEnd = next ? (next.band ?? next.row) - 1 : cells.lastRow;
+    const title = findTitle(cells, top, i > 0 ? headers[i - 1].row : cells.firstRow - 1);
+    const section = title ?? inheritedSection;
+    const mapping = mappings.find((m) => m.headerRow === h.row + 1);
+    const built = readRows(cells, h, (h.continuation ?? h.row) + 1, regionEnd, section, settings);
+    inheritedSection = built.lastSection ?? section;
+    if (mapping?.kind === "ignore" || mapping?.kind === "finance") return;
+    tables.push({
+      kind: "kpi",
+      id: `${sheet.name}!${h.row + 1}`,
+      sheet: sheet.name,
+      ...(title ? { title } : {}),
+      headerRows: h.band !== null ? [h.band, h.row] : [h.row],
+      columns: h.columns,
+      rows: built.rows,
+      top,
+      bottom: Math.max(built.bottom, h.continuation ?? h.row),
+    });
+    issues.push(...built.issues);
+  });
+  return { tables, issues };
+}
+
+/** Recognises a header row at `r` (or takes a confirmed mapping's word for it). */
+function detectHeader(cells: Cells, r: number, mapping?: TableMapping): Header | null {
+  if (mapping?.kind === "finance") return null;
+  const filled = cells.filled(r);
+  if (filled.length < 2 && !mapping) return null;
+  let measure = filled.find(
+    (c) => typeof cells.value(r, c) === "string" && MEASURE_RE.test(cells.text(r, c)),
+  );
+  const forced = mapping?.columns?.measure ? safeCol(mapping.columns.measure) : undefined;
+  if (forced !== undefined) measure = forced;
+  if (measure === undefined) return null;
+
+  const bandRow = findBandRow(cells, r, measure);
+  const cont = findContinuationRow(cells, r, measure);
+  const columns: KpiColumns = { measure, periods: [] };
+  for (const c of filled) {
+    if (c === measure) continue;
+    const raw = cells.value(r, c);
+    const label = cont !== null && cells.text(cont, c) ? `${cells.text(r, c)} ${cells.text(cont, c)}` : raw;
+    const band = bandRow !== null ? bandText(cells, bandRow, c, measure) : undefined;
+    const role = typeof label === "string" ? headerRole(label) : null;
+    if (role) {
+      if (columns[role] === undefined) columns[role] = c;
+      continue;
+    }
+    const period = parsePeriodLabel(label, cells.format(r, c), band);
+    if (period) columns.periods.push({ col: c, period });
+  }
+  applyMapping(columns, mapping);
+  if (!mapping && columns.target === undefined && columns.periods.length === 0) return null;
+  return {
+    row: r,
+    band: bandRow,
+    continuation: cont,
+    columns,
+    left: Math.min(measure, ...filled),
+    right: Math.max(measure, ...filled),
+  };
+}
+
+function safeCol(letters: string): number | undefined {
+  if (!/^[A-Za-z]{1,3}$/.test(letters.trim())) return undefined;
+  return fromA1(`${letters.trim()}1`).col;
+}
+
+/** Column letters from a confirmed mapping override detection. */
+function applyMapping(columns: KpiColumns, mapping?: TableMapping): void {
+  if (!mapping?.columns) return;
+  const roles: Role[] = ["target", "tolerance", "polarity", "serviceArea", "group", "comment", "trend"];
+  for (const role of roles) {
+    const letters = mapping.columns[role];
+    const col = letters ? safeCol(letters) : undefined;
+    if (col !== undefined) {
+      columns[role] = col;
+      columns.periods = columns.periods.filter((p) => p.col !== col);
+    }
+  }
+}
+
+/** The row above a header is a band row when its measure cell is empty and it holds only labels. */
+function findBandRow(cells: Cells, r: number, measure: number): number | null {
+  const b = r - 1;
+  if (b < cells.firstRow || cells.text(b, measure) !== "") return null;
+  const filled = cells.filled(b).filter((c) => c > measure);
+  if (filled.length === 0 || cells.filled(b).length !== filled.length) return null;
+  const labelsOnly = filled.every((c) => {
+    const p = cells.parse(b, c);
+    return p.kind === "text" || p.kind === "month" || p.kind === "date" || p.kind === "na";
+  });
+  return labelsOnly ? b : null;
+}
+
+/** Band text over column `c`: a merged band cell covering it, else the nearest band text to its left. */
+function bandText(cells: Cells, b: number, c: number, measure: number): string | undefined {
+  const merge = (cells.sheet.merges ?? []).find(
+    (m) => m.top <= b && b <= m.bottom && m.left <= c && c <= m.right,
+  );
+  if (merge) return cells.text(merge.top, merge.left) || undefined;
+  for (let x = c; x > measure; x--) {
+    const t = cells.text(b, x);
+    if (t) return t;
+  }
+  return undefined;
+}
+
+/** A row right under the header, with the measure cell empty and only words in it, continues the header. */
+function findContinuationRow(cells: Cells, r: number, measure: number): number | null {
+  const n = r + 1;
+  if (n > cells.lastRow || cells.text(n, measure) !== "") return null;
+  const filled = cells.filled(n);
+  if (filled.length === 0) return null;
+  const words = filled.every((c) => cells.text(r, c) !== "" && cells.parse(n, c).kind === "text");
+  return words ? n : null;
+}
+
+/** The nearest title above a table: a row with a single text cell, within three rows, below `floor`. */
+function findTitle(cells: Cells, top: number, floor: number): string | undefined {
+  for (let r = top - 1; r > floor && r >= top - 3 && r >= cells.firstRow; r--) {
+    const filled = cells.filled(r);
+    if (filled.length === 0) continue;
+    if (filled.length === 1 && cells.parse(r, filled[0]).kind === "text") return cells.text(r, filled[0]);
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Reads the data rows of one table. */
+function readRows(
+  cells: Cells,
+  h: Header,
+  start: number,
+  end: number,
+  section: string | undefined,
+  settings: Settings,
+): { rows: KpiRow[]; issues: Issue[]; bottom: number; lastSection?: string } {
+  const issues: Issue[] = [];
+  const rows: KpiRow[] = [];
+  const sections: (string | undefined)[] = [];
+  const cols = h.columns;
+  let current = section;
+  let afterBreak = true; // the header or a blank row came just before
+  let blankRun = 0;
+  let bottom = h.row;
+  let lastSection: string | undefined;
+
+  for (let r = start; r <= end; r++) {
+    const filled = cells.filled(r).filter((c) => c >= h.left && c <= h.right);
+    if (filled.length === 0) {
+      afterBreak = true;
+      if (++blankRun >= 3 && rows.length > 0) break;
+      continue;
+    }
+    blankRun = 0;
+    const measureValue = cells.value(r, cols.measure);
+    const measure = cells.text(r, cols.measure);
+    const others = filled.filter((c) => c !== cols.measure);
+    if (typeof measureValue !== "string" || measure === "") {
+      afterBreak = false;
+      continue; // no measure name (stray numbers, page furniture): not a KPI row
+    }
+    // Another table's header (e.g. a finance block under the KPIs) ends this table.
+    if (
+      MEASURE_RE.test(measure) &&
+      others.length > 0 &&
+      others.every((c) => cells.parse(r, c).kind === "text")
+    )
+      break;
+    if (others.length === 0) {
+      // Text only in the measure cell: a wrapped measure name, or a section row naming a group.
+      const last = rows[rows.length - 1];
+      if (last && !afterBreak && (/^[a-z]/.test(measure) || CONNECTOR_RE.test(last.measure))) {
+        last.measure = `${last.measure} ${measure}`;
+        bottom = r;
+      } else {
+        current = measure;
+        lastSection = measure;
+      }
+      afterBreak = false;
+      continue;
+    }
+    afterBreak = false;
+    bottom = r;
+    const comment = cols.comment !== undefined ? cells.text(r, cols.comment) : "";
+    rows.push({
+      row: r,
+      measure,
+      group: cols.group !== undefined ? cells.text(r, cols.group) : "",
+      serviceArea: cols.serviceArea !== undefined ? cells.text(r, cols.serviceArea) : "",
+      polarity: "higher",
+      polaritySource: "assumed",
+      target: cols.target !== undefined ? cells.parse(r, cols.target) : blankAt(cells, r, cols.measure),
+      tolerance:
+        cols.tolerance !== undefined ? cells.parse(r, cols.tolerance) : blankAt(cells, r, cols.measure),
+      values: cols.periods.map((p: PeriodColumn) => cells.parse(r, p.col)),
+      ...(comment ? { comment } : {}),
+      contract: CONTRACT_RE.test(measure),
+    });
+    sections.push(current);
+  }
+
+  // Groups need the whole table (contract neighbours); polarity needs the full, unwrapped name.
+  const anyContract = rows.some((r) => r.contract);
+  rows.forEach((row, i) => {
+    const sec = sections[i];
+    if (!row.group)
+      row.group = row.contract
+        ? "Contract measures"
+        : sec || (anyContract ? "Other measures" : cells.sheet.name);
+    if (!row.serviceArea) row.serviceArea = sec ?? "";
+    const { polarity, source } = decidePolarity(cells, row, cols, settings, issues);
+    row.polarity = polarity;
+    row.polaritySource = source;
+  });
+  return { rows, issues, bottom, ...(lastSection ? { lastSection } : {}) };
+}
+
+function blankAt(cells: Cells, r: number, c: number): ParsedValue {
+  return { kind: "blank", sheet: cells.sheet.name, cell: toA1(r, c), text: "" };
+}
+
+/** Polarity by the documented order: saved setting, column, measure text, tolerance side, assumed. */
+function decidePolarity(
+  cells: Cells,
+  row: KpiRow,
+  cols: KpiColumns,
+  settings: Settings,
+  issues: Issue[],
+): { polarity: Polarity; source: PolaritySource } {
+  const sheet = cells.sheet.name;
+  const saved = settings.polarityOverrides?.[measureKey(row.measure)];
+  if (saved === "higher" || saved === "lower") return { polarity: saved, source: "setting" };
+  if (cols.polarity !== undefined) {
+    const text = cells.text(row.row, cols.polarity);
+    const p = parsePolarity(text);
+    if (p) return { polarity: p, source: "column" };
+    const kind = cells.parse(row.row, cols.polarity).kind;
+    if (text && kind !== "na") {
+      const at = toA1(row.row, cols.polarity);
+      issues.push(
+        issue(
+          "warning",
+          "unparsed-value",
+          sheet,
+          at,
+          `Polarity "${text}" for "${row.measure}" (sheet "${sheet}", cell ${at}) is not understood. Write "Higher" or "Lower" (is better).`,
+        ),
+      );
+    }
+  }
+  const fromText = polarityFromText(row.measure);
+  if (fromText) return { polarity: fromText, source: "text" };
+  const t = row.target;
+  const tol = row.tolerance;
+  if (t.kind === "number" && tol.kind === "number" && unitsAgree(t.unit, tol.unit) && tol.value !== t.value) {
+    return { polarity: tol.value > t.value ? "lower" : "higher", source: "tolerance" };
+  }
+  const at = toA1(row.row, cols.measure);
+  issues.push(
+    issue(
+      t.kind === "number" ? "warning" : "info",
+      "polarity-assumed",
+      sheet,
+      at,
+      `No polarity found for "${row.measure}" (sheet "${sheet}", cell ${at}); assumed higher is better.` +
+        ` If lower is better, add a Polarity column ("Higher"/"Lower"), write "(lower is better)" after the measure name, or set it in the task pane.`,
+    ),
+  );
+  return { polarity: "higher", source: "assumed" };
 }

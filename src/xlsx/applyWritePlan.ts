@@ -1,12 +1,197 @@
 import type ExcelJS from "exceljs";
-import type { WritePlan } from "../engine/WritePlan";
+import {
+  CF_MARKER,
+  type CellStyle,
+  type CfWrite,
+  type PlanCell,
+  type SheetWrite,
+  type WritePlan,
+} from "../engine/WritePlan";
 
 /**
- * Applies a write plan to an ExcelJS workbook in place: our sheets, our conditional formats,
- * the very hidden store sheet. Never changes a user's cells.
- * STUB: owned by the xlsx-host work.
+ * Applies a write plan to an ExcelJS workbook in place, in the plan's order: removes our old
+ * conditional-format rules (only those whose formula holds `CF_MARKER`) on `plan.cfSheets`,
+ * deletes `plan.deleteSheets`, rewrites our sheets (an existing one keeps its tab position, a new
+ * one goes at the end), adds our conditional formats, and writes the very hidden store sheet.
+ * Never changes a user's cells, rules, merges, widths or sheet order.
+ *
+ * ExcelJS cannot write `stopIfTrue`; our rules are written in priority order instead.
+ *
+ * @example
+ * const { plan } = scoreWorkbook(readWorkbookGrid(wb));
+ * applyWritePlan(wb, plan);
+ * await wb.xlsx.writeBuffer();
  */
 export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
-  void workbook;
-  void plan;
+  for (const name of plan.cfSheets) {
+    const ws = workbook.getWorksheet(name);
+    if (ws) removeOurRules(ws);
+  }
+  for (const name of plan.deleteSheets) {
+    const ws = workbook.getWorksheet(name);
+    if (ws) workbook.removeWorksheet(ws.id);
+  }
+  for (const sheet of plan.sheets) writeSheet(workbook, sheet);
+  for (const cf of plan.conditionalFormats) addRules(workbook, cf);
+  if (plan.store.sheetName) writeStore(workbook, plan.store.sheetName, plan.store.rows);
+  keepActiveTabValid(workbook);
+}
+
+/**
+ * Counts our conditional-format rules on a worksheet (those whose formula holds `CF_MARKER`).
+ * @example countOurRules(wb.getWorksheet("KPIs")!) === 3
+ */
+export function countOurRules(ws: ExcelJS.Worksheet): number {
+  return cfList(ws).reduce((n, cf) => n + cf.rules.filter(isOurs).length, 0);
+}
+
+interface CfEntry {
+  ref: string;
+  rules: ExcelJS.ConditionalFormattingRule[];
+}
+
+function cfList(ws: ExcelJS.Worksheet): CfEntry[] {
+  const holder = ws as unknown as { conditionalFormattings?: CfEntry[] };
+  if (!Array.isArray(holder.conditionalFormattings)) holder.conditionalFormattings = [];
+  return holder.conditionalFormattings;
+}
+
+function isOurs(rule: ExcelJS.ConditionalFormattingRule): boolean {
+  const formulae = (rule as { formulae?: unknown[] }).formulae ?? [];
+  return formulae.some((f) => typeof f === "string" && f.includes(CF_MARKER));
+}
+
+/** Drops our rules; a range left with none of the user's rules is dropped with them. */
+function removeOurRules(ws: ExcelJS.Worksheet): void {
+  const before = cfList(ws);
+  const holder = ws as unknown as { conditionalFormattings: CfEntry[] };
+  holder.conditionalFormattings = before
+    .map((cf) => ({ ...cf, rules: cf.rules.filter((r) => !isOurs(r)) }))
+    .filter((cf, i) => cf.rules.length > 0 || before[i].rules.length === 0);
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetWrite): void {
+  const old = workbook.getWorksheet(sheet.name);
+  const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : undefined;
+  if (old) workbook.removeWorksheet(old.id);
+  const ws = workbook.addWorksheet(sheet.name);
+  if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+
+  sheet.columnWidths.forEach((w, c) => {
+    if (w > 0) ws.getColumn(c + 1).width = w;
+  });
+  for (const cell of sheet.cells) writeCell(ws, cell);
+  fitWrappedRows(ws, sheet);
+  // Print our sheets landscape, one page wide, so they can go straight into a committee paper.
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
+  if (sheet.freezeRows > 0) {
+    ws.views = [
+      { state: "frozen", xSplit: 0, ySplit: sheet.freezeRows, topLeftCell: `A${sheet.freezeRows + 1}` },
+    ];
+  }
+}
+
+/** Points per line of 11pt text, and characters per unit of column width (an estimate). */
+const LINE_HEIGHT = 15;
+const CHARS_PER_WIDTH = 1.1;
+const DEFAULT_WIDTH = 8.43;
+
+/**
+ * Sets the height of rows holding wrapped text to fit it (ExcelJS cannot autofit, and LibreOffice
+ * does not autofit on open): lines are estimated from the text length and the column width.
+ */
+function fitWrappedRows(ws: ExcelJS.Worksheet, sheet: SheetWrite): void {
+  const lines = new Map<number, number>();
+  for (const pc of sheet.cells) {
+    if (!pc.style?.wrap || typeof pc.value !== "string" || pc.value === "") continue;
+    const perLine = Math.max(1, Math.floor((sheet.columnWidths[pc.col] || DEFAULT_WIDTH) * CHARS_PER_WIDTH));
+    const n = pc.value
+      .split("\n")
+      .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines.set(pc.row, Math.max(lines.get(pc.row) ?? 1, n));
+  }
+  for (const [row, n] of lines) if (n > 1) ws.getRow(row + 1).height = n * LINE_HEIGHT;
+}
+
+function writeCell(ws: ExcelJS.Worksheet, pc: PlanCell): void {
+  const cell = ws.getCell(pc.row + 1, pc.col + 1);
+  if (pc.formula) {
+    const result = pc.value === null ? undefined : pc.value;
+    cell.value = { formula: pc.formula, result } as ExcelJS.CellFormulaValue;
+  } else {
+    cell.value = pc.value;
+  }
+  applyStyle(cell, pc.style ?? {});
+}
+
+/** "#RRGGBB" → ExcelJS ARGB ("FFRRGGBB"). */
+function argb(hex: string): string {
+  return `FF${hex.replace(/^#/, "").toUpperCase()}`;
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.bold || style.italic || style.fontColor) {
+    cell.font = {
+      ...(style.bold ? { bold: true } : {}),
+      ...(style.italic ? { italic: true } : {}),
+      ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
+    };
+  }
+  if (style.numberFormat) cell.numFmt = style.numberFormat;
+  // Top-aligned throughout, so a row made tall by wrapped text still reads across.
+  cell.alignment = {
+    vertical: "top",
+    ...(style.wrap ? { wrapText: true } : {}),
+    ...(style.horizontal ? { horizontal: style.horizontal } : {}),
+  };
+  if (style.borderBottom) cell.border = { bottom: { style: "thin", color: { argb: "FF808080" } } };
+}
+
+function addRules(workbook: ExcelJS.Workbook, cf: CfWrite): void {
+  const ws = workbook.getWorksheet(cf.sheet);
+  if (!ws || cf.rules.length === 0) return;
+  // Priorities after every rule already on the sheet, in the plan's order.
+  let next = 1 + Math.max(0, ...cfList(ws).flatMap((e) => e.rules.map((r) => r.priority ?? 0)));
+  const rules: ExcelJS.ConditionalFormattingRule[] = cf.rules.map((r) => ({
+    type: "expression",
+    priority: next++,
+    formulae: [r.formula.replace(/^=/, "")],
+    style: {
+      fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(r.fill) } },
+      font: { color: { argb: argb(r.fontColor) } },
+    },
+  }));
+  ws.addConditionalFormatting({ ref: cf.range, rules });
+}
+
+function writeStore(workbook: ExcelJS.Workbook, name: string, rows: [string, string][]): void {
+  const old = workbook.getWorksheet(name);
+  if (old) workbook.removeWorksheet(old.id);
+  const ws = workbook.addWorksheet(name, { state: "veryHidden" });
+  rows.forEach(([key, json], i) => {
+    ws.getCell(i + 1, 1).value = key;
+    ws.getCell(i + 1, 2).value = json;
+  });
+}
+
+/** After sheets come and go, point the workbook's active tab at a visible sheet that exists. */
+function keepActiveTabValid(workbook: ExcelJS.Workbook): void {
+  const sheets = workbook.worksheets;
+  const views = workbook.views ?? [];
+  for (const view of views) {
+    const v = view as { activeTab?: number; firstSheet?: number };
+    const active = v.activeTab ?? 0;
+    if (active >= sheets.length || sheets[active]?.state !== "visible") {
+      const firstVisible = sheets.findIndex((s) => s.state === "visible");
+      v.activeTab = Math.max(0, firstVisible);
+    }
+    if ((v.firstSheet ?? 0) >= sheets.length) v.firstSheet = 0;
+  }
 }

@@ -1,0 +1,130 @@
+// `npm run check:libreoffice`: an outside reader's check that our .xlsx files are sound.
+// Scores the bundled sample to a temp file, converts it to PDF with headless LibreOffice
+// (Debian: apt-get install libreoffice-calc poppler-utils), fails on any LibreOffice error or a
+// missing PDF, prints how long it took, and renders the summary and commentary pages to PNG
+// (docs/images/) for the README.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { scoreXlsxBuffer } from "../src/xlsx/scoreXlsxBuffer";
+
+const ROOT = path.join(__dirname, "..");
+const SAMPLE = path.join(ROOT, "samples", "sample.xlsx");
+const IMAGES = path.join(ROOT, "docs", "images");
+
+/** Runs a command, failing with its output when it exits non-zero or cannot start. */
+function run(cmd: string, args: string[], cwd: string): { stdout: string; stderr: string } {
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", timeout: 300_000 });
+  if (r.error) throw new Error(`${cmd} could not run: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${cmd} exited ${r.status}: ${(r.stderr || r.stdout).trim()}`);
+  return { stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Number of pages in a PDF (pdfinfo). */
+function pageCount(pdf: string, cwd: string): number {
+  const m = /^Pages:\s+(\d+)/m.exec(run("pdfinfo", [pdf], cwd).stdout);
+  if (!m) throw new Error(`pdfinfo gave no page count for ${pdf}`);
+  return Number(m[1]);
+}
+
+/** Text of every page of a PDF, whitespace collapsed (pdftotext). */
+function pageTexts(pdf: string, pages: number, cwd: string): string[] {
+  const out: string[] = [];
+  for (let p = 1; p <= pages; p++) {
+    out.push(run("pdftotext", ["-f", String(p), "-l", String(p), pdf, "-"], cwd).stdout.replace(/\s+/g, " "));
+  }
+  return out;
+}
+
+/**
+ * The page (1-based) that best shows one of our sheets: the one holding the most of the sheet's
+ * first text cells (a short prefix of each, as long cells wrap), its title counting a little more.
+ */
+function findPage(
+  texts: string[],
+  cells: { row: number; col: number; value: unknown }[],
+): number | undefined {
+  const strings = [...cells]
+    .sort((a, b) => a.row - b.row || a.col - b.col)
+    .filter((c) => typeof c.value === "string" && c.value.trim().length >= 8)
+    .slice(0, 12)
+    .map((c) => String(c.value).replace(/\s+/g, " ").trim().slice(0, 24));
+  let best: { page: number; score: number } | undefined;
+  texts.forEach((text, i) => {
+    const score = strings.reduce((n, s, k) => n + (text.includes(s) ? (k === 0 ? 1.5 : 1) : 0), 0);
+    if (score > 0 && (!best || score > best.score)) best = { page: i + 1, score };
+  });
+  return best?.page;
+}
+
+async function main(): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "scorecard-lo-"));
+  try {
+    const { outcome, output } = await scoreXlsxBuffer(new Uint8Array(fs.readFileSync(SAMPLE)));
+    const scored = path.join(tmp, "sample.scored.xlsx");
+    fs.writeFileSync(scored, output);
+
+    const started = Date.now();
+    const lo = run(
+      "libreoffice",
+      [
+        `-env:UserInstallation=file://${path.join(tmp, "profile")}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        tmp,
+        scored,
+      ],
+      tmp,
+    );
+    const seconds = (Date.now() - started) / 1000;
+    const loText = `${lo.stdout}\n${lo.stderr}`;
+    if (/\berror\b/i.test(loText)) throw new Error(`LibreOffice reported an error: ${loText.trim()}`);
+    const pdf = path.join(tmp, "sample.scored.pdf");
+    if (!fs.existsSync(pdf) || fs.statSync(pdf).size === 0) {
+      throw new Error(`LibreOffice wrote no PDF: ${loText.trim()}`);
+    }
+    const pages = pageCount(pdf, tmp);
+    process.stdout.write(
+      `LibreOffice converted the scored sample to a ${pages}-page PDF in ${seconds.toFixed(1)} s\n`,
+    );
+
+    const texts = pageTexts(pdf, pages, tmp);
+    fs.mkdirSync(IMAGES, { recursive: true });
+    for (const role of ["summary", "commentary"] as const) {
+      const sheet = outcome.plan.sheets.find((s) => s.role === role);
+      if (!sheet) throw new Error(`the write plan has no ${role} sheet`);
+      const page = findPage(texts, sheet.cells);
+      if (page === undefined) throw new Error(`no page of the PDF shows the ${role} sheet "${sheet.name}"`);
+      const target = path.join(IMAGES, `sample-${role}`);
+      run(
+        "pdftoppm",
+        [
+          "-png",
+          "-scale-to-x",
+          "1800",
+          "-scale-to-y",
+          "-1",
+          "-f",
+          String(page),
+          "-l",
+          String(page),
+          "-singlefile",
+          pdf,
+          target,
+        ],
+        tmp,
+      );
+      process.stdout.write(`Wrote ${path.relative(ROOT, target)}.png (PDF page ${page}: ${sheet.name})\n`);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`check:libreoffice: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,345 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import { formatMoney } from "../engine/formatMoney";
+import type { ScoreResult } from "../engine/ScoreResult";
+import type { Settings } from "../engine/Settings";
+import { DEFAULT_PACKAGE_LIMITS } from "../xlsx/inspectPackage";
+import { scoreXlsxBuffer } from "../xlsx/scoreXlsxBuffer";
+import { XlsxInputError } from "../xlsx/XlsxInputError";
+
+/** Where the CLI writes: anything with a `write(text)` (process.stdout, or a test's collector). */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/** Optional context for `runCli`: the working directory and where the bundled sample lives. */
+export interface CliContext {
+  cwd?: string;
+  sampleDir?: string;
+}
+
+/** Largest input file the CLI reads, checked with `stat` before a byte is read (issue 6). */
+export const MAX_INPUT_BYTES = DEFAULT_PACKAGE_LIMITS.maxFileBytes;
+
+/** The bundled sample workbook's folder (from src/cli or dist/cli alike). */
+export const SAMPLE_DIR = path.join(__dirname, "..", "..", "samples");
+
+/** How many warnings the summary lists before pointing at the JSON. */
+const WARNINGS_SHOWN = 3;
+
+export const USAGE = `Usage: scorecard score <in.xlsx> [--period LABEL] [--threshold POUNDS] [--out OUT.xlsx] [--json OUT.json] [--force]
+
+Scores a quarter's KPI and finance tables and writes a scored copy of the workbook.
+  <in.xlsx>            the workbook to score (default: the bundled sample, samples/sample.xlsx)
+  --period LABEL       the period column to score, e.g. "Q3" or "2019/20 Q3" (default: the latest with data)
+  --threshold POUNDS   variance threshold in pounds, e.g. 100000, 250,000 or £250k (default 100000)
+  --out OUT.xlsx       where to write the scored workbook (default: <in>.scored.xlsx beside the input)
+  --json OUT.json      also write the result as JSON
+  --force              go on when the workbook holds parts that would be lost (charts, pivots, ...)
+  --help               show this help
+The input is never overwritten.
+`;
+
+/** A usage or input problem: printed as one line, exit code attached. */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+interface ScoreArgs {
+  input?: string;
+  period?: string;
+  threshold?: number;
+  out?: string;
+  json?: string;
+  force: boolean;
+}
+
+/**
+ * Runs the CLI with the given arguments (without "node" and the script) and returns the exit
+ * code: 0 on success, 1 when the input cannot be scored, 2 for a usage error. Never throws and
+ * never prints a stack trace: every failure is one line on stderr.
+ *
+ * @example
+ * const code = await runCli(["score", "kpis.xlsx", "--json", "kpis.json"], { stdout: process.stdout, stderr: process.stderr });
+ */
+export async function runCli(argv: string[], io: CliIo, context: CliContext = {}): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined) throw new CliError("no command given (try: scorecard score --help)", 2);
+    if (command === "--help" || command === "-h" || command === "help") {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    if (command !== "score")
+      throw new CliError(`unknown command "${command}" (try: scorecard score --help)`, 2);
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    await score(parseScoreArgs(rest), io, context);
+    return 0;
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.stderr.write(`scorecard: ${err.message}\n`);
+      return err.exitCode;
+    }
+    if (err instanceof XlsxInputError) {
+      io.stderr.write(`scorecard: ${err.message}\n`);
+      return 1;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr.write(`scorecard: internal error: ${message.replace(/\s+/g, " ").trim()}\n`);
+    return 1;
+  }
+}
+
+/** Entry point for bin/scorecard.js: runs with process.argv and sets the exit code. */
+export function runFromProcess(): void {
+  const io: CliIo = { stdout: process.stdout, stderr: process.stderr };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      // runCli reports its own errors; this is a last resort.
+      process.stderr.write(`scorecard: internal error: ${String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+function parseScoreArgs(args: string[]): ScoreArgs {
+  const out: ScoreArgs = { force: false };
+  const takesValue = new Set(["--period", "--threshold", "--out", "--json"]);
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i];
+    let value: string | undefined;
+    const eq = arg.indexOf("=");
+    if (arg.startsWith("--") && eq > 0) {
+      value = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    if (takesValue.has(arg)) {
+      if (value === undefined) {
+        value = args[++i];
+        if (value === undefined || (value.startsWith("--") && value.length > 2)) {
+          throw new CliError(`${arg} needs a value`, 2);
+        }
+      }
+      if (arg === "--period") out.period = value.trim();
+      else if (arg === "--threshold") out.threshold = parsePounds(value);
+      else if (arg === "--out") out.out = value;
+      else out.json = value;
+    } else if (arg === "--force") {
+      if (value !== undefined) throw new CliError("--force takes no value", 2);
+      out.force = true;
+    } else if (arg.startsWith("-") && arg.length > 1) {
+      throw new CliError(`unknown option ${arg} (try: scorecard score --help)`, 2);
+    } else if (out.input === undefined) {
+      out.input = arg;
+    } else {
+      throw new CliError(`one input workbook at a time (got "${out.input}" and "${arg}")`, 2);
+    }
+  }
+  return out;
+}
+
+/**
+ * Parses a threshold in pounds: "100000", "250,000", "£250k", "1.5m".
+ * @example parsePounds("£250k") === 250000
+ */
+export function parsePounds(text: string): number {
+  const m = /^£?\s*(\d[\d,]*(?:\.\d+)?)\s*([km])?$/i.exec(text.trim());
+  if (!m)
+    throw new CliError(`--threshold must be an amount in pounds, e.g. 100000 or £250k (got "${text}")`, 2);
+  const n = Number(m[1].replace(/,/g, ""));
+  const scale = m[2] === undefined ? 1 : m[2].toLowerCase() === "k" ? 1_000 : 1_000_000;
+  return Math.round(n * scale);
+}
+
+async function score(args: ScoreArgs, io: CliIo, context: CliContext): Promise<void> {
+  const cwd = context.cwd ?? process.cwd();
+  const sampleMode = args.input === undefined;
+  const sampleDir = context.sampleDir ?? SAMPLE_DIR;
+  const input = sampleMode ? path.join(sampleDir, "sample.xlsx") : path.resolve(cwd, args.input as string);
+  const outPath = args.out !== undefined ? path.resolve(cwd, args.out) : scoredPath(input, ".xlsx");
+  const jsonPath =
+    args.json !== undefined
+      ? path.resolve(cwd, args.json)
+      : sampleMode
+        ? scoredPath(input, ".json")
+        : undefined;
+
+  const stat = await statInput(input, sampleMode);
+  if (stat.size > MAX_INPUT_BYTES) {
+    throw new CliError(
+      `${show(input, cwd)} is ${megabytes(stat.size)}, over the ${megabytes(MAX_INPUT_BYTES)} limit; it was not read`,
+      1,
+    );
+  }
+  await refuseSamePath(input, outPath, "--out", cwd);
+  if (jsonPath !== undefined) {
+    await refuseSamePath(input, jsonPath, "--json", cwd);
+    if (path.resolve(jsonPath) === path.resolve(outPath))
+      throw new CliError("--json and --out name the same file", 2);
+  }
+
+  const bytes = await fs.readFile(input);
+  const overrides: Partial<Settings> = {};
+  if (args.period !== undefined) overrides.period = args.period;
+  if (args.threshold !== undefined) overrides.threshold = args.threshold;
+  const { outcome, output } = await scoreXlsxBuffer(bytes, {
+    overrides,
+    force: args.force,
+    limits: { maxFileBytes: MAX_INPUT_BYTES },
+  });
+
+  await writeAtomically(outPath, output);
+  if (jsonPath !== undefined) await writeAtomically(jsonPath, `${JSON.stringify(outcome.result, null, 2)}\n`);
+
+  const written = [outPath, ...(jsonPath !== undefined ? [jsonPath] : [])].map((p) => show(p, cwd));
+  io.stdout.write(formatSummary(outcome.result, outcome.settings.threshold, written, show(input, cwd)));
+}
+
+/**
+ * The path beside `input` with ".scored" before the extension.
+ * @example scoredPath("/a/sample.xlsx", ".xlsx") === "/a/sample.scored.xlsx"
+ */
+export function scoredPath(input: string, ext: ".xlsx" | ".json"): string {
+  const base = input.replace(/\.xlsx$/i, "");
+  return `${base}.scored${ext}`;
+}
+
+async function statInput(input: string, sampleMode: boolean): Promise<{ size: number }> {
+  try {
+    const st = await fs.stat(input);
+    if (st.isDirectory()) throw new CliError(`${input} is a folder, not an .xlsx file`, 1);
+    return st;
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") {
+      throw new CliError(
+        sampleMode
+          ? `the bundled sample ${input} is missing (build it with: npm run sample)`
+          : `cannot find ${input}`,
+        1,
+      );
+    }
+    throw new CliError(`cannot read ${input}: ${(err as Error).message}`, 1);
+  }
+}
+
+/** Refuses an output path that is the input itself (also through a symlink). */
+async function refuseSamePath(input: string, output: string, flag: string, cwd: string): Promise<void> {
+  const same =
+    path.resolve(input) === path.resolve(output) || (await realPath(input)) === (await realPath(output));
+  if (same)
+    throw new CliError(`${flag} ${show(output, cwd)} is the input workbook; it is never overwritten`, 2);
+}
+
+async function realPath(p: string): Promise<string> {
+  try {
+    return await fs.realpath(p);
+  } catch (err) {
+    // A file that does not exist yet is its own real path.
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return path.resolve(p);
+    throw err;
+  }
+}
+
+/** Writes through a temporary file and a rename, so a failed run never leaves half a file. */
+async function writeAtomically(target: string, data: Uint8Array | string): Promise<void> {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, target);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw new CliError(`cannot write ${target}: ${(err as Error).message}`, 1);
+  }
+}
+
+/**
+ * The short summary the CLI prints, in the seeds' words: period, one line per group, the
+ * "N of M reported" sentence, flagged variances, finance headlines, warnings, files written.
+ */
+export function formatSummary(
+  result: ScoreResult,
+  threshold: number,
+  written: string[],
+  input: string,
+): string {
+  const lines: string[] = [];
+  lines.push(`Scored ${input}${result.period ? `, period ${result.period}` : ""}`);
+  lines.push(...result.summaryLines);
+  const total = result.counts.find((c) => c.dimension === "total");
+  if (total && result.kpis.length > 0 && total.sentence) lines.push(total.sentence);
+
+  lines.push(...financeLines(result, threshold));
+
+  if (result.warnings.length > 0) {
+    lines.push(`${result.warnings.length} ${result.warnings.length === 1 ? "warning" : "warnings"}:`);
+    for (const w of result.warnings.slice(0, WARNINGS_SHOWN))
+      lines.push(`  ${quoteSheet(w.sheet)}!${w.cell}: ${w.message}`);
+    const more = result.warnings.length - WARNINGS_SHOWN;
+    const where = written.some((w) => w.toLowerCase().endsWith(".json"))
+      ? "see the JSON"
+      : "--json lists them all";
+    if (more > 0) lines.push(`  ... and ${more} more (${where})`);
+  }
+  for (const w of written) lines.push(`Wrote ${w}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * Finance, table by table: the sheet and its headline, then its flagged (non-total) items with
+ * their narrative, largest first.
+ */
+function financeLines(result: ScoreResult, threshold: number): string[] {
+  const tableIds = [
+    ...new Set([...result.financeHeadlines.map((h) => h.tableId), ...result.variances.map((v) => v.tableId)]),
+  ];
+  if (tableIds.length === 0) return [];
+  const flaggedCount = result.variances.filter((v) => v.overThreshold && !v.isTotal).length;
+  const lines = [
+    flaggedCount === 0
+      ? `Finance: no variances at or over ${formatMoney(threshold)}.`
+      : `Finance: ${flaggedCount} ${flaggedCount === 1 ? "variance" : "variances"} at or over ${formatMoney(threshold)}:`,
+  ];
+  for (const id of tableIds) {
+    const headline = result.financeHeadlines.find((h) => h.tableId === id);
+    const items = result.variances
+      .filter((v) => v.tableId === id && v.overThreshold && !v.isTotal)
+      .sort((a, b) => Math.abs(b.variance) - Math.abs(a.variance));
+    const sheet = headline?.sheet ?? result.variances.find((v) => v.tableId === id)?.sheet ?? id;
+    lines.push(`  ${sheet}${headline?.sentence ? `: ${headline.sentence}` : ""}`);
+    for (const v of items) {
+      lines.push(
+        `    - ${v.narrative || `${v.name}: ${v.direction} of ${formatMoney(Math.abs(v.variance))}`}`,
+      );
+    }
+  }
+  return lines;
+}
+
+/** Sheet names with spaces are quoted as Excel does: 'KPI Commentary'!A1. */
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function show(p: string, cwd: string): string {
+  const rel = path.relative(cwd, p);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,135 @@
+import { directionWord } from "./directionWord";
+import { formatMoney } from "./formatMoney";
+import type { SheetGrid } from "./Grid";
+import type { Issue } from "./Issue";
+import { measureKey } from "./measureKey";
+import type { Settings } from "./Settings";
+import type { FinanceHeadline, VarianceResult } from "./VarianceResult";
+import type { CellStyle, SheetWrite } from "./WritePlan";
+import { writeCommentarySheet, type CommentaryRow } from "./writeCommentarySheet";
+
+/** What the Variance Narrative sheet is built from. */
+export interface NarrativeSheetInput {
+  name: string;
+  period: string;
+  variances: VarianceResult[];
+  headlines: FinanceHeadline[];
+  /** False when the workbook has no finance table at all (the sheet says so). */
+  hasFinanceTables: boolean;
+  settings: Pick<Settings, "threshold" | "directionWords">;
+  old?: SheetGrid;
+  lastPeriod?: string;
+}
+
+/** The two columns that identify a variance row. */
+export const NARRATIVE_KEY_HEADERS: [string, string] = ["Heading", "Line"];
+
+/** Money in £k, still a number in pounds: 805000 shows as "£805k". */
+export const MONEY_K_FORMAT = '"£"#,##0,"k";-"£"#,##0,"k"';
+
+/**
+ * Builds the Variance Narrative sheet: one row per heading or line whose variance is at or over the
+ * threshold (totals excluded), grouped by heading with the largest first, the finance headlines
+ * above, and officer commentary carried over from the last run (matched by heading and line).
+ *
+ * @example
+ * buildNarrativeSheet({ name: "Variance Narrative", period: "Q3", variances, headlines, ... })
+ */
+export function buildNarrativeSheet(input: NarrativeSheetInput): { sheet: SheetWrite; issues: Issue[] } {
+  const money: CellStyle = { numberFormat: MONEY_K_FORMAT };
+  const rows: CommentaryRow[] = orderVariances(
+    input.variances.filter((v) => v.overThreshold && !v.isTotal),
+  ).map((v) => {
+    const heading = v.heading ?? v.name;
+    const line = v.heading !== undefined ? v.name : "";
+    return {
+      values: [
+        heading,
+        line,
+        v.budget,
+        v.forecast,
+        v.variance,
+        v.variancePct,
+        capitalise(directionWord(v.direction, input.settings.directionWords)),
+        v.movement,
+        v.volumeEffect,
+        v.priceEffect,
+        v.narrative,
+      ],
+      styles: [
+        { wrap: true },
+        { wrap: true },
+        money,
+        money,
+        money,
+        { numberFormat: "0.0%" },
+        undefined,
+        money,
+        money,
+        money,
+        { wrap: true },
+      ],
+      identity: { primary: narrativeKey(heading, line), secondary: "", sheet: v.sheet },
+      source: `${v.sheet}!${v.cell}`,
+    };
+  });
+  const threshold = formatMoney(input.settings.threshold);
+  return writeCommentarySheet({
+    role: "narrative",
+    name: input.name,
+    title: "Variance Narrative",
+    period: input.period,
+    intro: [
+      `Key variances over/under ${threshold}: variance = budget − forecast, so a positive variance is an underspend.`,
+      ...input.headlines.map((h) => h.sentence),
+    ],
+    keyHeaders: NARRATIVE_KEY_HEADERS,
+    identify: ([heading, line]) => ({ primary: narrativeKey(heading, line), secondary: "" }),
+    columns: [
+      { header: "Heading", width: 30 },
+      { header: "Line", width: 30 },
+      { header: "Budget", width: 11 },
+      { header: "Forecast", width: 11 },
+      { header: "Variance £", width: 11 },
+      { header: "Variance %", width: 10 },
+      { header: "Direction", width: 12 },
+      { header: "Movement", width: 11 },
+      { header: "Volume effect", width: 11 },
+      { header: "Price effect", width: 11 },
+      { header: "Narrative", width: 70 },
+    ],
+    rows,
+    emptyLine: input.hasFinanceTables
+      ? `No heading or line is over or under budget by ${threshold} or more.`
+      : "No finance tables (budget against forecast) were found in this workbook.",
+    old: input.old,
+    lastPeriod: input.lastPeriod,
+  });
+}
+
+/**
+ * Flagged variances grouped by heading, headings ordered by their largest variance, and within a
+ * heading the heading's own row first, then its lines, largest first.
+ */
+export function orderVariances(variances: VarianceResult[]): VarianceResult[] {
+  const groups = new Map<string, VarianceResult[]>();
+  for (const v of variances) {
+    const key = `${v.sheet}\u0000${v.heading ?? v.name}`;
+    groups.set(key, [...(groups.get(key) ?? []), v]);
+  }
+  const size = (v: VarianceResult): number => Math.abs(v.variance);
+  const sorted = [...groups.values()].map((g) =>
+    [...g].sort(
+      (a, b) => Number(a.heading !== undefined) - Number(b.heading !== undefined) || size(b) - size(a),
+    ),
+  );
+  return sorted.sort((a, b) => Math.max(...b.map(size)) - Math.max(...a.map(size))).flat();
+}
+
+function narrativeKey(heading: string, line: string): string {
+  return `${measureKey(heading)}|${measureKey(line)}`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,185 @@
+import type { SheetGrid, WorkbookGrid } from "./Grid";
+import { issue, type Issue } from "./Issue";
+import type { KpiResult } from "./KpiResult";
+import { RAG_PALETTE } from "./ragPalette";
+import type { Polarity } from "./Settings";
+import { columnLetters, fromA1 } from "./toA1";
+import { gridValue } from "./gridText";
+import { CF_MARKER, type CfRule, type CfWrite } from "./WritePlan";
+
+/** Statuses we colour. */
+type RagStatus = CfRule["status"];
+
+/**
+ * Formula that is always true and carries our marker, for colours set from the engine's status.
+ * (No TRUE/FALSE literals anywhere: some formula engines only know them as functions.)
+ */
+export const STATIC_RULE_FORMULA = `${CF_MARKER}=0`;
+
+/** One coloured cell before grouping. */
+interface Entry {
+  sheet: string;
+  row: number;
+  col: number;
+  /** Grouping key: live shape (polarity, target/tolerance columns) or the static status. */
+  key: string;
+  live?: { polarity: Polarity; targetCol: number; toleranceCol: number | null };
+  status: RagStatus;
+}
+
+/**
+ * Builds RAG conditional formatting for the scored period's value cells on the user's sheets.
+ * - Live rules: where the actual and target cells are numbers (and the tolerance a number or
+ *   blank/text), the formulas refer to those cells, so the colour follows later edits. Contiguous
+ *   rows with the same polarity and the same target/tolerance columns share one range and four
+ *   rules (no data, better, within, outside) written relative to the range's top-left cell.
+ * - Static rules: a value that is not a comparable number ("124 per 100,000", "<1%"), or any row
+ *   whose status the cells alone do not give (e.g. a unit mismatch), is coloured from the engine's
+ *   status with an always-true rule; contiguous cells of one status share a range.
+ * Every formula contains `CF_MARKER`. Protected sheets are skipped with a warning.
+ *
+ * @example
+ * buildRagRules(result.kpis, workbook).conditionalFormats[0]
+ * // { sheet: "KPIs", range: "D4:D14", anchor: "D4", rules: [ ...4 rules ] }
+ */
+export function buildRagRules(
+  kpis: KpiResult[],
+  workbook: WorkbookGrid,
+): { conditionalFormats: CfWrite[]; issues: Issue[] } {
+  const sheets = new Map(workbook.sheets.map((s) => [s.name, s] as [string, SheetGrid]));
+  const issues: Issue[] = [];
+  const warned = new Set<string>();
+  const entries: Entry[] = [];
+  const seen = new Set<string>();
+  for (const k of kpis) {
+    const status = ragStatus(k);
+    const sheet = sheets.get(k.sheet);
+    if (!status || !sheet || seen.has(`${k.sheet}!${k.actualCell}`)) continue;
+    seen.add(`${k.sheet}!${k.actualCell}`);
+    if (sheet.protected) {
+      if (!warned.has(k.sheet)) {
+        warned.add(k.sheet);
+        issues.push(
+          issue(
+            "warning",
+            "protected-sheet",
+            k.sheet,
+            k.actualCell,
+            `"${k.sheet}" is protected, so its RAG colours were not added.`,
+          ),
+        );
+      }
+      continue;
+    }
+    entries.push(entryFor(k, status, sheet));
+  }
+
+  entries.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.col - b.col || a.row - b.row));
+  const out: CfWrite[] = [];
+  let run: Entry[] = [];
+  const flush = (): void => {
+    if (run.length > 0) out.push(toCfWrite(run));
+    run = [];
+  };
+  for (const e of entries) {
+    const last = run[run.length - 1];
+    if (
+      last &&
+      !(last.sheet === e.sheet && last.col === e.col && last.row + 1 === e.row && last.key === e.key)
+    )
+      flush();
+    run.push(e);
+  }
+  flush();
+  return { conditionalFormats: out, issues };
+}
+
+/** The colour a status gets, or undefined for statuses we leave uncoloured. */
+function ragStatus(k: KpiResult): RagStatus | undefined {
+  return k.status === "better" || k.status === "within" || k.status === "outside" || k.status === "no-data"
+    ? k.status
+    : undefined;
+}
+
+function entryFor(k: KpiResult, status: RagStatus, sheet: SheetGrid): Entry {
+  const a = fromA1(k.actualCell);
+  const base = { sheet: k.sheet, row: a.row, col: a.col, status };
+  if (!k.targetCell) return { ...base, key: `static|${status}` };
+  const t = fromA1(k.targetCell);
+  const l = k.toleranceCell ? fromA1(k.toleranceCell) : null;
+  // Live only on the actual's own row (relative references) and when the cells alone give the engine's status.
+  if (t.row !== a.row || (l && l.row !== a.row)) return { ...base, key: `static|${status}` };
+  const verdict = ragVerdict(
+    gridValue(sheet, a.row, a.col),
+    gridValue(sheet, t.row, t.col),
+    l ? gridValue(sheet, l.row, l.col) : null,
+    k.polarity,
+  );
+  if (verdict !== status) return { ...base, key: `static|${status}` };
+  const live = { polarity: k.polarity, targetCol: t.col, toleranceCol: l ? l.col : null };
+  return { ...base, live, key: `live|${live.polarity}|${live.targetCol}|${live.toleranceCol ?? "-"}` };
+}
+
+/**
+ * What our live rules show for these cell values (mirrors the scoring rules): a non-number actual
+ * is no data; no target number means no colour; otherwise better / within / outside, with an amber
+ * band only for a numeric tolerance on the right side of the target.
+ * @example ragVerdict(0.8, 0.9, 0.75, "higher") === "within"
+ */
+export function ragVerdict(
+  actual: unknown,
+  target: unknown,
+  tolerance: unknown,
+  polarity: Polarity,
+): RagStatus | undefined {
+  if (typeof actual !== "number") return "no-data";
+  if (typeof target !== "number") return undefined;
+  const better = (x: number, y: number): boolean => (polarity === "higher" ? x > y : x < y);
+  if (actual === target || better(actual, target)) return "better";
+  const tol = typeof tolerance === "number" ? tolerance : null;
+  if (tol !== null && better(target, tol) && (actual === tol || better(actual, tol))) return "within";
+  return "outside";
+}
+
+function toCfWrite(run: Entry[]): CfWrite {
+  const first = run[0];
+  const last = run[run.length - 1];
+  const col = columnLetters(first.col);
+  const anchor = `${col}${first.row + 1}`;
+  const range = run.length === 1 ? anchor : `${anchor}:${col}${last.row + 1}`;
+  const rule = (status: RagStatus, formula: string): CfRule => ({
+    formula,
+    fill: RAG_PALETTE[status].fill,
+    fontColor: RAG_PALETTE[status].font,
+    status,
+    stopIfTrue: true,
+  });
+  if (!first.live)
+    return { sheet: first.sheet, range, anchor, rules: [rule(first.status, STATIC_RULE_FORMULA)] };
+
+  const row = first.row + 1;
+  const A = `$${col}${row}`;
+  const T = `$${columnLetters(first.live.targetCol)}${row}`;
+  const L = first.live.toleranceCol === null ? null : `$${columnLetters(first.live.toleranceCol)}${row}`;
+  const ge = first.live.polarity === "higher" ? ">=" : "<=";
+  const lt = first.live.polarity === "higher" ? "<" : ">";
+  const mark = (cond: string): string => `AND(${cond},${CF_MARKER}=0)`;
+  const both = `AND(ISNUMBER(${A}),ISNUMBER(${T}))`;
+  const rules = [
+    rule("no-data", mark(`NOT(ISNUMBER(${A}))`)),
+    rule("better", mark(`IF(${both},${A}${ge}${T})`)),
+  ];
+  if (L) {
+    const band = `AND(${L}${lt}${T},${A}${ge}${L})`;
+    rules.push(
+      rule(
+        "within",
+        mark(`IF(AND(ISNUMBER(${A}),ISNUMBER(${T}),ISNUMBER(${L})),AND(${A}${lt}${T},${band}))`),
+      ),
+    );
+    rules.push(rule("outside", mark(`IF(${both},AND(${A}${lt}${T},NOT(IF(ISNUMBER(${L}),${band}))))`)));
+  } else {
+    rules.push(rule("outside", mark(`IF(${both},${A}${lt}${T})`)));
+  }
+  return { sheet: first.sheet, range, anchor, rules };
+}

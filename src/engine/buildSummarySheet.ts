@@ -1,0 +1,197 @@
+import { formatMoney } from "./formatMoney";
+import { createSheetBuilder, STYLES } from "./createSheetBuilder";
+import type { KpiResult, StatusCounts } from "./KpiResult";
+import { RAG_PALETTE } from "./ragPalette";
+import type { ScoreResult } from "./ScoreResult";
+import type { Settings } from "./Settings";
+import { statusLabel, trendLabel } from "./statusLabel";
+import { unitNumberFormat } from "./unitNumberFormat";
+import type { CellStyle, SheetWrite } from "./WritePlan";
+
+/** What the Scorecard Summary sheet is built from. */
+export interface SummarySheetInput {
+  name: string;
+  result: ScoreResult;
+  settings: Pick<Settings, "threshold">;
+  /** Names of our other sheets, to point readers at them. */
+  commentaryName: string;
+  narrativeName: string;
+}
+
+/** The counts table's status columns, in the seed's order (seed 000 §13), with their fields. */
+export const COUNT_COLUMNS: { header: string; field: keyof StatusCounts & string }[] = [
+  { header: "Outside target range", field: "outside" },
+  { header: "Within target range", field: "within" },
+  { header: "Better than target", field: "better" },
+  { header: "No data", field: "noData" },
+  { header: "No target", field: "noTarget" },
+  { header: "Target TBC", field: "targetTbc" },
+  { header: "Not yet due", field: "notDue" },
+];
+
+/** Signed whole percentage, "+3%" / "-14%", as a number format. */
+export const SIGNED_PERCENT_FORMAT = "+0%;-0%;0%";
+
+/**
+ * Builds the Scorecard Summary sheet, laid out like the seeds' reports: the period scored; the
+ * "N of M reported are within or better than target (x%)" sentence; counts by service area and by
+ * group × status with a Total row and a percentage row (seed 000 §13); trend counts; the demand
+ * table of measures without targets with their change on the previous quarter and the same
+ * quarter last year (seed 000 §17); the summary lines; and the finance headlines.
+ * Numbers are written as numbers with number formats.
+ *
+ * @example
+ * buildSummarySheet({ name: "Scorecard Summary", result, settings, commentaryName, narrativeName })
+ */
+export function buildSummarySheet(input: SummarySheetInput): SheetWrite {
+  const { result } = input;
+  const b = createSheetBuilder("summary", input.name);
+  const label = (c: number): CellStyle | undefined => (c === 0 ? STYLES.label : undefined);
+  b.row(["Scorecard Summary"], STYLES.title);
+  b.row(["Period scored", result.period], label);
+  b.gap();
+
+  // Performance against target.
+  b.row(["Performance against target"], STYLES.title);
+  const groups = result.counts.filter((c) => c.dimension !== "total");
+  const total = result.counts.find((c) => c.dimension === "total") ?? sumCounts(groups);
+  b.row([reportedSentence(total)]);
+  b.row(
+    [
+      "Colours on your sheets:",
+      ...(["better", "within", "outside", "no-data"] as const).map((s) => statusLabel(s)),
+    ],
+    (c) => {
+      const s = (["better", "within", "outside", "no-data"] as const)[c - 1];
+      return s ? { fill: RAG_PALETTE[s].fill, fontColor: RAG_PALETTE[s].font } : STYLES.note;
+    },
+  );
+  const serviceAreas = result.serviceAreaCounts.filter(
+    (c) => c.dimension !== "total" && c.group.trim() !== "",
+  );
+  if (serviceAreas.length > 0) {
+    b.gap();
+    countsTable("Service area", serviceAreas, sumCounts(serviceAreas));
+  }
+  if (groups.length > 0) {
+    b.gap();
+    countsTable("Group", groups, total);
+  }
+
+  // Direction of travel.
+  const scored = result.kpis.filter((k) => k.status !== "no-target");
+  if (scored.length > 0) {
+    b.gap();
+    b.row(["Direction of travel against the previous period"], STYLES.title);
+    b.row(
+      ["Measures", trendLabel("improving"), trendLabel("stable"), trendLabel("declining"), "Not known"],
+      STYLES.header,
+    );
+    const n = (t: KpiResult["trend"]): number => scored.filter((k) => k.trend === t).length;
+    b.row(["With a target", n("improving"), n("stable"), n("declining"), n(null)], (c) =>
+      c === 0 ? STYLES.label : { numberFormat: "0" },
+    );
+  }
+
+  demandTables(result.kpis.filter((k) => k.status === "no-target"));
+
+  if (result.summaryLines.length > 0) {
+    b.gap();
+    b.row(["Summary"], STYLES.title);
+    for (const line of result.summaryLines) b.row([line]);
+  }
+
+  if (result.financeHeadlines.length > 0 || result.variances.length > 0) {
+    b.gap();
+    b.row(["Finance"], STYLES.title);
+    for (const h of result.financeHeadlines) b.row([h.sentence]);
+    const flagged = result.variances.filter((v) => v.overThreshold && !v.isTotal).length;
+    const what = flagged === 1 ? "heading or line varies" : "headings or lines vary";
+    b.row([
+      `${flagged} ${what} from budget by ${formatMoney(input.settings.threshold)} or more: see "${input.narrativeName}".`,
+    ]);
+  }
+  b.gap();
+  b.row([`Each measure's status, trend and commentary: see "${input.commentaryName}".`], STYLES.note);
+
+  return b.done({
+    columnWidths: [34, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14],
+    freezeRows: 0,
+    editableCols: [],
+  });
+
+  function countsTable(dimension: string, rows: StatusCounts[], totals: StatusCounts): void {
+    b.row([dimension, ...COUNT_COLUMNS.map((c) => c.header), "Total"], STYLES.header);
+    const line = (name: string, c: StatusCounts, style?: CellStyle): void => {
+      const counts = COUNT_COLUMNS.map((col) => c[col.field] as number);
+      b.row([name, ...counts, counts.reduce((a, x) => a + x, 0)], (i) =>
+        i === 0 ? style : { numberFormat: "0", ...(style ?? {}) },
+      );
+    };
+    for (const r of rows) line(r.group, r);
+    line("Total", totals, { bold: true });
+    const all = COUNT_COLUMNS.reduce((a, col) => a + (totals[col.field] as number), 0);
+    b.row(
+      [
+        "% of all measures",
+        ...COUNT_COLUMNS.map((col) => (all ? (totals[col.field] as number) / all : null)),
+      ],
+      (i) => (i === 0 ? STYLES.label : { numberFormat: "0.0%" }),
+    );
+  }
+
+  function demandTables(demand: KpiResult[]): void {
+    if (demand.length === 0) return;
+    b.gap();
+    b.row(["Demand and context measures (no target)"], STYLES.title);
+    const byTable = new Map<string, KpiResult[]>();
+    for (const k of demand) byTable.set(k.tableId, [...(byTable.get(k.tableId) ?? []), k]);
+    for (const kpis of byTable.values()) {
+      const labels: string[] = [];
+      for (const k of kpis) for (const r of k.recent) if (!labels.includes(r.label)) labels.push(r.label);
+      const band: (string | null)[] = [null, ...labels.map(() => null), "% change against…", null];
+      b.row(band, (c) => (c === labels.length + 1 ? STYLES.label : undefined));
+      b.row(["Demand measure", ...labels, "Previous quarter", "Same quarter last year"], STYLES.header);
+      for (const k of kpis) {
+        const values = labels.map((l) => k.recent.find((r) => r.label === l)?.value ?? null);
+        const fmt = unitNumberFormat(k.unit, values);
+        b.row([k.measure, ...values, k.changeVsPrevious, k.changeVsYearAgo], (c) =>
+          c === 0 ? { wrap: true } : { numberFormat: c <= labels.length ? fmt : SIGNED_PERCENT_FORMAT },
+        );
+      }
+    }
+  }
+}
+
+/**
+ * The seeds' sentence from a total count.
+ * @example reportedSentence({ better: 11, within: 6, outside: 4, ... }) === "17 of 21 reported are within or better than target (81%)."
+ */
+export function reportedSentence(c: Pick<StatusCounts, "better" | "within" | "outside">): string {
+  const m = c.better + c.within + c.outside;
+  if (m === 0) return "No measure was reported against a target this period.";
+  const n = c.better + c.within;
+  return `${n} of ${m} reported are within or better than target (${Math.round((n / m) * 100)}%).`;
+}
+
+/** Adds up count rows into a total row. */
+function sumCounts(rows: StatusCounts[]): StatusCounts {
+  const t: StatusCounts = {
+    group: "Total",
+    better: 0,
+    within: 0,
+    outside: 0,
+    noData: 0,
+    noTarget: 0,
+    targetTbc: 0,
+    notDue: 0,
+    dimension: "total",
+    reported: 0,
+    pctBetter: null,
+    pctWithin: null,
+    pctOutside: null,
+    sentence: "",
+  };
+  for (const r of rows) for (const col of COUNT_COLUMNS) (t[col.field] as number) += r[col.field] as number;
+  return t;
+}

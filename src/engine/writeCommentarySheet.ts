@@ -1,0 +1,148 @@
+import { carryCommentary, type CommentaryIdentity } from "./carryCommentary";
+import { createSheetBuilder, STYLES } from "./createSheetBuilder";
+import type { SheetGrid } from "./Grid";
+import { issue, type Issue } from "./Issue";
+import {
+  BLOCK_HEADERS,
+  EARLIER_TITLE,
+  OFFICER_HEADER,
+  PERIOD_LABEL,
+  PREVIOUS_HEADER,
+  PREVIOUS_PERIOD_LABEL,
+  readCommentarySheet,
+  SOURCE_HEADER,
+  UNMATCHED_TITLE,
+  type KeptCommentary,
+} from "./readCommentarySheet";
+import { toA1 } from "./toA1";
+import type { CellStyle, OwnedSheetRole, PlanCell, SheetWrite } from "./WritePlan";
+
+/** A column of a commentary table before the officer columns. */
+export interface CommentaryColumn {
+  header: string;
+  /** Width in characters. */
+  width: number;
+}
+
+/** One row of a commentary table. */
+export interface CommentaryRow {
+  /** One value per `columns` entry. */
+  values: PlanCell["value"][];
+  /** Per-column styles (number formats, status fills). */
+  styles: (CellStyle | undefined)[];
+  identity: CommentaryIdentity;
+  /** Where the row comes from, "Sheet!D7". */
+  source: string;
+}
+
+/** Everything a commentary sheet is built from. */
+export interface CommentarySheetSpec {
+  role: OwnedSheetRole;
+  name: string;
+  title: string;
+  period: string;
+  /** Lines under the title (explanations, headline sentences). */
+  intro: string[];
+  /** Headers of the two identifying columns, which must be among `columns`. */
+  keyHeaders: [string, string];
+  identify: (labels: [string, string]) => { primary: string; secondary: string };
+  columns: CommentaryColumn[];
+  rows: CommentaryRow[];
+  /** Line written under the header when there are no rows. */
+  emptyLine: string;
+  /** Our sheet of this role from last run, if any. */
+  old?: SheetGrid;
+  lastPeriod?: string;
+}
+
+/**
+ * Lays out a commentary sheet (KPI Commentary or Variance Narrative): title, "Period scored",
+ * the table with "Officer commentary" (carried over from last run), "Previous commentary" when
+ * there is any, "Source", and the "Unmatched commentary" / "Earlier commentary" blocks at the foot.
+ *
+ * @example
+ * writeCommentarySheet({ role: "commentary", name: "KPI Commentary", ... }).sheet.editableCols // [8]
+ */
+export function writeCommentarySheet(spec: CommentarySheetSpec): { sheet: SheetWrite; issues: Issue[] } {
+  const old = spec.old ? readCommentarySheet(spec.old, spec.keyHeaders) : undefined;
+  const carried = carryCommentary(
+    old,
+    spec.rows.map((r) => r.identity),
+    spec.identify,
+    spec.period,
+    spec.lastPeriod,
+  );
+  const showPrevious = carried.previous.some((t) => t.trim() !== "");
+
+  const b = createSheetBuilder(spec.role, spec.name);
+  b.row([spec.title], STYLES.title);
+  b.row([PERIOD_LABEL, spec.period], (c) => (c === 0 ? STYLES.label : undefined));
+  if (showPrevious)
+    b.row([PREVIOUS_PERIOD_LABEL, carried.previousPeriod ?? ""], (c) => (c === 0 ? STYLES.label : undefined));
+  for (const line of spec.intro) b.row([line], STYLES.note);
+  b.gap();
+
+  const officerCol = spec.columns.length;
+  const headers = [
+    ...spec.columns.map((c) => c.header),
+    OFFICER_HEADER,
+    ...(showPrevious ? [PREVIOUS_HEADER] : []),
+    SOURCE_HEADER,
+  ];
+  const headerRow = b.row(headers, STYLES.header);
+  if (spec.rows.length === 0) b.row([spec.emptyLine], STYLES.note);
+  spec.rows.forEach((row, i) => {
+    const r = b.row(row.values, (c) => row.styles[c]);
+    b.cell(r, officerCol, carried.officer[i] || null, STYLES.officer);
+    if (showPrevious) b.cell(r, officerCol + 1, carried.previous[i] || null, STYLES.text);
+    b.cell(r, headers.length - 1, row.source);
+  });
+
+  const issues: Issue[] = [];
+  const block = (
+    title: string,
+    note: string,
+    kept: (KeptCommentary & { fresh?: boolean; from?: string })[],
+  ): void => {
+    if (kept.length === 0) return;
+    b.gap();
+    b.row([title], STYLES.title);
+    b.row([note], STYLES.note);
+    const h = b.row(
+      [spec.keyHeaders[0], spec.keyHeaders[1], BLOCK_HEADERS[0], BLOCK_HEADERS[1]],
+      STYLES.header,
+    );
+    b.cell(h, officerCol, OFFICER_HEADER, STYLES.header);
+    for (const k of kept) {
+      const r = b.row([k.labels[0], k.labels[1], k.sheet, k.period]);
+      b.cell(r, officerCol, k.text, STYLES.officer);
+      if (!k.fresh) continue;
+      const what = k.labels.filter((l) => l).join(" / ") || "a row with no name";
+      issues.push(
+        issue(
+          "warning",
+          "commentary-unmatched",
+          spec.name,
+          toA1(r, officerCol),
+          `Officer commentary for ${what}${k.period ? ` (${k.period})` : ""} (was at ${k.from ?? "?"}) no longer matches a row; it is kept under "${title}".`,
+        ),
+      );
+    }
+  };
+  block(
+    UNMATCHED_TITLE,
+    "Commentary whose row is no longer in the workbook. It stays here on every run until you delete it.",
+    carried.unmatched,
+  );
+  block(
+    EARLIER_TITLE,
+    "Commentary from earlier periods, kept so that nothing typed is lost.",
+    carried.earlier,
+  );
+
+  const widths = [...spec.columns.map((c) => c.width), 50, ...(showPrevious ? [50] : []), 24];
+  return {
+    sheet: b.done({ columnWidths: widths, freezeRows: headerRow + 1, editableCols: [officerCol] }),
+    issues,
+  };
+}

@@ -1,0 +1,71 @@
+import { buildCommentarySheet, orderByException } from "../../src/engine/buildCommentarySheet";
+import { kpi } from "./planFixtures";
+
+describe("buildCommentarySheet", () => {
+  const kpis = [
+    kpi({ measure: "Demand", row: 2, status: "no-target", actual: 10, unit: { kind: "number" } }),
+    kpi({ measure: "Good", row: 3, status: "better", actual: 0.95, target: 0.9 }),
+    kpi({ measure: "Bad", row: 4, status: "outside", actual: 0.5, target: 0.9, tolerance: 0.75 }),
+    kpi({ measure: "Missing", row: 5, status: "no-data", reason: "Not reportable" }),
+    kpi({ measure: "Amber", row: 6, status: "within", actual: 0.8, target: 0.9, tolerance: 0.75 }),
+    kpi({ measure: "Annual", row: 7, status: "not-due" }),
+    kpi({ measure: "New", row: 8, status: "target-tbc", actual: 0.4 }),
+    kpi({ measure: "Bad too", row: 9, status: "outside", actual: 0.1, target: 0.9 }),
+  ];
+
+  it("orders by exception, keeping the workbook's order within a status", () => {
+    expect(orderByException(kpis).map((k) => k.measure)).toEqual([
+      "Bad",
+      "Bad too",
+      "Amber",
+      "Good",
+      "Missing",
+      "New",
+      "Annual",
+      "Demand",
+    ]);
+  });
+
+  it("writes the columns with numbers in number formats, words with symbols, and an editable officer column", () => {
+    const { sheet } = buildCommentarySheet({ name: "KPI Commentary", period: "Q4", kpis });
+    const header = sheet.cells.find((c) => c.value === "Group")!.row;
+    const row = (r: number) => sheet.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);
+    expect(row(header).map((c) => c.value)).toEqual([
+      "Group",
+      "Measure",
+      "Target",
+      "Tolerance",
+      "Actual",
+      "Status",
+      "Trend",
+      "Automatic commentary",
+      "Officer commentary",
+      "Source",
+    ]);
+    expect(sheet.editableCols).toEqual([8]);
+    expect(sheet.freezeRows).toBe(header + 1);
+    const bad = row(header + 1);
+    expect(bad.map((c) => c.value)).toEqual([
+      "Contract",
+      "Bad",
+      0.9,
+      0.75,
+      0.5,
+      "✖ Outside tolerance",
+      "50% against a target of 90% (tolerance 75%).",
+      null,
+      "KPIs!D4",
+    ]);
+    expect(bad[4].style?.numberFormat).toBe("0%");
+    expect(bad[5].style?.fill).toBe("#FFC7CE");
+    const missing = sheet.cells.find((c) => c.value === "Missing")!.row;
+    expect(row(missing).find((c) => c.col === 4)?.value).toBe("Not reportable");
+    const tbc = sheet.cells.find((c) => c.value === "New")!.row;
+    expect(row(tbc).find((c) => c.col === 2)?.value).toBe("TBC");
+  });
+
+  it("says so when there are no KPIs", () => {
+    const { sheet } = buildCommentarySheet({ name: "KPI Commentary", period: "", kpis: [] });
+    expect(sheet.cells.map((c) => c.value)).toContain("No KPI tables were found in this workbook.");
+  });
+});

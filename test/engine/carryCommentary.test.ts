@@ -1,0 +1,87 @@
+import { carryCommentary, type CommentaryIdentity } from "../../src/engine/carryCommentary";
+import type { OldCommentary } from "../../src/engine/readCommentarySheet";
+
+const identify = ([group, measure]: [string, string]) => ({
+  primary: measure.toLowerCase(),
+  secondary: group.toLowerCase(),
+});
+const item = (measure: string, group = "G", sheet = "KPIs"): CommentaryIdentity => ({
+  primary: measure.toLowerCase(),
+  secondary: group.toLowerCase(),
+  sheet,
+});
+const row = (measure: string, officer: string, previous = "", group = "G") => ({
+  labels: [group, measure] as [string, string],
+  sheet: "KPIs",
+  officer,
+  previous,
+  cell: "I7",
+});
+
+describe("carryCommentary", () => {
+  const old: OldCommentary = {
+    period: "Q4",
+    previousPeriod: "Q3",
+    rows: [
+      row("A", "on A", "Q3 on A"),
+      row("B", "on B"),
+      row("Gone", "on gone"),
+      row("Dup", "first dup"),
+      row("Dup", "second dup"),
+    ],
+    unmatched: [{ labels: ["G", "Older"], sheet: "KPIs", period: "Q2", text: "kept forever" }],
+    earlier: [],
+  };
+
+  it("same period: matches by identity in any order, pairs duplicates in order, keeps the unmatched", () => {
+    const c = carryCommentary(
+      old,
+      [item("Dup"), item("B"), item("A"), item("Dup"), item("New")],
+      identify,
+      "Q4",
+    );
+    expect(c.officer).toEqual(["first dup", "on B", "on A", "second dup", ""]);
+    expect(c.previous).toEqual(["", "", "Q3 on A", "", ""]);
+    expect(c.previousPeriod).toBe("Q3");
+    expect(c.unmatched.map((u) => [u.text, u.period, u.fresh])).toEqual([
+      ["kept forever", "Q2", false],
+      ["on gone", "Q4", true],
+    ]);
+  });
+
+  it("uses the group only to tell duplicates apart", () => {
+    const c = carryCommentary(
+      { ...old, rows: [row("X", "x in G1", "", "G1"), row("X", "x in G2", "", "G2")] },
+      [item("X", "G2"), item("X", "G3")],
+      identify,
+      "Q4",
+    );
+    expect(c.officer).toEqual(["x in G2", "x in G1"]);
+  });
+
+  it("new period: officer text becomes previous, previous text goes to earlier, officer column empty", () => {
+    const c = carryCommentary(old, [item("A"), item("B")], identify, "Q1");
+    expect(c.officer).toEqual(["", ""]);
+    expect(c.previous).toEqual(["on A", "on B"]);
+    expect(c.previousPeriod).toBe("Q4");
+    expect(c.earlier).toEqual([{ labels: ["G", "A"], sheet: "KPIs", period: "Q3", text: "Q3 on A" }]);
+    expect(c.unmatched.map((u) => u.text)).toEqual(["kept forever", "on gone", "first dup", "second dup"]);
+  });
+
+  it("returns unmatched text to its row when the row comes back in the same period", () => {
+    const back: OldCommentary = {
+      period: "Q4",
+      rows: [],
+      unmatched: [{ labels: ["G", "Gone"], sheet: "KPIs", period: "Q4", text: "on gone" }],
+      earlier: [],
+    };
+    const c = carryCommentary(back, [item("gone")], identify, "Q4");
+    expect(c.officer).toEqual(["on gone"]);
+    expect(c.unmatched).toEqual([]);
+  });
+
+  it("falls back to the store's last period when the period cell was deleted", () => {
+    const c = carryCommentary({ ...old, period: undefined }, [item("A")], identify, "Q1", "Q4");
+    expect(c.previous).toEqual(["on A"]);
+  });
+});

@@ -1,0 +1,143 @@
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import JSZip from "jszip";
+import * as path from "path";
+import * as inspect from "../../src/xlsx/inspectPackage";
+import { describeLoss, scoreXlsxBuffer } from "../../src/xlsx/scoreXlsxBuffer";
+import { XlsxInputError } from "../../src/xlsx/XlsxInputError";
+import { loadWorkbook, sheetOrder, snapshotSheets } from "./workbookSnapshot";
+
+const SAMPLE = path.join(__dirname, "..", "..", "samples", "sample.xlsx");
+
+async function kpiWorkbookBytes(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("KPIs");
+  ws.addRow(["Measure", "Target", "Tolerance", "Q4 Performance"]);
+  ws.addRow(["Percentage of assessments completed within 45 days", 0.9, 0.75, 0.92]);
+  ws.addRow(["Percentage of re-referrals within 12 months (lower the better)", 0.2, 0.25, 0.22]);
+  for (const a of ["B2", "C2", "D2", "B3", "C3", "D3"]) ws.getCell(a).numFmt = "0%";
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function rejection(p: Promise<unknown>): Promise<XlsxInputError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof XlsxInputError) return err;
+    throw err;
+  }
+  throw new Error("expected an XlsxInputError, but the promise resolved");
+}
+
+afterEach(() => jest.restoreAllMocks());
+
+describe("scoreXlsxBuffer: refusing input", () => {
+  it("refuses a text file renamed .xlsx with a one-line message", async () => {
+    const err = await rejection(scoreXlsxBuffer(new TextEncoder().encode("Measure,Target\nA,1\n")));
+    expect(["not-xlsx", "corrupt", "unreadable"]).toContain(err.code);
+    expect(err.message).not.toMatch(/\n/);
+  });
+
+  it("refuses a zip that is not a workbook", async () => {
+    const zip = new JSZip();
+    zip.file("readme.txt", "not a workbook");
+    const err = await rejection(scoreXlsxBuffer(await zip.generateAsync({ type: "uint8array" })));
+    expect(["not-xlsx", "corrupt", "unreadable"]).toContain(err.code);
+    expect(err.message).not.toMatch(/\n/);
+  });
+
+  it("refuses what inspectPackage finds fatal, with its code and message", async () => {
+    jest.spyOn(inspect, "inspectPackage").mockResolvedValue({
+      problems: [{ code: "zip-bomb", message: "xl/worksheets/sheet1.xml would expand to 4 GB" }],
+      unsupportedParts: [],
+    });
+    const err = await rejection(scoreXlsxBuffer(await kpiWorkbookBytes()));
+    expect(err.code).toBe("zip-bomb");
+    expect(err.message).toContain("would expand to 4 GB");
+  });
+
+  it("passes the caller's limits to inspectPackage", async () => {
+    const spy = jest.spyOn(inspect, "inspectPackage").mockResolvedValue({
+      problems: [{ code: "too-large", message: "too big" }],
+      unsupportedParts: [],
+    });
+    await rejection(scoreXlsxBuffer(await kpiWorkbookBytes(), { limits: { maxFileBytes: 10 } }));
+    expect(spy.mock.calls[0][1]).toEqual({ maxFileBytes: 10 });
+  });
+
+  it("stops, naming what would be lost, when the file holds parts ExcelJS drops", async () => {
+    jest.spyOn(inspect, "inspectPackage").mockResolvedValue({
+      problems: [],
+      unsupportedParts: [
+        { kind: "chart", path: "xl/charts/chart1.xml" },
+        { kind: "pivot", path: "xl/pivotTables/pivotTable1.xml" },
+      ],
+    });
+    const err = await rejection(scoreXlsxBuffer(await kpiWorkbookBytes()));
+    expect(err.code).toBe("unsupported-parts");
+    expect(err.message).toContain("1 chart (xl/charts/chart1.xml)");
+    expect(err.message).toContain("1 pivot table");
+    expect(err.message).toContain("--force");
+  });
+
+  it("goes on with force: true", async () => {
+    jest.spyOn(inspect, "inspectPackage").mockResolvedValue({
+      problems: [],
+      unsupportedParts: [{ kind: "chart", path: "xl/charts/chart1.xml" }],
+    });
+    const { outcome } = await scoreXlsxBuffer(await kpiWorkbookBytes(), { force: true });
+    expect(outcome.result.kpis.length).toBe(2);
+  });
+
+  it("refuses a workbook with no KPI or finance table", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notes").getCell("A1").value = "Minutes of the meeting held on 3 March";
+    const err = await rejection(scoreXlsxBuffer(new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(err.code).toBe("no-tables");
+    expect(err.message).toContain('"Notes"');
+  });
+});
+
+describe("describeLoss", () => {
+  it("groups parts by kind and shortens long lists", () => {
+    const images = [1, 2, 3, 4, 5].map((i) => ({ kind: "image" as const, path: `xl/media/image${i}.png` }));
+    const text = describeLoss(images);
+    expect(text).toContain(
+      "5 images (xl/media/image1.png, xl/media/image2.png, xl/media/image3.png, +2 more)",
+    );
+  });
+});
+
+describe("scoreXlsxBuffer: scoring", () => {
+  it("scores the bundled sample and leaves every user sheet as it was", async () => {
+    const input = fs.readFileSync(SAMPLE);
+    const before = await loadWorkbook(input);
+    const userSheets = sheetOrder(before);
+    const { outcome, output } = await scoreXlsxBuffer(new Uint8Array(input));
+    const after = await loadWorkbook(output);
+    expect(sheetOrder(after).slice(0, userSheets.length)).toEqual(userSheets);
+    expect(snapshotSheets(after, userSheets)).toEqual(snapshotSheets(before, userSheets));
+    for (const s of outcome.plan.sheets) expect(sheetOrder(after)).toContain(s.name);
+  });
+
+  it("applies the overrides (threshold) to the scoring", async () => {
+    const input = new Uint8Array(fs.readFileSync(SAMPLE));
+    const { outcome } = await scoreXlsxBuffer(input, { overrides: { threshold: 1_000_000 } });
+    expect(outcome.settings.threshold).toBe(1_000_000);
+    expect(
+      outcome.result.variances.filter((v) => v.overThreshold).every((v) => Math.abs(v.variance) >= 1_000_000),
+    ).toBe(true);
+  });
+});
+
+describe("browser safety", () => {
+  it.each(["scoreXlsxBuffer.ts", "readWorkbookGrid.ts", "applyWritePlan.ts", "XlsxInputError.ts"])(
+    "src/xlsx/%s imports no Node module and uses no Node global",
+    (file) => {
+      const text = fs.readFileSync(path.join(__dirname, "..", "..", "src", "xlsx", file), "utf8");
+      const imports = [...text.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]);
+      for (const spec of imports) expect(spec === "exceljs" || spec.startsWith(".")).toBe(true);
+      expect(text).not.toMatch(/\b(require\(|process\.|Buffer\.|__dirname)/);
+    },
+  );
+});
