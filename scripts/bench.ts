@@ -1,0 +1,329 @@
+/**
+ * Benchmarks (issue 6 §4): prints a table of figures; these are not timed tests.
+ *
+ *   npm run bench                                   # every case, each in its own process
+ *   node bin/run-ts.js scripts/bench.ts --case a    # one case, printing one JSON line
+ *
+ * a. Engine: 100,000 KPI rows × 8 periods scored, counted and narrated (goal < 0.5 s, < 300 MB).
+ * b. CLI end to end on a generated 10,000-KPI, 20-sheet workbook: read, score, write (goal < 10 s, < 1 GB).
+ * c. Office host on the fake Excel for 10, 1,000 and 10,000 KPIs: syncs per run and request bytes.
+ * d. Production bundles gzipped, from dist/ after `npm run build` (task pane < 250 KB, commands < 60 KB).
+ *
+ * Each case runs in a child process so its peak memory (maxRSS) is its own.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import ExcelJS from "exceljs";
+import type { CellValue, SheetGrid, WorkbookGrid } from "../src/engine/Grid";
+import { scoreWorkbook } from "../src/engine/scoreWorkbook";
+import { applyWritePlan } from "../src/xlsx/applyWritePlan";
+import { readWorkbookGrid } from "../src/xlsx/readWorkbookGrid";
+
+const ROOT = path.resolve(__dirname, "..");
+const MB = 1024 * 1024;
+
+/** One row of the printed table. */
+export interface BenchRow {
+  case: string;
+  measure: string;
+  value: string;
+  goal?: string;
+  met?: boolean;
+}
+
+/** Eight quarters over two financial years, so year-ago comparisons exist. */
+export const PERIOD_LABELS = [
+  "2022/23 Q1",
+  "2022/23 Q2",
+  "2022/23 Q3",
+  "2022/23 Q4",
+  "2023/24 Q1",
+  "2023/24 Q2",
+  "2023/24 Q3",
+  "2023/24 Q4",
+];
+
+const HEADER = ["Measure", "Service area", "Target", "Tolerance", "Polarity", ...PERIOD_LABELS];
+
+/** A deterministic pseudo-random source, so every run scores the same workbook. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/**
+ * The rows of one KPI sheet: a title, a header, then `kpis` percentage measures across 60
+ * service areas, higher and lower is better, some with blank tolerance, some missing values.
+ */
+export function kpiSheetRows(kpis: number, seed = 1): CellValue[][] {
+  const rnd = random(seed);
+  const rows: CellValue[][] = [["Corporate Scorecard"], HEADER];
+  for (let i = 0; i < kpis; i++) {
+    const lower = i % 3 === 0;
+    const target = Math.round(rnd() * 80 + 10) / 100;
+    const tolerance = i % 5 === 0 ? null : Math.round((lower ? target + 0.05 : target - 0.05) * 100) / 100;
+    const values = PERIOD_LABELS.map(() =>
+      rnd() < 0.03 ? "N/A" : Math.round((target + (rnd() - 0.5) * 0.3) * 1000) / 1000,
+    );
+    rows.push([
+      `Measure ${i + 1} (% of cases)`,
+      `Team ${(i % 60) + 1}`,
+      target,
+      tolerance,
+      lower ? "Lower" : "Higher",
+      ...values,
+    ]);
+  }
+  return rows;
+}
+
+/** Rows as an engine grid sheet: title row padded, "0%" on the numbers. */
+export function kpiSheetGrid(name: string, kpis: number, seed = 1): SheetGrid {
+  const width = HEADER.length;
+  const values = kpiSheetRows(kpis, seed).map((r) =>
+    Array.from({ length: width }, (_, c) => (r[c] === undefined ? null : r[c])),
+  );
+  const formats = values.map((r, i) =>
+    r.map((_, c) => (i >= 2 && (c === 2 || c === 3 || c >= 5) ? "0%" : "General")),
+  );
+  return { name, originRow: 0, originCol: 0, values, formats };
+}
+
+function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024; // maxRSS is in KB
+}
+
+function ms(t0: number): number {
+  return Math.round(performance.now() - t0);
+}
+
+/** a. The engine alone on 100,000 KPI rows × 8 periods. */
+async function caseA(): Promise<BenchRow[]> {
+  const workbook: WorkbookGrid = { sheets: [kpiSheetGrid("Scorecard", 100_000)] };
+  const rssBefore = peakRssMb();
+  const t0 = performance.now();
+  const { result, plan } = scoreWorkbook(workbook);
+  const wall = ms(t0);
+  const peak = peakRssMb();
+  const narrated = plan.sheets.reduce((n, s) => n + s.cells.length, 0);
+  return [
+    { case: "a", measure: "KPIs scored (of 100,000)", value: String(result.kpis.length) },
+    { case: "a", measure: "write-plan cells (summary, commentary, narrative)", value: String(narrated) },
+    { case: "a", measure: "scoreWorkbook wall time", value: `${wall} ms`, goal: "< 500 ms", met: wall < 500 },
+    {
+      case: "a",
+      measure: "peak RSS, process (grid built first)",
+      value: `${Math.round(peak)} MB`,
+      goal: "< 300 MB",
+      met: peak < 300,
+    },
+    { case: "a", measure: "RSS before scoring (grid + runtime)", value: `${Math.round(rssBefore)} MB` },
+  ];
+}
+
+/** b. The CLI's path on a generated 10,000-KPI, 20-sheet workbook, read / score / write separately. */
+async function caseB(): Promise<BenchRow[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), "qs-bench-"));
+  try {
+    const file = path.join(dir, "bench-10k.xlsx");
+    const gen = new ExcelJS.Workbook();
+    for (let s = 0; s < 20; s++) {
+      const ws = gen.addWorksheet(`Service ${s + 1}`);
+      for (const [i, row] of kpiSheetRows(500, s + 1).entries()) {
+        const r = ws.addRow(row);
+        if (i >= 2) for (const c of [3, 4, ...PERIOD_LABELS.map((_, k) => 6 + k)]) r.getCell(c).numFmt = "0%";
+      }
+    }
+    await gen.xlsx.writeFile(file);
+    const size = (await readFile(file)).length;
+    if (global.gc) global.gc();
+
+    const t0 = performance.now();
+    const bytes = await readFile(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const grid = readWorkbookGrid(wb);
+    const read = ms(t0);
+    const t1 = performance.now();
+    const { result, plan } = scoreWorkbook(grid);
+    const score = ms(t1);
+    const t2 = performance.now();
+    applyWritePlan(wb, plan);
+    await writeFile(path.join(dir, "bench-10k.scored.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+    const write = ms(t2);
+    const total = read + score + write;
+    const peak = peakRssMb();
+    return [
+      { case: "b", measure: "input workbook", value: `${(size / MB).toFixed(1)} MB, 20 sheets` },
+      { case: "b", measure: "KPIs scored (of 10,000)", value: String(result.kpis.length) },
+      { case: "b", measure: "read (ExcelJS load + grid)", value: `${read} ms` },
+      { case: "b", measure: "score (engine)", value: `${score} ms` },
+      { case: "b", measure: "write (plan + ExcelJS save)", value: `${write} ms` },
+      { case: "b", measure: "total", value: `${total} ms`, goal: "< 10 s", met: total < 10_000 },
+      {
+        case: "b",
+        measure: "peak RSS, process (generation included)",
+        value: `${Math.round(peak)} MB`,
+        goal: "< 1 GB",
+        met: peak < 1024,
+      },
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * c. The Office.js host (src/excel/runScore.ts) on the fake Excel (test/excel/FakeExcel.ts,
+ * which counts syncs and the bytes each request sends).
+ */
+async function caseC(): Promise<BenchRow[]> {
+  const fakePath = path.join(ROOT, "test", "excel", "FakeExcel.ts");
+  if (!existsSync(fakePath))
+    return [
+      {
+        case: "c",
+        measure: "Office host on the fake Excel",
+        value: "pending: test/excel/FakeExcel.ts not written yet",
+      },
+    ];
+  const { FakeExcel } = require(fakePath) as typeof import("../test/excel/FakeExcel");
+  const { runScore } = require("../src/excel/runScore") as typeof import("../src/excel/runScore");
+  const rows: BenchRow[] = [];
+  const syncCounts: number[] = [];
+  for (const kpis of [10, 1_000, 10_000]) {
+    const fake = FakeExcel.fromGrid({ sheets: [kpiSheetGrid("Scorecard", kpis)] });
+    const t0 = performance.now();
+    const run = await runScore({ source: "taskpane" }, fake.deps());
+    const time = ms(t0);
+    const bytes = fake.syncs.reduce((n, x) => n + x.bytes, 0);
+    const largest = Math.max(...fake.syncs.map((x) => x.bytes));
+    syncCounts.push(run.syncs);
+    rows.push({
+      case: "c",
+      measure: `${kpis.toLocaleString("en-GB")} KPIs: syncs; request bytes total (largest); time`,
+      value: `${run.syncs}; ${(bytes / 1024).toFixed(0)} KB (${(largest / 1024).toFixed(0)} KB); ${time} ms`,
+    });
+  }
+  const constant = syncCounts.every((n) => n === syncCounts[0]);
+  rows.push({
+    case: "c",
+    measure: "sync count constant across sizes",
+    value: syncCounts.join(", "),
+    goal: "constant",
+    met: constant,
+  });
+  return rows;
+}
+
+/** Local script files a built page loads. */
+function pageScripts(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/gi)]
+    .map((m) => m[1])
+    .filter((s) => !/^[a-z]+:|^\/\//i.test(s));
+}
+
+/** d. Gzipped size of each page's initial JavaScript in dist/. */
+async function caseD(): Promise<BenchRow[]> {
+  const dist = path.join(ROOT, "dist");
+  const rows: BenchRow[] = [];
+  const goals: Record<string, number> = {
+    "taskpane.html": 250,
+    "commands.html": 60,
+    "preview.html": Number.NaN,
+  };
+  for (const [page, goalKb] of Object.entries(goals)) {
+    const file = path.join(dist, page);
+    if (!existsSync(file)) {
+      rows.push({ case: "d", measure: page, value: "pending: run `npm run build` first" });
+      continue;
+    }
+    const scripts = pageScripts(readFileSync(file, "utf8"));
+    let gz = 0;
+    let raw = 0;
+    for (const s of scripts) {
+      const buf = readFileSync(path.join(dist, s.replace(/^\.?\//, "")));
+      raw += buf.length;
+      gz += gzipSync(buf, { level: 9 }).length;
+    }
+    const kb = gz / 1024;
+    rows.push({
+      case: "d",
+      measure: `${page} initial JS (${scripts.join(", ")}), gzipped (raw)`,
+      value: `${kb.toFixed(1)} KB (${(raw / 1024).toFixed(0)} KB)`,
+      ...(Number.isNaN(goalKb) ? {} : { goal: `< ${goalKb} KB`, met: kb < goalKb }),
+    });
+  }
+  return rows;
+}
+
+const CASES: Record<string, () => Promise<BenchRow[]>> = { a: caseA, b: caseB, c: caseC, d: caseD };
+
+/** Formats rows as a plain-text table. */
+export function formatTable(rows: BenchRow[]): string {
+  const cells = [
+    ["case", "measure", "value", "goal", "met"],
+    ...rows.map((r) => [
+      r.case,
+      r.measure,
+      r.value,
+      r.goal ?? "",
+      r.met === undefined ? "" : r.met ? "yes" : "NO",
+    ]),
+  ];
+  const widths = cells[0].map((_, c) => Math.max(...cells.map((r) => r[c].length)));
+  const line = (r: string[]) =>
+    r
+      .map((v, c) => v.padEnd(widths[c]))
+      .join(" | ")
+      .trimEnd();
+  return [line(cells[0]), widths.map((w) => "-".repeat(w)).join("-|-"), ...cells.slice(1).map(line)].join(
+    "\n",
+  );
+}
+
+async function main(): Promise<void> {
+  const i = process.argv.indexOf("--case");
+  if (i > 0) {
+    const name = process.argv[i + 1];
+    const run = CASES[name];
+    if (!run) throw new Error(`unknown case "${name}" (a, b, c or d)`);
+    console.log("BENCH " + JSON.stringify(await run()));
+    return;
+  }
+  const rows: BenchRow[] = [];
+  for (const name of Object.keys(CASES)) {
+    const child = spawnSync(
+      process.execPath,
+      ["--expose-gc", path.join(ROOT, "bin", "run-ts.js"), __filename, "--case", name],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        maxBuffer: 16 * MB,
+      },
+    );
+    const line = child.stdout.split("\n").find((l) => l.startsWith("BENCH "));
+    if (child.status === 0 && line) rows.push(...(JSON.parse(line.slice(6)) as BenchRow[]));
+    else {
+      const why =
+        (child.stderr || child.stdout).split("\n").find((l) => /Error/.test(l)) ?? `exit ${child.status}`;
+      rows.push({ case: name, measure: "(case failed)", value: `pending: ${why.trim().slice(0, 120)}` });
+    }
+  }
+  console.log(`Node ${process.version}, ${process.platform}/${process.arch}\n`);
+  console.log(formatTable(rows));
+}
+
+if (path.resolve(process.argv[1] ?? "") === __filename) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.stack : e);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,275 @@
+import { emitRunEvent, type RunSource } from "../commands/runEvents";
+import type { WorkbookGrid } from "../engine/Grid";
+import { issue } from "../engine/Issue";
+import { scoreWorkbook, type ScoreOutcome } from "../engine/scoreWorkbook";
+import type { Settings } from "../engine/Settings";
+import type { RunReport } from "../taskpane/ScorecardHost";
+import { batchWriteOps, REQUEST_BUDGET_BYTES } from "./batchWriteOps";
+import { describeOfficeError } from "./describeOfficeError";
+import { defaultExcelDeps, type ExcelDeps } from "./excelDeps";
+import { ExcelRunError } from "./ExcelRunError";
+import { planWriteOps, type WriteOp } from "./planWriteOps";
+import {
+  ourConditionalFormats,
+  queueSheetChunk,
+  queueSheetContents,
+  toSheetGrid,
+  type SheetContentsHandle,
+  type SheetFacts,
+} from "./queueSheetContents";
+import { singleFlight } from "./singleFlight";
+
+/** Excel's limit on cells in one read. */
+export const READ_CELL_LIMIT = 5_000_000;
+/** Cells per read request when a read must be split: ~30 bytes a cell keeps a response near 4 MB. */
+export const READ_REQUEST_CELLS = Math.min(READ_CELL_LIMIT, Math.floor(REQUEST_BUDGET_BYTES / 30));
+
+/** Stage names reported while a run progresses. */
+export type RunStage = "reading" | "scoring" | "writing" | "done";
+
+/** How to run. */
+export interface RunScoreOptions {
+  overrides?: Partial<Settings>;
+  /** Score without writing anything (the task pane's inspect). */
+  dryRun?: boolean;
+  onProgress?: (stage: RunStage) => void;
+  /** Who asked, for the run events the task pane listens to. */
+  source?: RunSource;
+}
+
+/** What a run produced, and how many `context.sync` calls it took. */
+export interface RunScoreResult {
+  outcome: ScoreOutcome;
+  report: RunReport;
+  syncs: number;
+  /** Sheet facts read, for the task pane's inspect. */
+  grid: WorkbookGrid;
+}
+
+/**
+ * Scores the open workbook and writes the result back, inside one `Excel.run`:
+ * sync 1 lists the sheets; sync 2 reads every sheet's used range (values and number formats),
+ * merged areas, conditional formats and our store sheet; the engine runs; sync 3 applies the
+ * whole write plan. Reads or writes are split into more syncs only when one request would pass
+ * Excel's 5 MB / 5 million cell limits, so the count does not grow with the number of KPIs.
+ *
+ * A second call while a (non-dry) run is in flight returns the in-flight run. Read failures
+ * throw `ExcelRunError` with a plain message; a write that fails part-way returns a report whose
+ * `written.notWritten` and `writeError` say what was and was not written.
+ *
+ * @example
+ * const { report } = await runScore({ source: "ribbon" });
+ */
+export function runScore(
+  options: RunScoreOptions = {},
+  deps: ExcelDeps = defaultExcelDeps(),
+): Promise<RunScoreResult> {
+  if (options.dryRun) return runOnce(options, deps);
+  return singleFlight("score", async () => {
+    const source = options.source ?? "taskpane";
+    emitRunEvent({ type: "started", source });
+    const onProgress = (stage: RunStage) => {
+      options.onProgress?.(stage);
+      emitRunEvent({ type: "progress", source, stage });
+    };
+    try {
+      const result = await runOnce({ ...options, onProgress }, deps);
+      emitRunEvent({ type: "finished", source, report: result.report });
+      return result;
+    } catch (e) {
+      const plain =
+        e instanceof ExcelRunError ? { code: e.code, message: e.message } : describeOfficeError(e);
+      emitRunEvent({ type: "failed", source, ...plain });
+      throw e;
+    }
+  });
+}
+
+async function runOnce(options: RunScoreOptions, deps: ExcelDeps): Promise<RunScoreResult> {
+  return deps.run(async (context) => {
+    let syncs = 0;
+    const sync = async () => {
+      syncs++;
+      await context.sync();
+    };
+    options.onProgress?.("reading");
+    const read = await readWorkbook(context, deps, sync).catch((e: unknown) => {
+      const plain = describeOfficeError(e);
+      throw new ExcelRunError(plain.code, `Could not read the workbook. ${plain.message}`, { cause: e });
+    });
+
+    options.onProgress?.("scoring");
+    let outcome: ScoreOutcome;
+    try {
+      outcome = (deps.scoreWorkbook ?? scoreWorkbook)(read.grid, options.overrides ?? {});
+    } catch (e) {
+      const plain = describeOfficeError(e);
+      throw new ExcelRunError(plain.code, `Scoring stopped: ${plain.message}`, { cause: e });
+    }
+    if (options.dryRun) {
+      options.onProgress?.("done");
+      const report = { result: outcome.result, written: { sheets: [], cfRanges: 0, notWritten: [] } };
+      return { outcome, report, syncs, grid: read.grid };
+    }
+
+    options.onProgress?.("writing");
+    const report = await writePlan(context, outcome, read, sync);
+    options.onProgress?.("done");
+    return { outcome, report, syncs, grid: read.grid };
+  });
+}
+
+interface ReadState {
+  grid: WorkbookGrid;
+  facts: SheetFacts[];
+  handles: SheetContentsHandle[];
+}
+
+/** Reads every sheet: one sync for the list, one for the contents (more only past Excel's limits). */
+async function readWorkbook(
+  context: Excel.RequestContext,
+  deps: ExcelDeps,
+  sync: () => Promise<void>,
+): Promise<ReadState> {
+  const list = context.workbook.worksheets;
+  list.load("items/name,items/visibility,items/protection/protected");
+  await sync();
+  const facts: SheetFacts[] = list.items.map((ws) => ({
+    name: ws.name,
+    visibility: ws.visibility as SheetFacts["visibility"],
+    protected: ws.protection.protected,
+  }));
+  const merges = deps.supports("ExcelApi", "1.13");
+  let handles = list.items.map((ws) => queueSheetContents(ws, { merges }));
+  try {
+    await sync();
+  } catch (e) {
+    if (!isSizeError(e)) throw e;
+    // Too much for one request: read sizes, then the cells in row chunks over a few requests.
+    handles = list.items.map((ws) => queueSheetContents(ws, { merges, sizesOnly: true }));
+    await sync();
+    await readInChunks(handles, sync);
+  }
+  const grid: WorkbookGrid = { sheets: handles.map((h, i) => toSheetGrid(h, facts[i])) };
+  return { grid, facts, handles };
+}
+
+/**
+ * Reads every used range in row chunks, grouped into requests of at most `cells` cells. If Excel
+ * still says a response is too large (wide text), the requests are halved and the read retried.
+ */
+async function readInChunks(
+  handles: SheetContentsHandle[],
+  sync: () => Promise<void>,
+  cells = READ_REQUEST_CELLS,
+): Promise<void> {
+  for (let budget = cells; ; budget = Math.floor(budget / 2)) {
+    try {
+      await readChunksOnce(handles, sync, budget);
+      return;
+    } catch (e) {
+      if (!isSizeError(e) || budget < 2) throw e;
+      handles.forEach((h) => (h.chunks = undefined));
+    }
+  }
+}
+
+async function readChunksOnce(
+  handles: SheetContentsHandle[],
+  sync: () => Promise<void>,
+  budget: number,
+): Promise<void> {
+  const pieces: { handle: SheetContentsHandle; top: number; rows: number; cells: number }[] = [];
+  for (const handle of handles) {
+    if (handle.used.isNullObject) continue;
+    const { rowCount, columnCount } = handle.used;
+    const rowsPer = Math.max(1, Math.floor(budget / Math.max(1, columnCount)));
+    for (let top = 0; top < rowCount; top += rowsPer) {
+      const rows = Math.min(rowsPer, rowCount - top);
+      pieces.push({ handle, top, rows, cells: rows * columnCount });
+    }
+  }
+  let cells = 0;
+  let queued = 0;
+  for (const p of pieces) {
+    if (queued && cells + p.cells > budget) {
+      await sync();
+      cells = 0;
+      queued = 0;
+    }
+    queueSheetChunk(p.handle, p.top, p.rows);
+    cells += p.cells;
+    queued++;
+  }
+  if (queued) await sync();
+}
+
+function isSizeError(e: unknown): boolean {
+  const code = describeOfficeError(e).code;
+  return (
+    code === "ResponsePayloadSizeLimitExceeded" ||
+    code === "RequestPayloadSizeLimitExceeded" ||
+    code === "RangeExceedsLimit"
+  );
+}
+
+/** Codes for which Excel rejects a request before running any of it. */
+const REJECTED_WHOLE = new Set(["RequestPayloadSizeLimitExceeded", "InvalidOperationInCellEditMode"]);
+
+/** Applies the plan in as few syncs as the payload allows and reports exactly what landed. */
+async function writePlan(
+  context: Excel.RequestContext,
+  outcome: ScoreOutcome,
+  read: ReadState,
+  sync: () => Promise<void>,
+): Promise<RunReport> {
+  const sheets = new Map(read.facts.map((f) => [f.name, { protected: f.protected }]));
+  const ourCfs = new Map(read.facts.map((f, i) => [f.name, ourConditionalFormats(read.handles[i])]));
+  const planned = planWriteOps(outcome.plan, { sheets, ourConditionalFormats: ourCfs });
+  const result = outcome.result;
+  for (const s of planned.skipped) {
+    const message = `Not written: ${s.group}, because ${s.reason}.`;
+    result.issues.push(issue("warning", "protected-sheet", s.sheet, "A1", message));
+    result.warnings.push({ sheet: s.sheet, cell: "A1", message });
+  }
+
+  const batches = batchWriteOps(planned.ops);
+  const applied = new Set<WriteOp>();
+  const uncertain = new Set<WriteOp>();
+  let writeError: string | undefined;
+  for (const batch of batches) {
+    try {
+      context.application.suspendApiCalculationUntilNextSync();
+      batch.forEach((op) => op.apply(context));
+      await sync();
+      batch.forEach((op) => applied.add(op));
+    } catch (e) {
+      const plain = describeOfficeError(e);
+      writeError = plain.message;
+      if (!REJECTED_WHOLE.has(plain.code)) batch.forEach((op) => uncertain.add(op));
+      break;
+    }
+  }
+
+  const groups = new Map<string, WriteOp[]>();
+  for (const op of planned.ops) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
+  const notWritten: string[] = [];
+  for (const [group, ops] of groups) {
+    if (ops.every((op) => applied.has(op))) continue;
+    const partly = ops.some((op) => applied.has(op) || uncertain.has(op));
+    notWritten.push(partly ? `${group} (partly written)` : group);
+  }
+  for (const s of planned.skipped) notWritten.push(`${s.group} (${s.reason})`);
+  const fullyWritten = (group: string) =>
+    (groups.get(group) ?? []).every((op) => applied.has(op)) && groups.has(group);
+  const report: RunReport = {
+    result,
+    written: {
+      sheets: outcome.plan.sheets.map((s) => s.name).filter((name) => fullyWritten(`sheet "${name}"`)),
+      cfRanges: planned.ops.filter((op) => op.kind === "cf-add" && applied.has(op)).length,
+      notWritten,
+    },
+  };
+  if (writeError) report.writeError = writeError;
+  return report;
+}

@@ -1,0 +1,106 @@
+import { FakeExcel, FakeOfficeError } from "./FakeExcel";
+import { kpiWorkbook } from "./kpiWorkbook";
+
+// The fake must really enforce Office's rules, or the host tests prove nothing.
+describe("FakeExcel keeps Office's rules", () => {
+  test("reading a property that was not loaded throws PropertyNotLoaded (the classic bug)", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(2));
+    const buggyHost = () =>
+      fake.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        return sheets.items.map((s) => s.visibility); // visibility was never loaded
+      });
+    await expect(buggyHost()).rejects.toMatchObject({ code: "PropertyNotLoaded" });
+  });
+
+  test("loaded values are available only after sync, and items too", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(2));
+    await fake.run(async (context) => {
+      const used = context.workbook.worksheets.getItem("KPIs").getUsedRangeOrNullObject(true);
+      used.load("values");
+      // Reading before sync is the bug under test: the fake must throw.
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load
+      expect(() => used.values).toThrow(FakeOfficeError);
+      // eslint-disable-next-line office-addins/call-sync-before-read
+      expect(() => used.isNullObject).toThrow(/before context.sync/);
+      await context.sync();
+      expect(used.isNullObject).toBe(false);
+      expect(used.values[2][0]).toBe("Measure");
+      expect(() => used.numberFormat).toThrow(/not available/);
+    });
+  });
+
+  test("writes take effect only at sync, in order", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(2));
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.add("Mine");
+      sheet.getRange("A1").values = [["hello"]];
+      expect(fake.findSheet("Mine")).toBeUndefined();
+      await context.sync();
+    });
+    expect(fake.sheet("Mine").cell("A1").value).toBe("hello");
+    expect(fake.syncCount).toBe(1);
+    expect(fake.syncs[0].bytes).toBeGreaterThan(0);
+  });
+
+  test("get*OrNullObject gives a null object for what is missing; getItem fails at sync", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(2));
+    await fake.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject("Nope");
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      context.workbook.worksheets.getItem("Nope").getRange("A1").values = [[1]];
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+    });
+  });
+
+  test("protected sheets, cell-edit mode and oversized requests fail with Office's codes", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(2));
+    fake.sheet("KPIs").protected = true;
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("KPIs").getRange("A1").values = [["x"]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "AccessDenied" });
+    fake.cellEditMode = true;
+    await expect(fake.run(async (context) => context.sync())).rejects.toMatchObject({
+      code: "InvalidOperationInCellEditMode",
+    });
+    const small = new FakeExcel({ maxRequestBytes: 100 });
+    small.addSheet("S");
+    await expect(
+      small.run(async (context) => {
+        context.workbook.worksheets.getItem("S").getRange("A1").values = [["x".repeat(200)]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    expect(small.sheet("S").cell("A1").value).toBeNull();
+  });
+
+  test("reading more than 5 million cells fails", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(2));
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("KPIs").getRange().load("values");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "RangeExceedsLimit" });
+  });
+
+  test("a failing action stops the batch but leaves earlier actions applied", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(2));
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.add("First");
+        context.workbook.worksheets.add("KPIs");
+        context.workbook.worksheets.add("Third");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    expect(fake.findSheet("First")).toBeDefined();
+    expect(fake.findSheet("Third")).toBeUndefined();
+  });
+});

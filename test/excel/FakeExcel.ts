@@ -1,0 +1,1082 @@
+import type { CellValue, MergeArea, WorkbookGrid } from "../../src/engine/Grid";
+import { columnLetters, fromA1 } from "../../src/engine/toA1";
+import type { ExcelDeps } from "../../src/excel/excelDeps";
+
+/**
+ * A fake of the Excel JavaScript API that keeps Office's rules, for testing the Office.js host:
+ * - reading a property you did not `load` (and `sync`) throws `PropertyNotLoaded`;
+ * - `isNullObject` can be read only after a sync;
+ * - queued writes take effect only at `context.sync()`, in order; a failing action stops the
+ *   batch but leaves the earlier actions applied (Office batches are not transactions);
+ * - each sync is counted and its request size measured (JSON of the queued actions);
+ * - requests over 5 MB, responses over 5 MB and reads over 5 million cells fail as in Excel on the web;
+ * - writes to a protected sheet fail with `AccessDenied`; a sync in cell-edit mode fails with
+ *   `InvalidOperationInCellEditMode` unless the run asked for `delayForCellEdit`.
+ * It supports exactly the API surface the host uses. `office-addin-mock` does not throw on
+ * unloaded reads, so it cannot catch the classic bug; this fake does.
+ */
+
+/** An error shaped like `OfficeExtension.Error`. */
+export class FakeOfficeError extends Error {
+  readonly code: string;
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(code: string, message: string, errorLocation?: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message, errorLocation };
+  }
+}
+
+/** One cell of the fake workbook. */
+export interface FakeCell {
+  value: CellValue;
+  formula?: string;
+  numberFormat: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontColor?: string;
+  fill?: string;
+  wrap?: boolean;
+  horizontal?: string;
+  borderBottom?: string;
+}
+
+/** One conditional format of the fake workbook. */
+export interface FakeConditionalFormat {
+  id: string;
+  type: string;
+  range: { top: number; left: number; bottom: number; right: number };
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+  stopIfTrue: boolean;
+}
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+/** One worksheet of the fake workbook (the model, not a proxy). */
+export class FakeSheet {
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  protected = false;
+  deleted = false;
+  cells = new Map<string, FakeCell>();
+  conditionalFormats: FakeConditionalFormat[] = [];
+  merges: MergeArea[] = [];
+  columnWidths = new Map<number, number>();
+  freezeRows = 0;
+  constructor(public name: string) {}
+
+  /** The cell at an A1 address (a blank "General" cell when never written). */
+  cell(a1: string): FakeCell {
+    const { row, col } = fromA1(a1);
+    return this.at(row, col);
+  }
+  at(row: number, col: number): FakeCell {
+    return this.cells.get(`${row},${col}`) ?? { value: null, numberFormat: "General" };
+  }
+  edit(row: number, col: number, change: Partial<FakeCell>): void {
+    const next = { ...this.at(row, col), ...change };
+    this.cells.set(`${row},${col}`, next);
+  }
+  /** Bounds of cells holding a value or formula, or null when there are none. */
+  usedBounds(): { top: number; left: number; bottom: number; right: number } | null {
+    let b: { top: number; left: number; bottom: number; right: number } | null = null;
+    for (const [key, c] of this.cells) {
+      if ((c.value === null || c.value === "") && !c.formula) continue;
+      const [row, col] = key.split(",").map(Number);
+      if (!b) b = { top: row, left: col, bottom: row, right: col };
+      else {
+        b.top = Math.min(b.top, row);
+        b.left = Math.min(b.left, col);
+        b.bottom = Math.max(b.bottom, row);
+        b.right = Math.max(b.right, col);
+      }
+    }
+    return b;
+  }
+  /** Everything about the sheet's cells, for before/after comparisons. */
+  snapshot(): string {
+    const cells = [...this.cells.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    return JSON.stringify({
+      cells,
+      merges: this.merges,
+      widths: [...this.columnWidths],
+      freeze: this.freezeRows,
+    });
+  }
+}
+
+/** Options that make the fake behave like a particular Excel. */
+export interface FakeExcelOptions {
+  maxRequestBytes?: number;
+  maxResponseBytes?: number;
+  maxReadCells?: number;
+  /** Sets supported, as [name, version] pairs (default: ExcelApi up to 1.13). */
+  supported?: (set: string, version: string) => boolean;
+}
+
+/** A queued action: what it would send to Excel, and what it does at sync. */
+interface Action {
+  record: unknown;
+  run(stage: Stage): void;
+}
+
+/** Loaded values waiting for the sync to succeed. */
+interface Stage {
+  props: { proxy: FakeProxy; prop: string; value: unknown }[];
+  items: { proxy: FakeCollection; items: FakeProxy[] }[];
+}
+
+/** What one sync sent. */
+export interface SyncRecord {
+  bytes: number;
+  actions: number;
+  suspendedCalculation: boolean;
+  error?: string;
+}
+
+/** The fake Excel application: a workbook model plus `run`, counters and failure switches. */
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  /** Every sync, in order, across runs. */
+  syncs: SyncRecord[] = [];
+  /** The officer is typing in a cell. */
+  cellEditMode = false;
+  /** Throws this error when an action's record matches (to test failures part-way). */
+  failWhen?: { match: (record: string) => boolean; error: FakeOfficeError };
+  active?: { sheet: string; range: string };
+  readonly options: Required<Omit<FakeExcelOptions, "supported">> & Pick<FakeExcelOptions, "supported">;
+  private nextCfId = 1;
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.options = {
+      maxRequestBytes: options.maxRequestBytes ?? 5 * 1024 * 1024,
+      maxResponseBytes: options.maxResponseBytes ?? 5 * 1024 * 1024,
+      maxReadCells: options.maxReadCells ?? 5_000_000,
+      supported: options.supported,
+    };
+  }
+
+  /** A fake holding the sheets of a `WorkbookGrid` (values, number formats, merges, visibility, protection). */
+  static fromGrid(grid: WorkbookGrid, options?: FakeExcelOptions): FakeExcel {
+    const fake = new FakeExcel(options);
+    for (const g of grid.sheets) {
+      const sheet = fake.addSheet(g.name);
+      g.values.forEach((row, r) =>
+        row.forEach((value, c) => {
+          const numberFormat = g.formats[r]?.[c] ?? "General";
+          if (value === null && numberFormat === "General") return;
+          sheet.edit(g.originRow + r, g.originCol + c, { value, numberFormat });
+        }),
+      );
+      sheet.merges = [...(g.merges ?? [])];
+      sheet.visibility =
+        g.visibility === "veryHidden" ? "VeryHidden" : g.visibility === "hidden" ? "Hidden" : "Visible";
+      sheet.protected = g.protected ?? false;
+    }
+    return fake;
+  }
+
+  addSheet(name: string): FakeSheet {
+    const sheet = new FakeSheet(name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+  /** The live sheet with this name (throws when absent, for tests). */
+  sheet(name: string): FakeSheet {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`fake workbook has no sheet "${name}"`);
+    return s;
+  }
+  findSheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => !s.deleted && s.name.toLowerCase() === name.toLowerCase());
+  }
+  addConditionalFormat(sheet: FakeSheet, cf: Omit<FakeConditionalFormat, "id">): FakeConditionalFormat {
+    const made = { ...cf, id: `cf${this.nextCfId++}` };
+    sheet.conditionalFormats.unshift(made);
+    return made;
+  }
+
+  /** Like `Excel.run`: `run(batch)` or `run(options, batch)`. */
+  run<T>(
+    a: { delayForCellEdit?: boolean } | ((context: Excel.RequestContext) => Promise<T>),
+    b?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    const options = typeof a === "function" ? {} : a;
+    const batch = typeof a === "function" ? a : b;
+    if (!batch) throw new Error("run needs a batch function");
+    const context = new FakeContext(this, options.delayForCellEdit === true);
+    return batch(context as unknown as Excel.RequestContext);
+  }
+
+  /** Host dependencies over this fake, with `delayForCellEdit` as the real host passes it. */
+  deps(): ExcelDeps {
+    return {
+      run: (batch) => this.run({ delayForCellEdit: true }, batch),
+      supports: (set, version) =>
+        this.options.supported
+          ? this.options.supported(set, version)
+          : set === "ExcelApi" && Number(version.split(".")[1]) <= 13,
+    };
+  }
+
+  /** Syncs so far. */
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+}
+
+/** The request context the host sees. */
+class FakeContext {
+  queue: Action[] = [];
+  nullables: FakeProxy[] = [];
+  workbook: { worksheets: FakeWorksheetCollection; application: FakeApplication };
+  application: FakeApplication;
+  constructor(
+    readonly excel: FakeExcel,
+    private readonly delayForCellEdit: boolean,
+  ) {
+    this.application = new FakeApplication(this, "application", () => ({}));
+    this.workbook = {
+      worksheets: new FakeWorksheetCollection(this, "worksheets", () => excel),
+      application: this.application,
+    };
+  }
+
+  enqueue(record: unknown, run: (stage: Stage) => void): void {
+    this.queue.push({ record, run });
+  }
+
+  async sync(): Promise<void> {
+    const queue = this.queue;
+    this.queue = [];
+    const excel = this.excel;
+    const records = queue.map((a) => a.record);
+    const bytes = Buffer.byteLength(JSON.stringify(records));
+    const log: SyncRecord = {
+      bytes,
+      actions: queue.length,
+      suspendedCalculation: records.some((r) =>
+        JSON.stringify(r).includes("suspendApiCalculationUntilNextSync"),
+      ),
+    };
+    excel.syncs.push(log);
+    const fail = (e: FakeOfficeError) => {
+      log.error = e.code;
+      throw e;
+    };
+    if (excel.cellEditMode) {
+      if (!this.delayForCellEdit)
+        fail(
+          new FakeOfficeError(
+            "InvalidOperationInCellEditMode",
+            "The operation isn't available while Excel is in Edit cell mode.",
+          ),
+        );
+      excel.cellEditMode = false; // Excel waited until the officer pressed Enter.
+    }
+    if (bytes > excel.options.maxRequestBytes)
+      fail(
+        new FakeOfficeError(
+          "RequestPayloadSizeLimitExceeded",
+          "The request payload size has exceeded the limit.",
+        ),
+      );
+    const stage: Stage = { props: [], items: [] };
+    for (const action of queue) {
+      const text = JSON.stringify(action.record);
+      if (excel.failWhen?.match(text)) fail(excel.failWhen.error);
+      try {
+        action.run(stage);
+      } catch (e) {
+        if (e instanceof FakeOfficeError) fail(e);
+        throw e;
+      }
+    }
+    const response = Buffer.byteLength(JSON.stringify(stage.props.map((p) => p.value)));
+    if (response > excel.options.maxResponseBytes)
+      fail(
+        new FakeOfficeError(
+          "ResponsePayloadSizeLimitExceeded",
+          "The response payload size has exceeded the limit.",
+        ),
+      );
+    for (const p of stage.props) p.proxy.loaded.set(p.prop, p.value);
+    for (const i of stage.items) i.proxy.loadedItems = i.items;
+    for (const p of this.nullables) p.settleNull();
+    this.nullables = [];
+  }
+}
+
+type Resolver = () => unknown;
+
+/** Base of every proxy: lazy binding, loading, and the not-loaded rule. */
+abstract class FakeProxy {
+  loaded = new Map<string, unknown>();
+  private bound?: { value: unknown };
+  private nullKnown?: boolean;
+  protected abstract readonly scalars: readonly string[];
+
+  constructor(
+    readonly ctx: FakeContext,
+    readonly path: string,
+    private readonly resolver: Resolver,
+    readonly nullable = false,
+  ) {
+    if (nullable) ctx.nullables.push(this);
+  }
+
+  /** The model object this proxy stands for; resolved once, at the first action that needs it. */
+  target<T>(): T | null {
+    if (!this.bound) {
+      let value: unknown;
+      try {
+        value = this.resolver();
+      } catch (e) {
+        if (this.nullable && e instanceof FakeOfficeError && e.code === "ItemNotFound") value = null;
+        else throw e;
+      }
+      this.bound = { value };
+    }
+    return this.bound.value as T | null;
+  }
+  /** The target, or ItemNotFound when it is a null object. */
+  need<T>(): T {
+    const t = this.target<T>();
+    if (t === null || t === undefined)
+      throw new FakeOfficeError("ItemNotFound", `${this.path} does not exist.`);
+    return t;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullKnown === undefined)
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `isNullObject of ${this.path} is not available before context.sync().`,
+      );
+    return this.nullKnown;
+  }
+  settleNull(): void {
+    try {
+      this.nullKnown = this.target() === null;
+    } catch (e) {
+      if (!(e instanceof FakeOfficeError)) throw e;
+      this.nullKnown = true;
+    }
+  }
+
+  /** Reads a loaded scalar, or throws PropertyNotLoaded like Office does. */
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop))
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `The property '${prop}' of ${this.path} is not available. Before reading it, call load and context.sync().`,
+      );
+    return this.loaded.get(prop) as T;
+  }
+  /** Queues a property write. */
+  protected write(prop: string, value: unknown, apply: () => void): void {
+    this.ctx.enqueue({ o: this.path, set: prop, v: value }, () => apply());
+  }
+  /** Queues a method call. */
+  protected call(method: string, args: unknown[], apply: () => void): void {
+    this.ctx.enqueue({ o: this.path, call: method, a: args }, () => apply());
+  }
+
+  load(spec?: string | string[]): this {
+    const paths = (Array.isArray(spec) ? spec : (spec ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
+    this.ctx.enqueue({ o: this.path, load: paths }, (stage) => {
+      for (const p of paths) this.loadPath(p.split("/"), stage);
+    });
+    return this;
+  }
+
+  /** Stages a load of `segments` (at sync). */
+  loadPath(segments: string[], stage: Stage): void {
+    if (this.nullable && this.target() === null) return;
+    const [head, ...rest] = segments;
+    if (head === "$all") {
+      for (const prop of this.scalars) stage.props.push({ proxy: this, prop, value: this.snapshot(prop) });
+      return;
+    }
+    if (rest.length === 0 && this.scalars.includes(head)) {
+      stage.props.push({ proxy: this, prop: head, value: this.snapshot(head) });
+      return;
+    }
+    const child = this.child(head);
+    if (!child)
+      throw new FakeOfficeError("InvalidArgument", `${this.path} has no property '${head}' to load.`);
+    child.loadPath(rest.length ? rest : ["$all"], stage);
+  }
+  protected child(name: string): FakeProxy | undefined {
+    void name;
+    return undefined;
+  }
+  /** The current model value of a scalar (at sync). */
+  protected abstract snapshot(prop: string): unknown;
+}
+
+/** A collection proxy: `items` is available after loading. */
+abstract class FakeCollection extends FakeProxy {
+  loadedItems?: FakeProxy[];
+  protected readonly scalars: readonly string[] = [];
+  protected abstract makeItems(): FakeProxy[];
+  override loadPath(segments: string[], stage: Stage): void {
+    if (this.nullable && this.target() === null) return;
+    const rest = segments[0] === "items" ? segments.slice(1) : segments;
+    // One set of item proxies per sync, however many paths load them.
+    let staged = stage.items.find((i) => i.proxy === this);
+    if (!staged) {
+      staged = { proxy: this, items: this.makeItems() };
+      stage.items.push(staged);
+    }
+    const items = staged.items;
+    if (rest.length && rest[0] !== "$all") for (const item of items) item.loadPath(rest, stage);
+  }
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  protected readItems<T>(): T[] {
+    if (!this.loadedItems)
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `The items of ${this.path} are not available. Load them and call context.sync().`,
+      );
+    return this.loadedItems as unknown as T[];
+  }
+}
+
+const q = (s: string) => JSON.stringify(s);
+
+class FakeApplication extends FakeProxy {
+  protected readonly scalars = [] as const;
+  suspendApiCalculationUntilNextSync(): void {
+    this.call("suspendApiCalculationUntilNextSync", [], () => undefined);
+  }
+  protected snapshot(): unknown {
+    return undefined;
+  }
+}
+
+class FakeWorksheetCollection extends FakeCollection {
+  private excel(): FakeExcel {
+    return this.need<FakeExcel>();
+  }
+  get items(): FakeWorksheet[] {
+    return this.readItems<FakeWorksheet>();
+  }
+  protected makeItems(): FakeProxy[] {
+    return this.excel()
+      .sheets.filter((s) => !s.deleted)
+      .map((s) => new FakeWorksheet(this.ctx, `worksheets.getItem(${q(s.name)})`, () => s));
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, `worksheets.getItem(${q(name)})`, () => {
+      const s = this.excel().findSheet(name);
+      if (!s) throw new FakeOfficeError("ItemNotFound", `The worksheet "${name}" does not exist.`);
+      return s;
+    });
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(
+      this.ctx,
+      `worksheets.getItemOrNullObject(${q(name)})`,
+      () => this.excel().findSheet(name) ?? null,
+      true,
+    );
+  }
+  add(name: string): FakeWorksheet {
+    let made: FakeSheet | undefined;
+    this.call("add", [name], () => {
+      const excel = this.excel();
+      if (excel.findSheet(name))
+        throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+      if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name))
+        throw new FakeOfficeError("InvalidArgument", `"${name}" is not a valid sheet name.`);
+      made = excel.addSheet(name);
+    });
+    return new FakeWorksheet(this.ctx, `worksheets.add(${q(name)})`, () => {
+      if (!made) throw new FakeOfficeError("ItemNotFound", `The sheet "${name}" was not added.`);
+      return made;
+    });
+  }
+}
+
+class FakeWorksheet extends FakeProxy {
+  protected readonly scalars = ["name", "visibility", "position"] as const;
+  private sheet(): FakeSheet {
+    const s = this.need<FakeSheet>();
+    if (s.deleted) throw new FakeOfficeError("ItemNotFound", `The worksheet "${s.name}" has been deleted.`);
+    return s;
+  }
+  protected snapshot(prop: string): unknown {
+    const s = this.sheet();
+    if (prop === "name") return s.name;
+    if (prop === "visibility") return s.visibility;
+    return this.ctx.excel.sheets.filter((x) => !x.deleted).indexOf(s);
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  set visibility(v: string) {
+    this.write("visibility", v, () => {
+      this.sheet().visibility = v as FakeSheet["visibility"];
+    });
+  }
+  private protectionProxy?: FakeProtection;
+  get protection(): FakeProtection {
+    return (this.protectionProxy ??= new FakeProtection(this.ctx, `${this.path}.protection`, () =>
+      this.sheet(),
+    ));
+  }
+  private freezeProxy?: FakeFreezePanes;
+  get freezePanes(): FakeFreezePanes {
+    return (this.freezeProxy ??= new FakeFreezePanes(this.ctx, `${this.path}.freezePanes`, () =>
+      this.sheet(),
+    ));
+  }
+  protected override child(name: string): FakeProxy | undefined {
+    if (name === "protection") return this.protection;
+    return undefined;
+  }
+  getRange(address?: string): FakeRange {
+    const path = `${this.path}.getRange(${address ? q(address) : ""})`;
+    return new FakeRange(this.ctx, path, () => {
+      const sheet = this.sheet();
+      if (!address) return { sheet, top: 0, left: 0, rows: MAX_ROWS, cols: MAX_COLS };
+      const [a, b] = address.split(":");
+      let tl: { row: number; col: number };
+      let br: { row: number; col: number };
+      try {
+        tl = fromA1(a);
+        br = b ? fromA1(b) : tl;
+      } catch {
+        throw new FakeOfficeError("InvalidArgument", `"${address}" is not a range address.`);
+      }
+      return { sheet, top: tl.row, left: tl.col, rows: br.row - tl.row + 1, cols: br.col - tl.col + 1 };
+    });
+  }
+  getRangeByIndexes(top: number, left: number, rows: number, cols: number): FakeRange {
+    const path = `${this.path}.getRangeByIndexes(${top},${left},${rows},${cols})`;
+    return new FakeRange(this.ctx, path, () => {
+      if (rows < 1 || cols < 1)
+        throw new FakeOfficeError("InvalidArgument", "A range needs at least one row and column.");
+      return { sheet: this.sheet(), top, left, rows, cols };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    const path = `${this.path}.getUsedRangeOrNullObject(${valuesOnly ? "true" : ""})`;
+    return new FakeRange(
+      this.ctx,
+      path,
+      () => {
+        const sheet = this.sheet();
+        const b = sheet.usedBounds();
+        return b
+          ? { sheet, top: b.top, left: b.left, rows: b.bottom - b.top + 1, cols: b.right - b.left + 1 }
+          : null;
+      },
+      true,
+    );
+  }
+  activate(): void {
+    this.call("activate", [], () => {
+      const s = this.sheet();
+      if (s.visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", "A hidden sheet cannot be activated.");
+      this.ctx.excel.active = { sheet: s.name, range: this.ctx.excel.active?.range ?? "A1" };
+    });
+  }
+  delete(): void {
+    this.call("delete", [], () => {
+      this.sheet().deleted = true;
+    });
+  }
+}
+
+class FakeProtection extends FakeProxy {
+  protected readonly scalars = ["protected"] as const;
+  protected snapshot(): unknown {
+    return this.need<FakeSheet>().protected;
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
+class FakeFreezePanes extends FakeProxy {
+  protected readonly scalars = [] as const;
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  freezeRows(count: number): void {
+    this.call("freezeRows", [count], () => {
+      guard(this.need<FakeSheet>());
+      this.need<FakeSheet>().freezeRows = count;
+    });
+  }
+  unfreeze(): void {
+    this.call("unfreeze", [], () => {
+      this.need<FakeSheet>().freezeRows = 0;
+    });
+  }
+}
+
+interface RangeRef {
+  sheet: FakeSheet;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+/** Writes to a protected sheet fail as in Excel. */
+function guard(sheet: FakeSheet): void {
+  if (sheet.deleted)
+    throw new FakeOfficeError("ItemNotFound", `The worksheet "${sheet.name}" has been deleted.`);
+  if (sheet.protected)
+    throw new FakeOfficeError(
+      "AccessDenied",
+      `The cell or chart you're trying to change is on a protected sheet ("${sheet.name}").`,
+    );
+}
+
+function cellsOf(r: RangeRef, each: (row: number, col: number) => void): void {
+  const bottom = Math.min(r.top + r.rows, MAX_ROWS);
+  const right = Math.min(r.left + r.cols, MAX_COLS);
+  // Whole rows/columns: only touch cells that exist.
+  if (r.rows * r.cols > 1_000_000) {
+    for (const key of [...r.sheet.cells.keys()]) {
+      const [row, col] = key.split(",").map(Number);
+      if (row >= r.top && row < bottom && col >= r.left && col < right) each(row, col);
+    }
+    return;
+  }
+  for (let row = r.top; row < bottom; row++) for (let col = r.left; col < right; col++) each(row, col);
+}
+
+class FakeRange extends FakeProxy {
+  protected readonly scalars = [
+    "values",
+    "numberFormat",
+    "formulas",
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+    "address",
+  ] as const;
+  private ref(): RangeRef {
+    const r = this.need<RangeRef>();
+    if (r.sheet.deleted)
+      throw new FakeOfficeError("ItemNotFound", `The worksheet "${r.sheet.name}" has been deleted.`);
+    return r;
+  }
+  protected snapshot(prop: string): unknown {
+    const r = this.ref();
+    if (
+      ["values", "numberFormat", "formulas"].includes(prop) &&
+      r.rows * r.cols > this.ctx.excel.options.maxReadCells
+    )
+      throw new FakeOfficeError(
+        "RangeExceedsLimit",
+        "The cell count in the range has exceeded the maximum supported number.",
+      );
+    const grid = (f: (c: FakeCell) => unknown) =>
+      Array.from({ length: r.rows }, (_, i) =>
+        Array.from({ length: r.cols }, (_, j) => f(r.sheet.at(r.top + i, r.left + j))),
+      );
+    switch (prop) {
+      case "values":
+        return grid((c) => (c.formula ? "" : (c.value ?? "")));
+      case "numberFormat":
+        return grid((c) => c.numberFormat);
+      case "formulas":
+        return grid((c) => (c.formula ? `=${c.formula}` : (c.value ?? "")));
+      case "rowIndex":
+        return r.top;
+      case "columnIndex":
+        return r.left;
+      case "rowCount":
+        return r.rows;
+      case "columnCount":
+        return r.cols;
+      default:
+        return `${r.sheet.name}!${columnLetters(r.left)}${r.top + 1}:${columnLetters(r.left + r.cols - 1)}${r.top + r.rows}`;
+    }
+  }
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  set values(v: unknown[][]) {
+    this.write("values", v, () =>
+      this.setGrid(v, (row, col, x) => this.ref().sheet.edit(row, col, cellInput(x))),
+    );
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this.write("formulas", v, () =>
+      this.setGrid(v, (row, col, x) => this.ref().sheet.edit(row, col, cellInput(x))),
+    );
+  }
+  get numberFormat(): unknown[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this.write("numberFormat", v, () =>
+      this.setGrid(v, (row, col, x) => this.ref().sheet.edit(row, col, { numberFormat: String(x) })),
+    );
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  private setGrid(v: unknown[][], set: (row: number, col: number, x: unknown) => void): void {
+    const r = this.ref();
+    guard(r.sheet);
+    if (
+      !Array.isArray(v) ||
+      v.length !== r.rows ||
+      v.some((row) => !Array.isArray(row) || row.length !== r.cols)
+    )
+      throw new FakeOfficeError("InvalidArgument", `The array is not ${r.rows}×${r.cols} for ${this.path}.`);
+    v.forEach((row, i) =>
+      row.forEach((x, j) => {
+        if (x !== null) set(r.top + i, r.left + j, x);
+      }),
+    );
+  }
+  private formatProxy?: FakeRangeFormat;
+  get format(): FakeRangeFormat {
+    return (this.formatProxy ??= new FakeRangeFormat(this.ctx, `${this.path}.format`, () => this.ref()));
+  }
+  private cfProxy?: FakeConditionalFormatCollection;
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return (this.cfProxy ??= new FakeConditionalFormatCollection(
+      this.ctx,
+      `${this.path}.conditionalFormats`,
+      () => this.ref(),
+    ));
+  }
+  clear(): void {
+    this.call("clear", [], () => {
+      const r = this.ref();
+      guard(r.sheet);
+      cellsOf(r, (row, col) => r.sheet.cells.delete(`${row},${col}`));
+      r.sheet.conditionalFormats = r.sheet.conditionalFormats.filter((cf) => !intersects(cf.range, r));
+    });
+  }
+  select(): void {
+    this.call("select", [], () => {
+      const r = this.ref();
+      this.ctx.excel.active = { sheet: r.sheet.name, range: `${columnLetters(r.left)}${r.top + 1}` };
+    });
+  }
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this.ctx,
+      `${this.path}.getMergedAreasOrNullObject()`,
+      () => {
+        const r = this.ref();
+        const areas = r.sheet.merges.filter((m) => intersects(m, r));
+        return areas.length ? { sheet: r.sheet, areas } : null;
+      },
+      true,
+    );
+  }
+}
+
+function intersects(a: { top: number; left: number; bottom: number; right: number }, r: RangeRef): boolean {
+  return a.top < r.top + r.rows && a.bottom >= r.top && a.left < r.left + r.cols && a.right >= r.left;
+}
+
+/** A value written through `values`/`formulas`: "=..." is a formula, "'..." is text. */
+function cellInput(x: unknown): Partial<FakeCell> {
+  if (typeof x === "string" && x.startsWith("=")) return { formula: x.slice(1), value: null };
+  if (typeof x === "string" && x.startsWith("'")) return { value: x.slice(1), formula: undefined };
+  if (x === "") return { value: null, formula: undefined };
+  return { value: x as CellValue, formula: undefined };
+}
+
+class FakeRangeAreas extends FakeProxy {
+  protected readonly scalars = [] as const;
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  private areasProxy?: FakeRangeCollection;
+  get areas(): FakeRangeCollection {
+    return (this.areasProxy ??= new FakeRangeCollection(this.ctx, `${this.path}.areas`, () => this.target()));
+  }
+  protected override child(name: string): FakeProxy | undefined {
+    return name === "areas" ? this.areas : undefined;
+  }
+}
+
+class FakeRangeCollection extends FakeCollection {
+  get items(): FakeRange[] {
+    return this.readItems<FakeRange>();
+  }
+  protected makeItems(): FakeProxy[] {
+    const t = this.need<{ sheet: FakeSheet; areas: MergeArea[] }>();
+    return t.areas.map(
+      (m, i) =>
+        new FakeRange(this.ctx, `${this.path}.getItemAt(${i})`, () => ({
+          sheet: t.sheet,
+          top: m.top,
+          left: m.left,
+          rows: m.bottom - m.top + 1,
+          cols: m.right - m.left + 1,
+        })),
+    );
+  }
+}
+
+class FakeRangeFormat extends FakeProxy {
+  protected readonly scalars = [] as const;
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  private each(change: Partial<FakeCell>): void {
+    const r = this.need<RangeRef>();
+    guard(r.sheet);
+    cellsOf(r, (row, col) => r.sheet.edit(row, col, change));
+  }
+  set columnWidth(points: number) {
+    this.write("columnWidth", points, () => {
+      const r = this.need<RangeRef>();
+      guard(r.sheet);
+      for (let c = r.left; c < r.left + r.cols; c++) r.sheet.columnWidths.set(c, points);
+    });
+  }
+  set wrapText(v: boolean) {
+    this.write("wrapText", v, () => this.each({ wrap: v }));
+  }
+  set horizontalAlignment(v: string) {
+    this.write("horizontalAlignment", v, () => this.each({ horizontal: v }));
+  }
+  get font(): { bold: boolean; italic: boolean; color: string } {
+    const set = (prop: string, change: (v: never) => Partial<FakeCell>) => (v: never) =>
+      this.ctx.enqueue({ o: `${this.path}.font`, set: prop, v }, () => this.each(change(v)));
+    const bold = set("bold", (v: boolean) => ({ bold: v }));
+    const italic = set("italic", (v: boolean) => ({ italic: v }));
+    const color = set("color", (v: string) => ({ fontColor: v }));
+    return writeOnly({ bold, italic, color }, `${this.path}.font`);
+  }
+  get fill(): { color: string } {
+    return writeOnly(
+      {
+        color: (v: never) =>
+          this.ctx.enqueue({ o: `${this.path}.fill`, set: "color", v }, () =>
+            this.each({ fill: v as string }),
+          ),
+      },
+      `${this.path}.fill`,
+    );
+  }
+  get borders(): { getItem(edge: string): { style: string } } {
+    return {
+      getItem: (edge: string) =>
+        writeOnly(
+          {
+            style: (v: never) =>
+              this.ctx.enqueue({ o: `${this.path}.borders.getItem(${q(edge)})`, set: "style", v }, () => {
+                if (edge !== "EdgeBottom")
+                  throw new FakeOfficeError(
+                    "InvalidArgument",
+                    `The fake supports EdgeBottom only, not ${edge}.`,
+                  );
+                this.each({ borderBottom: v as string });
+              }),
+          },
+          `${this.path}.borders`,
+        ),
+    };
+  }
+}
+
+/** An object whose properties can be set (queued) but not read without loading. */
+function writeOnly<T extends Record<string, (v: never) => void>>(
+  setters: T,
+  path: string,
+): { [K in keyof T]: never } {
+  const obj = {};
+  for (const [k, set] of Object.entries(setters)) {
+    Object.defineProperty(obj, k, {
+      set: (v: never) => {
+        set(v);
+      },
+      get: () => {
+        throw new FakeOfficeError("PropertyNotLoaded", `The property '${k}' of ${path} is not available.`);
+      },
+    });
+  }
+  return obj as { [K in keyof T]: never };
+}
+
+class FakeConditionalFormatCollection extends FakeCollection {
+  get items(): FakeConditionalFormatProxy[] {
+    return this.readItems<FakeConditionalFormatProxy>();
+  }
+  protected makeItems(): FakeProxy[] {
+    const r = this.need<RangeRef>();
+    return r.sheet.conditionalFormats
+      .filter((cf) => intersects(cf.range, r))
+      .map(
+        (cf) =>
+          new FakeConditionalFormatProxy(this.ctx, `${this.path}.getItem(${q(cf.id)})`, () => ({
+            sheet: r.sheet,
+            cf,
+          })),
+      );
+  }
+  add(type: string): FakeConditionalFormatProxy {
+    let made: { sheet: FakeSheet; cf: FakeConditionalFormat } | undefined;
+    this.call("add", [type], () => {
+      const r = this.need<RangeRef>();
+      guard(r.sheet);
+      const range = { top: r.top, left: r.left, bottom: r.top + r.rows - 1, right: r.left + r.cols - 1 };
+      made = {
+        sheet: r.sheet,
+        cf: this.ctx.excel.addConditionalFormat(r.sheet, { type, range, stopIfTrue: false }),
+      };
+    });
+    return new FakeConditionalFormatProxy(this.ctx, `${this.path}.add(${q(type)})`, () => made ?? null);
+  }
+}
+
+interface CfRef {
+  sheet: FakeSheet;
+  cf: FakeConditionalFormat;
+}
+
+class FakeConditionalFormatProxy extends FakeProxy {
+  protected readonly scalars = ["type", "stopIfTrue", "id", "priority"] as const;
+  private ref(): CfRef {
+    const r = this.need<CfRef>();
+    if (!r.sheet.conditionalFormats.includes(r.cf))
+      throw new FakeOfficeError("ItemNotFound", `${this.path} has been deleted.`);
+    return r;
+  }
+  protected snapshot(prop: string): unknown {
+    const { sheet, cf } = this.ref();
+    if (prop === "priority") return sheet.conditionalFormats.indexOf(cf);
+    return cf[prop as "type" | "stopIfTrue" | "id"];
+  }
+  get type(): string {
+    return this.read("type");
+  }
+  set stopIfTrue(v: boolean) {
+    this.write("stopIfTrue", v, () => {
+      guard(this.ref().sheet);
+      this.ref().cf.stopIfTrue = v;
+    });
+  }
+  get stopIfTrue(): boolean {
+    return this.read("stopIfTrue");
+  }
+  private customProxy?: FakeCustomFormat;
+  get custom(): FakeCustomFormat {
+    return (this.customProxy ??= new FakeCustomFormat(this.ctx, `${this.path}.custom`, () => {
+      const r = this.ref();
+      if (r.cf.type !== "Custom")
+        throw new FakeOfficeError("InvalidOperation", `${this.path} is not a custom format.`);
+      return r;
+    }));
+  }
+  private customOrNull?: FakeCustomFormat;
+  get customOrNullObject(): FakeCustomFormat {
+    return (this.customOrNull ??= new FakeCustomFormat(
+      this.ctx,
+      `${this.path}.customOrNullObject`,
+      () => {
+        const r = this.ref();
+        return r.cf.type === "Custom" ? r : null;
+      },
+      true,
+    ));
+  }
+  protected override child(name: string): FakeProxy | undefined {
+    if (name === "custom") return this.custom;
+    if (name === "customOrNullObject") return this.customOrNullObject;
+    return undefined;
+  }
+  delete(): void {
+    this.call("delete", [], () => {
+      const { sheet, cf } = this.ref();
+      guard(sheet);
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== cf);
+    });
+  }
+}
+
+class FakeCustomFormat extends FakeProxy {
+  protected readonly scalars = [] as const;
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  private ruleProxy?: FakeRule;
+  get rule(): FakeRule {
+    return (this.ruleProxy ??= new FakeRule(this.ctx, `${this.path}.rule`, () => this.target()));
+  }
+  protected override child(name: string): FakeProxy | undefined {
+    return name === "rule" ? this.rule : undefined;
+  }
+  get format(): { fill: { color: string }; font: { color: string } } {
+    const ref = () => {
+      const r = this.need<CfRef>();
+      guard(r.sheet);
+      return r.cf;
+    };
+    return {
+      fill: writeOnly(
+        {
+          color: (v: never) =>
+            this.ctx.enqueue({ o: `${this.path}.format.fill`, set: "color", v }, () => (ref().fill = v)),
+        },
+        `${this.path}.format.fill`,
+      ),
+      font: writeOnly(
+        {
+          color: (v: never) =>
+            this.ctx.enqueue({ o: `${this.path}.format.font`, set: "color", v }, () => (ref().fontColor = v)),
+        },
+        `${this.path}.format.font`,
+      ),
+    };
+  }
+}
+
+class FakeRule extends FakeProxy {
+  protected readonly scalars = ["formula"] as const;
+  protected snapshot(): unknown {
+    return this.need<CfRef>().cf.formula ?? null;
+  }
+  get formula(): string {
+    return this.read("formula");
+  }
+  set formula(v: string) {
+    this.write("formula", v, () => {
+      const r = this.need<CfRef>();
+      guard(r.sheet);
+      r.cf.formula = v;
+    });
+  }
+}
