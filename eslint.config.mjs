@@ -4,14 +4,24 @@ import tseslint from "typescript-eslint";
 
 const nodeBuiltins = ["fs", "path", "os", "child_process", "crypto", "url", "util", "stream", "zlib", "http", "https", "worker_threads"];
 
+function tsPluginOf(configs) {
+  const withPlugin = configs.find((c) => c.plugins && c.plugins["@typescript-eslint"]);
+  if (!withPlugin) throw new Error("eslint-plugin-office-addins no longer registers @typescript-eslint");
+  return withPlugin.plugins["@typescript-eslint"];
+}
+
 export default [
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "**/*.js", "**/*.mjs", "samples/**"] },
   ...officeAddins.configs.react,
   {
     files: ["**/*.{ts,tsx}"],
     languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: "module" },
+    // The office-addins config registers @typescript-eslint for .ts only; reuse its instance for .tsx.
+    plugins: { "@typescript-eslint": tsPluginOf(officeAddins.configs.react) },
     rules: {
       "no-undef": "off",
+      "no-unused-vars": "off",
+      "@typescript-eslint/no-unused-vars": "error",
       "no-redeclare": "off",
       "no-empty": ["error", { allowEmptyCatch: false }],
       "react/react-in-jsx-scope": "off",

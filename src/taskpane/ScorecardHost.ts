@@ -19,6 +19,8 @@ export interface RunReport {
   result: ScoreResult;
   /** Sheets written, conditional-format ranges written, and anything not written after a failure. */
   written: { sheets: string[]; cfRanges: number; notWritten: string[] };
+  /** Plain reason the write stopped part-way (Office.js host); absent when everything was written. */
+  writeError?: string;
 }
 
 /**

@@ -49,9 +49,9 @@ afterAll(async () => {
 
 /** The CSP meta's directives: name → source list. */
 function cspOf(html: string): Map<string, string[]> {
-  const meta = /<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html);
+  const meta = /<meta[^>]+http-equiv=["']?Content-Security-Policy["']?[\s>][^>]*>?/i.exec(html);
   if (!meta) throw new Error("no Content-Security-Policy meta");
-  const content = /content=["']([^"']*)["']/i.exec(meta[0])?.[1] ?? "";
+  const content = /content=(?:"([^"]*)"|'([^']*)')/i.exec(meta[0])?.slice(1).find((c) => c !== undefined) ?? "";
   return new Map(
     content
       .split(";")
@@ -64,7 +64,7 @@ function cspOf(html: string): Map<string, string[]> {
 /** Every <script> tag's src (null for an inline script). */
 function scriptSources(html: string): (string | null)[] {
   return [...html.matchAll(/<script\b([^>]*)>/gi)].map(
-    (m) => /\bsrc=["']([^"']+)["']/i.exec(m[1])?.[1] ?? null,
+    (m) => /\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s"'>]+))/i.exec(m[1])?.slice(1).find(Boolean) ?? null,
   );
 }
 

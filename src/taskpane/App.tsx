@@ -1,0 +1,182 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
+import { PolarityPanel } from "./PolarityPanel";
+import { ResultsPanel } from "./ResultsPanel";
+import type { RunEventSource } from "./RunEvent";
+import type { RunReport, ScorecardHost } from "./ScorecardHost";
+import { SettingsPanel } from "./SettingsPanel";
+import { TablesPanel } from "./TablesPanel";
+import { useScorecard, type RunStage } from "./useScorecard";
+import { WarningsList } from "./WarningsList";
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: "border-box",
+    width: "100%",
+    maxWidth: "100%",
+    minWidth: 0,
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+    overflowWrap: "anywhere",
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  run: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  row: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+    rowGap: tokens.spacingVerticalS,
+  },
+});
+
+const STAGE_TEXT: Record<RunStage, string> = {
+  reading: "Reading the workbook…",
+  scoring: "Scoring…",
+  writing: "Writing the results…",
+  done: "Done",
+};
+const STAGE_VALUE: Record<RunStage, number> = { reading: 0.15, scoring: 0.5, writing: 0.85, done: 1 };
+
+/** Props of `App`. */
+export interface AppProps {
+  host: ScorecardHost;
+  /** Runs started elsewhere (the ribbon button) to show in the pane. */
+  runEvents?: RunEventSource;
+  /** Told when a run from the pane finishes (the preview enables its download then). */
+  onRunComplete?(report: RunReport): void;
+}
+
+/**
+ * The Quarterly Scorecard task pane: the "Score this quarter" button with progress and results,
+ * warnings as links to their cells, and the settings the button uses (period, threshold, money
+ * style, tables, assumed polarities). Works the same in Excel and in the browser preview.
+ */
+export function App({ host, runEvents, onRunComplete }: AppProps) {
+  const styles = useStyles();
+  const sc = useScorecard(host, runEvents);
+  const running = sc.run.status === "running";
+  const reported = useRef<RunReport | null>(null);
+
+  useEffect(() => {
+    if (sc.run.status === "done" && reported.current !== sc.run.report) {
+      reported.current = sc.run.report;
+      onRunComplete?.(sc.run.report);
+    }
+  }, [sc.run, onRunComplete]);
+
+  const ready = sc.inspect.status === "ready" ? sc.inspect.data : null;
+  const latest = sc.run.status === "done" ? sc.run.report.result : ready?.preview;
+
+  return (
+    <main className={styles.root}>
+      <h1 className={styles.title}>Quarterly Scorecard</h1>
+
+      {sc.inspect.status === "loading" && <Spinner size="small" label="Reading the workbook…" />}
+      {sc.inspect.status === "error" && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Could not read the workbook</MessageBarTitle>
+            {sc.inspect.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <div className={styles.run}>
+        <div className={styles.row}>
+          <Button
+            appearance="primary"
+            disabled={running || sc.inspect.status === "loading"}
+            onClick={() => void sc.score()}
+          >
+            Score this quarter
+          </Button>
+          <Button disabled={running || sc.inspect.status === "loading"} onClick={() => void sc.reload()}>
+            Re-read workbook
+          </Button>
+        </div>
+        <div role="status" aria-live="polite">
+          {sc.run.status === "running" && (
+            <>
+              <Text>{STAGE_TEXT[sc.run.stage]}</Text>
+              <ProgressBar value={STAGE_VALUE[sc.run.stage]} aria-label="Scoring progress" />
+            </>
+          )}
+          {sc.run.status === "done" && <Text>Scored and written to the workbook.</Text>}
+        </div>
+        {sc.run.status === "error" && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>Scoring failed</MessageBarTitle>
+              {sc.run.message}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+
+      {sc.run.status === "done" && <ResultsPanel report={sc.run.report} />}
+
+      {latest && (
+        <section aria-label="Warnings" className={styles.run}>
+          <h2 className={styles.heading}>{`Warnings (${latest.warnings.length})`}</h2>
+          <WarningsList warnings={latest.warnings} onSelect={(sheet, cell) => host.selectCell(sheet, cell)} />
+        </section>
+      )}
+
+      {ready && sc.draft && (
+        <Accordion multiple collapsible defaultOpenItems={["settings"]}>
+          <AccordionItem value="settings">
+            <AccordionHeader as="h2">Settings</AccordionHeader>
+            <AccordionPanel>
+              <SettingsPanel
+                settings={sc.draft}
+                periods={ready.periods}
+                onChange={sc.update}
+                disabled={running}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+          <AccordionItem value="tables">
+            <AccordionHeader as="h2">{`Tables found (${ready.kpiTables.length + ready.financeTables.length})`}</AccordionHeader>
+            <AccordionPanel>
+              <TablesPanel
+                kpiTables={ready.kpiTables}
+                financeTables={ready.financeTables}
+                mappings={sc.draft.tables}
+                onChange={sc.setTableMapping}
+                disabled={running}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+          <AccordionItem value="polarity">
+            <AccordionHeader as="h2">Polarity</AccordionHeader>
+            <AccordionPanel>
+              <PolarityPanel
+                kpis={ready.preview.kpis}
+                overrides={sc.draft.polarityOverrides}
+                onChange={sc.setPolarity}
+                disabled={running}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,136 @@
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useMemo, useState } from "react";
+import { App } from "./App";
+import { createPreviewHost, type PreviewHostOptions } from "./createPreviewHost";
+
+/* global document, URL, Blob, setTimeout */
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: "border-box",
+    maxWidth: "420px",
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    overflowWrap: "anywhere",
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  pane: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  file: { maxWidth: "100%" },
+});
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Props of `PreviewPage`. */
+export interface PreviewPageProps {
+  /** Replaces how the preview loads its scorer (tests). */
+  loadScorer?: PreviewHostOptions["loadScorer"];
+}
+
+/**
+ * The browser preview outside Office: open an .xlsx, use the same task pane on it, and download
+ * the scored workbook. The file is read, scored and saved in the page; nothing is uploaded.
+ */
+export function PreviewPage({ loadScorer }: PreviewPageProps) {
+  const styles = useStyles();
+  const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
+  const [force, setForce] = useState(false);
+  const [scored, setScored] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
+
+  const host = useMemo(
+    () =>
+      file &&
+      createPreviewHost(file.bytes, {
+        force,
+        loadScorer,
+        onSelectCell: (sheet, cell) => setSelected(`${sheet}!${cell}`),
+      }),
+    [file, force, loadScorer],
+  );
+  const onRunComplete = useCallback(() => setScored(true), []);
+
+  const download = () => {
+    const bytes = host?.scoredWorkbook();
+    if (!bytes || !file) return;
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = file.name.replace(/\.xlsx$/i, "") + " (scored).xlsx";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  return (
+    <div className={styles.root}>
+      <h1 className={styles.title}>Quarterly Scorecard: browser preview</h1>
+      <MessageBar intent="info">
+        <MessageBarBody>
+          Your workbook stays in this browser. It is read, scored and saved here; nothing is uploaded.
+        </MessageBarBody>
+      </MessageBar>
+      <Field label="Workbook to score (.xlsx)" validationMessage={readError ?? undefined}>
+        {(fieldProps) => (
+          <input
+            {...fieldProps}
+            className={styles.file}
+            type="file"
+            accept={`.xlsx,${XLSX_TYPE}`}
+            onChange={(e) => {
+              const picked = e.currentTarget.files?.[0];
+              if (!picked) return;
+              setReadError(null);
+              picked.arrayBuffer().then(
+                (buf) => {
+                  setScored(false);
+                  setSelected(null);
+                  setFile({ name: picked.name, bytes: new Uint8Array(buf) });
+                },
+                (err: unknown) => setReadError(`Could not read ${picked.name}: ${String(err)}`),
+              );
+            }}
+          />
+        )}
+      </Field>
+      <Switch
+        label="Go on if charts or pictures in the file would be lost"
+        checked={force}
+        onChange={(_, data) => {
+          setScored(false);
+          setForce(data.checked);
+        }}
+      />
+      <Button appearance="secondary" disabled={!scored} onClick={download}>
+        Download scored workbook
+      </Button>
+      {selected && (
+        <MessageBar intent="info">
+          <MessageBarBody>{`That warning is about cell ${selected}. The preview cannot select cells: open the downloaded workbook in Excel to see it.`}</MessageBarBody>
+        </MessageBar>
+      )}
+      {host && file ? (
+        <div className={styles.pane}>
+          <App key={`${file.name}:${force}`} host={host} onRunComplete={onRunComplete} />
+        </div>
+      ) : (
+        <Text>Choose a workbook to see the tables found and score it.</Text>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import {
+  Badge,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { StatusCounts } from "../engine/KpiResult";
+import type { RunReport } from "./ScorecardHost";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  table: { tableLayout: "fixed", width: "100%", fontSize: tokens.fontSizeBase200, overflowWrap: "normal" },
+  groupCol: { width: "32%", overflowWrap: "anywhere", paddingLeft: 0 },
+  num: { width: "17%", textAlign: "end", paddingLeft: 0, paddingRight: tokens.spacingHorizontalXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  item: { overflowWrap: "anywhere" },
+});
+
+/** Props of `ResultsPanel`. */
+export interface ResultsPanelProps {
+  report: RunReport;
+}
+
+/**
+ * What a run found and wrote: counts per group (words in every header, not colour), the
+ * "N of M reported" sentence, flagged variances with their narrative, and the sheets written.
+ */
+export function ResultsPanel({ report }: ResultsPanelProps) {
+  const styles = useStyles();
+  const { result, written } = report;
+  const total = result.counts.find((c) => c.dimension === "total");
+  const groups = result.counts.filter((c) => c.dimension !== "total");
+  const flagged = result.variances.filter((v) => v.overThreshold);
+  return (
+    <section aria-label="Results" className={styles.root}>
+      <h2 className={styles.heading}>{result.period ? `Results for ${result.period}` : "Results"}</h2>
+      {total && <Text weight="semibold">{total.sentence}</Text>}
+      {result.counts.length > 0 ? (
+        <Table size="extra-small" aria-label="KPI counts by group" className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.groupCol}>Group</TableHeaderCell>
+              <TableHeaderCell className={styles.num}>Better</TableHeaderCell>
+              <TableHeaderCell className={styles.num}>Within</TableHeaderCell>
+              <TableHeaderCell className={styles.num}>Outside</TableHeaderCell>
+              <TableHeaderCell className={styles.num}>No data</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {[...groups, ...(total ? [total] : [])].map((c) => (
+              <CountRow
+                key={`${c.dimension}:${c.group}`}
+                counts={c}
+                numClass={styles.num}
+                groupClass={styles.groupCol}
+              />
+            ))}
+          </TableBody>
+        </Table>
+      ) : (
+        <Text>No KPIs were scored.</Text>
+      )}
+      {result.summaryLines.length > 0 && (
+        <ul className={styles.list} aria-label="Summary">
+          {result.summaryLines.map((line) => (
+            <li key={line} className={styles.item}>
+              {line}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result.financeHeadlines.map((h) => (
+        <Text key={h.tableId}>{h.sentence}</Text>
+      ))}
+      <h2 className={styles.heading}>Flagged variances</h2>
+      {flagged.length === 0 ? (
+        <Text>No variance is over the threshold.</Text>
+      ) : (
+        <ul className={styles.list} aria-label="Flagged variances">
+          {flagged.map((v) => (
+            <li key={`${v.tableId}:${v.row}`} className={styles.item}>
+              <Badge appearance="tint" color={v.direction === "overspend" ? "danger" : "success"}>
+                {v.direction}
+              </Badge>{" "}
+              <Text>{v.narrative}</Text>
+            </li>
+          ))}
+        </ul>
+      )}
+      {written.sheets.length > 0 && <Text>{`Written: ${written.sheets.join(", ")}.`}</Text>}
+      {(written.notWritten.length > 0 || report.writeError) && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Not everything was written</MessageBarTitle>
+            {[report.writeError, ...written.notWritten].filter(Boolean).join("; ")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
+function CountRow({
+  counts,
+  numClass,
+  groupClass,
+}: {
+  counts: StatusCounts;
+  numClass: string;
+  groupClass: string;
+}) {
+  const label = counts.dimension === "total" ? "Total" : counts.group;
+  const other = counts.noTarget + counts.targetTbc + counts.notDue;
+  return (
+    <TableRow>
+      <TableCell className={groupClass}>
+        {counts.dimension === "total" ? <strong>{label}</strong> : label}
+        {other > 0 && <Text size={200}>{` (+${other} not scored)`}</Text>}
+      </TableCell>
+      <TableCell className={numClass}>{counts.better}</TableCell>
+      <TableCell className={numClass}>{counts.within}</TableCell>
+      <TableCell className={numClass}>{counts.outside}</TableCell>
+      <TableCell className={numClass}>{counts.noData}</TableCell>
+    </TableRow>
+  );
+}

@@ -1,0 +1,88 @@
+import {
+  Dropdown,
+  Field,
+  Option,
+  Radio,
+  RadioGroup,
+  SpinButton,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { Settings } from "../engine/Settings";
+import { parsePounds } from "./parsePounds";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  control: { minWidth: 0, maxWidth: "100%" },
+});
+
+/** Props of `SettingsPanel`. */
+export interface SettingsPanelProps {
+  settings: Settings;
+  /** Periods that can be scored, latest first. */
+  periods: string[];
+  onChange(change: Partial<Settings>): void;
+  disabled?: boolean;
+}
+
+/**
+ * The period, variance threshold (£) and money style. The period list comes from the tables
+ * found; with no choice made the latest period holding data is scored.
+ */
+export function SettingsPanel({ settings, periods, onChange, disabled }: SettingsPanelProps) {
+  const styles = useStyles();
+  const [thresholdError, setThresholdError] = useState<string | undefined>();
+  const period = settings.period ?? periods[0] ?? "";
+  return (
+    <div className={styles.root}>
+      <Field label="Period to score" hint={periods.length ? undefined : "No period columns were found."}>
+        <Dropdown
+          className={styles.control}
+          value={period}
+          selectedOptions={period ? [period] : []}
+          disabled={disabled || periods.length === 0}
+          onOptionSelect={(_, data) => data.optionValue && onChange({ period: data.optionValue })}
+        >
+          {periods.map((p) => (
+            <Option key={p} value={p}>
+              {p}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field
+        label="Variance threshold (£)"
+        hint="Budget variances at or above this are flagged. You can type 250000, 250k or 0.25m."
+        validationMessage={thresholdError}
+      >
+        <SpinButton
+          className={styles.control}
+          value={settings.threshold}
+          min={0}
+          step={10_000}
+          disabled={disabled}
+          onChange={(_, data) => {
+            const value = data.value ?? parsePounds(data.displayValue ?? "");
+            if (value === null || value < 0) {
+              setThresholdError("Enter an amount in pounds, such as 100000 or 100k.");
+              return;
+            }
+            setThresholdError(undefined);
+            onChange({ threshold: value });
+          }}
+        />
+      </Field>
+      <Field label="Money style">
+        <RadioGroup
+          value={settings.moneyStyle}
+          disabled={disabled}
+          onChange={(_, data) => onChange({ moneyStyle: data.value === "long" ? "long" : "short" })}
+        >
+          <Radio value="short" label="Short (£805k, £4.64m)" />
+          <Radio value="long" label="Long (£0.8 million)" />
+        </RadioGroup>
+      </Field>
+    </div>
+  );
+}

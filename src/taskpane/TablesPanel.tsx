@@ -1,0 +1,161 @@
+import { Badge, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { FinanceTable } from "../engine/FinanceTable";
+import type { KpiTable } from "../engine/KpiTable";
+import type { TableMapping } from "../engine/Settings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  sheet: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  table: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  title: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  facts: {
+    margin: 0,
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: "anywhere", minWidth: 0 },
+});
+
+/** Props of `TablesPanel`. */
+export interface TablesPanelProps {
+  kpiTables: KpiTable[];
+  financeTables: FinanceTable[];
+  /** Mappings saved or set in this session (kind "ignore" hides a table from scoring). */
+  mappings: TableMapping[];
+  onChange(mapping: TableMapping): void;
+  disabled?: boolean;
+}
+
+/** One row of the panel: a table found, or one the officer ignored. */
+interface Entry {
+  sheet: string;
+  headerRow: number;
+  found: "kpi" | "finance" | null;
+  title?: string;
+  periods: string[];
+  groups: string[];
+  rows: number;
+}
+
+/**
+ * The tables found on each sheet (kind, header row, period columns, groups), each with a choice
+ * to score it as a KPI table, a finance table, or ignore it. Ignored tables stay listed so the
+ * officer can bring them back.
+ */
+export function TablesPanel({ kpiTables, financeTables, mappings, onChange, disabled }: TablesPanelProps) {
+  const styles = useStyles();
+  const entries = listEntries(kpiTables, financeTables, mappings);
+  if (entries.length === 0) {
+    return <Text>No KPI or finance tables were found in this workbook.</Text>;
+  }
+  const sheets = [...new Set(entries.map((e) => e.sheet))];
+  return (
+    <div className={styles.root}>
+      {sheets.map((sheet) => (
+        <section key={sheet} aria-label={`Sheet ${sheet}`} className={styles.root}>
+          <h3 className={styles.sheet}>{sheet}</h3>
+          {entries
+            .filter((e) => e.sheet === sheet)
+            .map((e) => {
+              const mapped = mappings.find((m) => m.sheet === e.sheet && m.headerRow === e.headerRow);
+              const kind = mapped?.kind ?? e.found ?? "ignore";
+              const name = e.title ? `${e.title} (row ${e.headerRow})` : `Table at row ${e.headerRow}`;
+              return (
+                <div key={`${e.sheet}!${e.headerRow}`} className={styles.table}>
+                  <div className={styles.title}>
+                    <Text weight="semibold">{name}</Text>
+                    <Badge appearance="outline" color={kind === "ignore" ? "informative" : "brand"}>
+                      {kind === "kpi" ? "KPI" : kind === "finance" ? "Finance" : "Ignored"}
+                    </Badge>
+                  </div>
+                  {e.found && (
+                    <dl className={styles.facts}>
+                      <dt className={styles.term}>Header row</dt>
+                      <dd className={styles.value}>{e.headerRow}</dd>
+                      <dt className={styles.term}>Rows</dt>
+                      <dd className={styles.value}>{e.rows}</dd>
+                      <dt className={styles.term}>Periods</dt>
+                      <dd className={styles.value}>
+                        {e.periods.length ? e.periods.join(", ") : "none found"}
+                      </dd>
+                      {e.groups.length > 0 && (
+                        <>
+                          <dt className={styles.term}>Groups</dt>
+                          <dd className={styles.value}>{e.groups.join(", ")}</dd>
+                        </>
+                      )}
+                    </dl>
+                  )}
+                  <Field label={`Use "${name}" on ${e.sheet} as`}>
+                    <Select
+                      value={kind}
+                      disabled={disabled}
+                      onChange={(_, data) =>
+                        onChange({
+                          sheet: e.sheet,
+                          headerRow: e.headerRow,
+                          kind: data.value === "kpi" || data.value === "finance" ? data.value : "ignore",
+                        })
+                      }
+                    >
+                      <option value="kpi">KPI table</option>
+                      <option value="finance">Finance table</option>
+                      <option value="ignore">Ignore this table</option>
+                    </Select>
+                  </Field>
+                </div>
+              );
+            })}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function listEntries(
+  kpiTables: KpiTable[],
+  financeTables: FinanceTable[],
+  mappings: TableMapping[],
+): Entry[] {
+  const lastHeaderRow = (rows: number[], top: number) => (rows.length ? Math.max(...rows) : top) + 1;
+  const entries: Entry[] = [
+    ...kpiTables.map((t): Entry => ({
+      sheet: t.sheet,
+      headerRow: lastHeaderRow(t.headerRows, t.top),
+      found: "kpi",
+      title: t.title,
+      periods: t.columns.periods.map((p) => p.period.label),
+      groups: unique(t.rows.map((r) => r.group).filter(Boolean)),
+      rows: t.rows.length,
+    })),
+    ...financeTables.map((t): Entry => ({
+      sheet: t.sheet,
+      headerRow: lastHeaderRow(t.headerRows, t.top),
+      found: "finance",
+      title: t.title,
+      periods: t.period ? [t.period.label] : [],
+      groups: unique(t.lines.map((l) => l.heading ?? "").filter(Boolean)),
+      rows: t.lines.length,
+    })),
+  ];
+  for (const m of mappings) {
+    if (!entries.some((e) => e.sheet === m.sheet && e.headerRow === m.headerRow)) {
+      entries.push({ sheet: m.sheet, headerRow: m.headerRow, found: null, periods: [], groups: [], rows: 0 });
+    }
+  }
+  return entries;
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}

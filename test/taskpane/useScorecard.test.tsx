@@ -1,0 +1,40 @@
+import { act, renderHook, waitFor } from "@testing-library/react";
+import { useScorecard } from "../../src/taskpane/useScorecard";
+import { makeFakeHost, sampleResult } from "./makeFakeHost";
+
+test("two score calls in the same tick start only one run", async () => {
+  const host = makeFakeHost();
+  const { result } = renderHook(() => useScorecard(host));
+  await waitFor(() => expect(result.current.inspect.status).toBe("ready"));
+  act(() => {
+    void result.current.score();
+    void result.current.score();
+  });
+  expect(host.scoreCalls).toHaveLength(1);
+  expect(result.current.run).toEqual({ status: "running", stage: "reading" });
+  await act(async () =>
+    host.pendingScore?.resolve({
+      result: sampleResult(),
+      written: { sheets: [], cfRanges: 0, notWritten: [] },
+    }),
+  );
+  expect(result.current.run.status).toBe("done");
+  // Once it has ended, a new run may start.
+  act(() => void result.current.score());
+  expect(host.scoreCalls).toHaveLength(2);
+});
+
+test("a table mapping replaces an earlier one for the same table; reload inspects with the draft", async () => {
+  const host = makeFakeHost();
+  const { result } = renderHook(() => useScorecard(host));
+  await waitFor(() => expect(result.current.inspect.status).toBe("ready"));
+  act(() => result.current.setTableMapping({ sheet: "KPIs", headerRow: 2, kind: "ignore" }));
+  act(() => result.current.setTableMapping({ sheet: "KPIs", headerRow: 2, kind: "finance" }));
+  act(() => result.current.setTableMapping({ sheet: "Finance", headerRow: 4, kind: "ignore" }));
+  expect(result.current.draft?.tables).toEqual([
+    { sheet: "KPIs", headerRow: 2, kind: "finance" },
+    { sheet: "Finance", headerRow: 4, kind: "ignore" },
+  ]);
+  await act(() => result.current.reload());
+  expect(host.inspectCalls[1]?.tables).toHaveLength(2);
+});
