@@ -51,7 +51,11 @@ afterAll(async () => {
 function cspOf(html: string): Map<string, string[]> {
   const meta = /<meta[^>]+http-equiv=["']?Content-Security-Policy["']?[\s>][^>]*>?/i.exec(html);
   if (!meta) throw new Error("no Content-Security-Policy meta");
-  const content = /content=(?:"([^"]*)"|'([^']*)')/i.exec(meta[0])?.slice(1).find((c) => c !== undefined) ?? "";
+  const content =
+    /content=(?:"([^"]*)"|'([^']*)')/i
+      .exec(meta[0])
+      ?.slice(1)
+      .find((c) => c !== undefined) ?? "";
   return new Map(
     content
       .split(";")
