@@ -29,6 +29,19 @@ export interface PlannedWrite {
 export const MAX_CELL_CHARS = 32_767;
 /** Bytes an op costs beyond its data (object paths, action records). */
 const OP_OVERHEAD = 160;
+/**
+ * Bytes one queued action costs beyond its data: the object it acts on and the verb. Measured
+ * on the fake's request JSON (which names the whole object path in each action) at 60-130 bytes
+ * plus the sheet name and range address; this errs high.
+ */
+const ACTION_BYTES = 140;
+
+/** Estimated bytes of `count` actions on a range of `sheet` at `address`, data aside. */
+function actionBytes(count: number, sheet: string, address = ""): number {
+  return count * (ACTION_BYTES + 2 * (sheet.length + address.length));
+}
+/** Most conditional formats one removal op deletes (about 350 KB of request). */
+const CF_PER_OP = 2_000;
 /** Largest data we put in one op, so ops can be spread over requests when needed. */
 const MAX_OP_BYTES = 1_000_000;
 
@@ -54,12 +67,16 @@ export function planWriteOps(plan: WritePlan, target: WriteTarget): PlannedWrite
       skip(group, sheet, `"${sheet}" is protected`);
       continue;
     }
-    ops.push({
-      group,
-      kind: "cf-remove",
-      bytes: OP_OVERHEAD + 80 * ours.length,
-      apply: () => ours.forEach((cf) => cf.delete()),
-    });
+    // In ops of at most CF_PER_OP rules, so a sheet with very many can be spread over requests.
+    for (let i = 0; i < ours.length; i += CF_PER_OP) {
+      const some = ours.slice(i, i + CF_PER_OP);
+      ops.push({
+        group,
+        kind: "cf-remove",
+        bytes: OP_OVERHEAD + actionBytes(some.length, sheet, "cf0000"),
+        apply: () => some.forEach((cf) => cf.delete()),
+      });
+    }
   }
 
   for (const name of plan.deleteSheets) {
@@ -186,7 +203,8 @@ function sheetOps(sheet: SheetWrite, exists: boolean, group: string): WriteOp[] 
       ops.push({
         group,
         kind: "sheet",
-        bytes: OP_OVERHEAD + jsonBytes(block.style) + 40,
+        bytes:
+          OP_OVERHEAD + jsonBytes(block.style) + actionBytes(styleActions(block.style), name, block.address),
         apply: (context) => applyStyle(ws(context).getRange(block.address), block.style),
       });
     }
@@ -292,6 +310,11 @@ function styleBlocks(cells: PlanCell[]): { address: string; style: VisualStyle }
   return blocks;
 }
 
+/** How many property sets `applyStyle` queues for a style. */
+function styleActions(style: VisualStyle): number {
+  return Object.values(style).filter((v) => v !== undefined && v !== "").length;
+}
+
 function applyStyle(range: Excel.Range, style: VisualStyle): void {
   const f = range.format;
   if (style.bold !== undefined) f.font.bold = style.bold;
@@ -309,7 +332,10 @@ function cfOp(cf: CfWrite, group: string): WriteOp {
   return {
     group,
     kind: "cf-add",
-    bytes: OP_OVERHEAD + cf.rules.reduce((n, r) => n + 200 + r.formula.length, 0),
+    // Each rule is five actions: add, formula, fill, font colour, stopIfTrue.
+    bytes:
+      OP_OVERHEAD +
+      cf.rules.reduce((n, r) => n + actionBytes(5, cf.sheet, cf.range) + jsonBytes(r.formula), 0),
     apply: (context) => {
       const range = context.workbook.worksheets.getItem(cf.sheet).getRange(cf.range);
       // Excel adds each new format at the top priority, so add the lowest-priority rule first.

@@ -4,25 +4,14 @@ import { issue } from "../engine/Issue";
 import { scoreWorkbook, type ScoreOutcome } from "../engine/scoreWorkbook";
 import type { Settings } from "../engine/Settings";
 import type { RunReport } from "../taskpane/ScorecardHost";
-import { batchWriteOps, REQUEST_BUDGET_BYTES } from "./batchWriteOps";
+import { batchWriteOps } from "./batchWriteOps";
 import { describeOfficeError } from "./describeOfficeError";
 import { defaultExcelDeps, type ExcelDeps } from "./excelDeps";
 import { ExcelRunError } from "./ExcelRunError";
 import { planWriteOps, type WriteOp } from "./planWriteOps";
-import {
-  ourConditionalFormats,
-  queueSheetChunk,
-  queueSheetContents,
-  toSheetGrid,
-  type SheetContentsHandle,
-  type SheetFacts,
-} from "./queueSheetContents";
+import { ourConditionalFormats } from "./queueSheetContents";
+import { readWorkbook, type ReadState } from "./readWorkbook";
 import { singleFlight } from "./singleFlight";
-
-/** Excel's limit on cells in one read. */
-export const READ_CELL_LIMIT = 5_000_000;
-/** Cells per read request when a read must be split: ~30 bytes a cell keeps a response near 4 MB. */
-export const READ_REQUEST_CELLS = Math.min(READ_CELL_LIMIT, Math.floor(REQUEST_BUDGET_BYTES / 30));
 
 /** Stage names reported while a run progresses. */
 export type RunStage = "reading" | "scoring" | "writing" | "done";
@@ -47,11 +36,13 @@ export interface RunScoreResult {
 }
 
 /**
- * Scores the open workbook and writes the result back, inside one `Excel.run`:
- * sync 1 lists the sheets; sync 2 reads every sheet's used range (values and number formats),
- * merged areas, conditional formats and our store sheet; the engine runs; sync 3 applies the
- * whole write plan. Reads or writes are split into more syncs only when one request would pass
- * Excel's 5 MB / 5 million cell limits, so the count does not grow with the number of KPIs.
+ * Scores the open workbook and writes the result back, inside one `Excel.run`: one sync lists the
+ * sheets and reads, with it, the sheets the last run left (used ranges: values and number formats;
+ * merged areas; conditional formats) and our store sheet (see `readWorkbook`); the engine runs; one
+ * sync applies the whole write plan. A first run, or one after a sheet was added, takes one more
+ * read sync for the sheets it did not expect. Reads or writes are split into more syncs only when
+ * one request would pass Excel's 5 MB / 5 million cell limits, so the count does not grow with the
+ * number of KPIs.
  *
  * A second call while a (non-dry) run is in flight returns the in-flight run. Read failures
  * throw `ExcelRunError` with a plain message; a write that fails part-way returns a report whose
@@ -93,7 +84,9 @@ async function runOnce(options: RunScoreOptions, deps: ExcelDeps): Promise<RunSc
       await context.sync();
     };
     options.onProgress?.("reading");
-    const read = await readWorkbook(context, deps, sync).catch((e: unknown) => {
+    const merges = deps.supports("ExcelApi", "1.13");
+    const expected = deps.sheetMemory?.recall() ?? [];
+    const read = await readWorkbook(context, { merges, expected, sync }).catch((e: unknown) => {
       const plain = describeOfficeError(e);
       throw new ExcelRunError(plain.code, `Could not read the workbook. ${plain.message}`, { cause: e });
     });
@@ -107,6 +100,7 @@ async function runOnce(options: RunScoreOptions, deps: ExcelDeps): Promise<RunSc
       throw new ExcelRunError(plain.code, `Scoring stopped: ${plain.message}`, { cause: e });
     }
     if (options.dryRun) {
+      deps.sheetMemory?.remember(read.facts.map((f) => f.name));
       options.onProgress?.("done");
       const report = { result: outcome.result, written: { sheets: [], cfRanges: 0, notWritten: [] } };
       return { outcome, report, syncs, grid: read.grid };
@@ -114,103 +108,25 @@ async function runOnce(options: RunScoreOptions, deps: ExcelDeps): Promise<RunSc
 
     options.onProgress?.("writing");
     const report = await writePlan(context, outcome, read, sync);
+    deps.sheetMemory?.remember(namesAfter(read, outcome));
     options.onProgress?.("done");
     return { outcome, report, syncs, grid: read.grid };
   });
 }
 
-interface ReadState {
-  grid: WorkbookGrid;
-  facts: SheetFacts[];
-  handles: SheetContentsHandle[];
-}
-
-/** Reads every sheet: one sync for the list, one for the contents (more only past Excel's limits). */
-async function readWorkbook(
-  context: Excel.RequestContext,
-  deps: ExcelDeps,
-  sync: () => Promise<void>,
-): Promise<ReadState> {
-  const list = context.workbook.worksheets;
-  list.load("items/name,items/visibility,items/protection/protected");
-  await sync();
-  const facts: SheetFacts[] = list.items.map((ws) => ({
-    name: ws.name,
-    visibility: ws.visibility as SheetFacts["visibility"],
-    protected: ws.protection.protected,
-  }));
-  const merges = deps.supports("ExcelApi", "1.13");
-  let handles = list.items.map((ws) => queueSheetContents(ws, { merges }));
-  try {
-    await sync();
-  } catch (e) {
-    if (!isSizeError(e)) throw e;
-    // Too much for one request: read sizes, then the cells in row chunks over a few requests.
-    handles = list.items.map((ws) => queueSheetContents(ws, { merges, sizesOnly: true }));
-    await sync();
-    await readInChunks(handles, sync);
-  }
-  const grid: WorkbookGrid = { sheets: handles.map((h, i) => toSheetGrid(h, facts[i])) };
-  return { grid, facts, handles };
-}
-
 /**
- * Reads every used range in row chunks, grouped into requests of at most `cells` cells. If Excel
- * still says a response is too large (wide text), the requests are halved and the read retried.
+ * The sheet names the workbook should have after the write: those read, less the sheets the plan
+ * deletes, plus ours and the store. Over-remembering costs nothing (a missing sheet is a null
+ * object); a sheet not remembered costs the next run one extra read sync.
  */
-async function readInChunks(
-  handles: SheetContentsHandle[],
-  sync: () => Promise<void>,
-  cells = READ_REQUEST_CELLS,
-): Promise<void> {
-  for (let budget = cells; ; budget = Math.floor(budget / 2)) {
-    try {
-      await readChunksOnce(handles, sync, budget);
-      return;
-    } catch (e) {
-      if (!isSizeError(e) || budget < 2) throw e;
-      handles.forEach((h) => (h.chunks = undefined));
-    }
+function namesAfter(read: ReadState, outcome: ScoreOutcome): string[] {
+  const deleted = new Set(outcome.plan.deleteSheets.map((n) => n.toLowerCase()));
+  const names = read.facts.map((f) => f.name).filter((n) => !deleted.has(n.toLowerCase()));
+  const ours = [...outcome.plan.sheets.map((s) => s.name), outcome.plan.store.sheetName];
+  for (const name of ours) {
+    if (name && !names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
   }
-}
-
-async function readChunksOnce(
-  handles: SheetContentsHandle[],
-  sync: () => Promise<void>,
-  budget: number,
-): Promise<void> {
-  const pieces: { handle: SheetContentsHandle; top: number; rows: number; cells: number }[] = [];
-  for (const handle of handles) {
-    if (handle.used.isNullObject) continue;
-    const { rowCount, columnCount } = handle.used;
-    const rowsPer = Math.max(1, Math.floor(budget / Math.max(1, columnCount)));
-    for (let top = 0; top < rowCount; top += rowsPer) {
-      const rows = Math.min(rowsPer, rowCount - top);
-      pieces.push({ handle, top, rows, cells: rows * columnCount });
-    }
-  }
-  let cells = 0;
-  let queued = 0;
-  for (const p of pieces) {
-    if (queued && cells + p.cells > budget) {
-      await sync();
-      cells = 0;
-      queued = 0;
-    }
-    queueSheetChunk(p.handle, p.top, p.rows);
-    cells += p.cells;
-    queued++;
-  }
-  if (queued) await sync();
-}
-
-function isSizeError(e: unknown): boolean {
-  const code = describeOfficeError(e).code;
-  return (
-    code === "ResponsePayloadSizeLimitExceeded" ||
-    code === "RequestPayloadSizeLimitExceeded" ||
-    code === "RangeExceedsLimit"
-  );
+  return names;
 }
 
 /** Codes for which Excel rejects a request before running any of it. */

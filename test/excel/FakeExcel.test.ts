@@ -103,4 +103,42 @@ describe("FakeExcel keeps Office's rules", () => {
     expect(fake.findSheet("First")).toBeDefined();
     expect(fake.findSheet("Third")).toBeUndefined();
   });
+
+  test("calls on a null object give null objects whose loads return nothing (propagateNullObjects)", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(2));
+    await fake.run(async (context) => {
+      const gone = context.workbook.worksheets.getItemOrNullObject("Gone");
+      const used = gone.getUsedRangeOrNullObject(true);
+      used.load("values");
+      const rules = gone.getRange().conditionalFormats;
+      rules.load("items/type");
+      await context.sync();
+      expect(gone.isNullObject).toBe(true);
+      expect(used.isNullObject).toBe(true);
+      expect(() => rules.items).toThrow(/not available/);
+    });
+  });
+
+  test("with propagateNullObjects off, a call on a null object fails the sync with ItemNotFound", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(2), { propagateNullObjects: false });
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets
+          .getItemOrNullObject("Gone")
+          .getRange()
+          .conditionalFormats.load("items/type");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
+  test("getItem of a missing sheet still fails the sync, whatever propagateNullObjects says", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(2));
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("Gone").getRange().conditionalFormats.load("items/type");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
 });

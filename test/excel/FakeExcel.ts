@@ -1,5 +1,10 @@
 import type { CellValue, MergeArea, WorkbookGrid } from "../../src/engine/Grid";
 import { columnLetters, fromA1 } from "../../src/engine/toA1";
+import {
+  documentSheetMemory,
+  type DocumentSettings,
+  type RuntimeCache,
+} from "../../src/excel/documentSheetMemory";
 import type { ExcelDeps } from "../../src/excel/excelDeps";
 
 /**
@@ -12,6 +17,11 @@ import type { ExcelDeps } from "../../src/excel/excelDeps";
  * - requests over 5 MB, responses over 5 MB and reads over 5 million cells fail as in Excel on the web;
  * - writes to a protected sheet fail with `AccessDenied`; a sync in cell-edit mode fails with
  *   `InvalidOperationInCellEditMode` unless the run asked for `delayForCellEdit`.
+ * - a method called on a null object (from an `*OrNullObject` call) gives a null object, whose
+ *   loads return nothing (`propagateNullObjects`, on by default; off, such a call fails the sync
+ *   with `ItemNotFound`: Office's documentation does not say which, so the host copes with both);
+ * - the add-in's document settings (`Office.context.document.settings`) and the runtime's memory
+ *   are kept per fake, and `reopen()` starts a new runtime on the same document.
  * It supports exactly the API surface the host uses. `office-addin-mock` does not throw on
  * unloaded reads, so it cannot catch the classic bug; this fake does.
  */
@@ -19,6 +29,8 @@ import type { ExcelDeps } from "../../src/excel/excelDeps";
 /** An error shaped like `OfficeExtension.Error`. */
 export class FakeOfficeError extends Error {
   readonly code: string;
+  /** Raised because the object is a null object (so its children are null objects too). */
+  ofNullObject = false;
   readonly debugInfo: { code: string; message: string; errorLocation?: string };
   constructor(code: string, message: string, errorLocation?: string) {
     super(message);
@@ -115,6 +127,8 @@ export interface FakeExcelOptions {
   maxReadCells?: number;
   /** Sets supported, as [name, version] pairs (default: ExcelApi up to 1.13). */
   supported?: (set: string, version: string) => boolean;
+  /** Methods on a null object give null objects (default true); false: they fail with ItemNotFound. */
+  propagateNullObjects?: boolean;
 }
 
 /** A queued action: what it would send to Excel, and what it does at sync. */
@@ -148,6 +162,12 @@ export class FakeExcel {
   failWhen?: { match: (record: string) => boolean; error: FakeOfficeError };
   active?: { sheet: string; range: string };
   readonly options: Required<Omit<FakeExcelOptions, "supported">> & Pick<FakeExcelOptions, "supported">;
+  /** The add-in's document settings as saved in the file (by `saveAsync`). */
+  savedSettings = new Map<string, unknown>();
+  /** The in-memory copy of the document settings (`get`/`set`). */
+  settingsBag = new Map<string, unknown>();
+  /** The add-in runtime's memory (cleared by `reopen`). */
+  readonly runtimeCache: RuntimeCache = {};
   private nextCfId = 1;
 
   constructor(options: FakeExcelOptions = {}) {
@@ -156,7 +176,34 @@ export class FakeExcel {
       maxResponseBytes: options.maxResponseBytes ?? 5 * 1024 * 1024,
       maxReadCells: options.maxReadCells ?? 5_000_000,
       supported: options.supported,
+      propagateNullObjects: options.propagateNullObjects ?? true,
     };
+  }
+
+  /** Like `Office.context.document.settings`: `set` is in memory until `saveAsync`. */
+  documentSettings(): DocumentSettings {
+    return {
+      get: (name: string) =>
+        this.settingsBag.has(name) ? structuredClone(this.settingsBag.get(name)) : null,
+      set: (name: string, value: unknown) => {
+        this.settingsBag.set(name, structuredClone(value));
+      },
+      saveAsync: (callback?: (result: { error?: unknown }) => void) => {
+        this.savedSettings = new Map(this.settingsBag);
+        callback?.({});
+      },
+    };
+  }
+
+  /**
+   * The workbook closed and opened again: a new add-in runtime (its memory empty) loads the
+   * document settings saved in the file. `keepSettings: false` is a file re-saved by a tool that
+   * drops add-in settings (ExcelJS, the CLI).
+   */
+  reopen(options: { keepSettings?: boolean } = {}): void {
+    delete this.runtimeCache.sheetNames;
+    if (options.keepSettings === false) this.savedSettings.clear();
+    this.settingsBag = new Map(this.savedSettings);
   }
 
   /** A fake holding the sheets of a `WorkbookGrid` (values, number formats, merges, visibility, protection). */
@@ -215,6 +262,7 @@ export class FakeExcel {
   deps(): ExcelDeps {
     return {
       run: (batch) => this.run({ delayForCellEdit: true }, batch),
+      sheetMemory: documentSheetMemory(this.documentSettings(), this.runtimeCache),
       supports: (set, version) =>
         this.options.supported
           ? this.options.supported(set, version)
@@ -317,6 +365,8 @@ abstract class FakeProxy {
   loaded = new Map<string, unknown>();
   private bound?: { value: unknown };
   private nullKnown?: boolean;
+  /** A null object because the object it came from is one (see `propagateNullObjects`). */
+  private nulled = false;
   protected abstract readonly scalars: readonly string[];
 
   constructor(
@@ -335,8 +385,12 @@ abstract class FakeProxy {
       try {
         value = this.resolver();
       } catch (e) {
-        if (this.nullable && e instanceof FakeOfficeError && e.code === "ItemNotFound") value = null;
-        else throw e;
+        if (!(e instanceof FakeOfficeError) || e.code !== "ItemNotFound") throw e;
+        if (this.nullable) value = null;
+        else if (e.ofNullObject && this.ctx.excel.options.propagateNullObjects) {
+          value = null;
+          this.nulled = true;
+        } else throw e;
       }
       this.bound = { value };
     }
@@ -345,9 +399,16 @@ abstract class FakeProxy {
   /** The target, or ItemNotFound when it is a null object. */
   need<T>(): T {
     const t = this.target<T>();
-    if (t === null || t === undefined)
-      throw new FakeOfficeError("ItemNotFound", `${this.path} does not exist.`);
+    if (t === null || t === undefined) {
+      const error = new FakeOfficeError("ItemNotFound", `${this.path} does not exist.`);
+      error.ofNullObject = this.nullable || this.nulled;
+      throw error;
+    }
     return t;
+  }
+  /** True when loads on this proxy return nothing: it is (or came from) a null object. */
+  protected isNull(): boolean {
+    return (this.nullable || this.ctx.excel.options.propagateNullObjects) && this.target() === null;
   }
 
   get isNullObject(): boolean {
@@ -395,7 +456,7 @@ abstract class FakeProxy {
 
   /** Stages a load of `segments` (at sync). */
   loadPath(segments: string[], stage: Stage): void {
-    if (this.nullable && this.target() === null) return;
+    if (this.isNull()) return;
     const [head, ...rest] = segments;
     if (head === "$all") {
       for (const prop of this.scalars) stage.props.push({ proxy: this, prop, value: this.snapshot(prop) });
@@ -424,7 +485,7 @@ abstract class FakeCollection extends FakeProxy {
   protected readonly scalars: readonly string[] = [];
   protected abstract makeItems(): FakeProxy[];
   override loadPath(segments: string[], stage: Stage): void {
-    if (this.nullable && this.target() === null) return;
+    if (this.isNull()) return;
     const rest = segments[0] === "items" ? segments.slice(1) : segments;
     // One set of item proxies per sync, however many paths load them.
     let staged = stage.items.find((i) => i.proxy === this);

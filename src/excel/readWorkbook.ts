@@ -1,0 +1,219 @@
+import type { WorkbookGrid } from "../engine/Grid";
+import { STORE_SHEET } from "../engine/StoreState";
+import { REQUEST_BUDGET_BYTES } from "./batchWriteOps";
+import { describeOfficeError } from "./describeOfficeError";
+import {
+  queueSheetChunk,
+  queueSheetContents,
+  toSheetGrid,
+  type SheetContentsHandle,
+  type SheetFacts,
+} from "./queueSheetContents";
+
+/** Excel's limit on cells in one read. */
+export const READ_CELL_LIMIT = 5_000_000;
+/** Cells per read request when a read must be split: ~30 bytes a cell keeps a response near 4 MB. */
+export const READ_REQUEST_CELLS = Math.min(READ_CELL_LIMIT, Math.floor(REQUEST_BUDGET_BYTES / 30));
+
+/** Every sheet read, in workbook order: facts and handles line up. */
+export interface ReadState {
+  grid: WorkbookGrid;
+  facts: SheetFacts[];
+  handles: SheetContentsHandle[];
+}
+
+/** How to read. */
+export interface ReadWorkbookOptions {
+  /** Read merged areas (ExcelApi 1.13). */
+  merges: boolean;
+  /** Sheet names expected from the last run; the store sheet is always expected. */
+  expected: string[];
+  /** The run's counting `context.sync`. */
+  sync: () => Promise<void>;
+}
+
+/**
+ * Reads every sheet (values, number formats, merges, conditional formats) and the store sheet.
+ *
+ * One request lists the sheets (name, visibility, protection) and, speculatively, reads the
+ * expected sheets through `getItemOrNullObject`: a remembered sheet that was deleted or renamed
+ * is a null object and is skipped. Sheets the listing shows but nobody expected (a new sheet, a
+ * renamed one, or all of them on a first run) are read in one more request. So a run on an
+ * unchanged workbook reads in one sync, a first run in two.
+ *
+ * Reads are split further only past Excel's limits (5 MB a response, 5 million cells a read), and
+ * if the speculative request fails with `ItemNotFound` (a host that refuses calls on a null
+ * object) the read starts again from a plain listing. Only queues work through `sync`.
+ *
+ * @example
+ * const read = await readWorkbook(context, { merges: true, expected: ["KPIs"], sync });
+ */
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  options: ReadWorkbookOptions,
+): Promise<ReadState> {
+  try {
+    return await readExpectedFirst(context, options, false);
+  } catch (e) {
+    if (isSizeError(e)) {
+      // Too much for one response: the same, with sizes only, then the cells in row chunks.
+      return readExpectedFirst(context, options, true);
+    }
+    if (describeOfficeError(e).code !== "ItemNotFound") throw e;
+    // A host that refuses calls on a null object: list first, then read every sheet.
+    return readListedFirst(context, options.merges, options.sync);
+  }
+}
+
+/** The listing plus the expected sheets in one sync, then the unexpected ones in one more. */
+async function readExpectedFirst(
+  context: Excel.RequestContext,
+  { merges, expected, sync }: ReadWorkbookOptions,
+  sizesOnly: boolean,
+): Promise<ReadState> {
+  const list = context.workbook.worksheets;
+  list.load("items/name,items/visibility,items/protection/protected");
+  const guessed = uniqueNames([STORE_SHEET, ...expected]).map((name) => ({
+    name,
+    handle: queueSheetContents(list.getItemOrNullObject(name), { merges, sizesOnly }),
+  }));
+  await sync();
+
+  const facts = listFacts(list);
+  const read = new Map<string, SheetContentsHandle>();
+  for (const g of guessed) if (!g.handle.sheet.isNullObject) read.set(key(g.name), g.handle);
+  const missing = list.items.filter((ws) => !read.has(key(ws.name)));
+  if (missing.length) {
+    const more = sizesOnly ? await readSizes(missing, merges, sync) : await readSheets(missing, merges, sync);
+    more.forEach((h, i) => read.set(key(missing[i].name), h));
+  }
+  const handles = facts.map((f) => read.get(key(f.name)) as SheetContentsHandle);
+  if (sizesOnly) await readInChunks(handles, sync);
+  return assemble(facts, handles);
+}
+
+/** The plain read: one sync for the list, one for every sheet (more only past Excel's limits). */
+async function readListedFirst(
+  context: Excel.RequestContext,
+  merges: boolean,
+  sync: () => Promise<void>,
+): Promise<ReadState> {
+  const list = context.workbook.worksheets;
+  list.load("items/name,items/visibility,items/protection/protected");
+  await sync();
+  const facts = listFacts(list);
+  const handles = await readSheets(list.items, merges, sync);
+  return assemble(facts, handles);
+}
+
+function assemble(facts: SheetFacts[], handles: SheetContentsHandle[]): ReadState {
+  const grid: WorkbookGrid = { sheets: handles.map((h, i) => toSheetGrid(h, facts[i])) };
+  return { grid, facts, handles };
+}
+
+function listFacts(list: Excel.WorksheetCollection): SheetFacts[] {
+  return list.items.map((ws) => ({
+    name: ws.name,
+    visibility: ws.visibility as SheetFacts["visibility"],
+    protected: ws.protection.protected,
+  }));
+}
+
+/** Reads `sheets` in one sync; past Excel's limits, sizes first and then row chunks. */
+async function readSheets(
+  sheets: Excel.Worksheet[],
+  merges: boolean,
+  sync: () => Promise<void>,
+): Promise<SheetContentsHandle[]> {
+  let handles = sheets.map((ws) => queueSheetContents(ws, { merges }));
+  try {
+    await sync();
+  } catch (e) {
+    if (!isSizeError(e)) throw e;
+    // Too much for one request: read sizes, then the cells in row chunks over a few requests.
+    handles = await readSizes(sheets, merges, sync);
+    await readInChunks(handles, sync);
+  }
+  return handles;
+}
+
+/** Reads the used-range sizes (and merges and conditional formats) of `sheets` in one sync. */
+async function readSizes(
+  sheets: Excel.Worksheet[],
+  merges: boolean,
+  sync: () => Promise<void>,
+): Promise<SheetContentsHandle[]> {
+  const handles = sheets.map((ws) => queueSheetContents(ws, { merges, sizesOnly: true }));
+  await sync();
+  return handles;
+}
+
+/**
+ * Reads every used range in row chunks, grouped into requests of at most `cells` cells. If Excel
+ * still says a response is too large (wide text), the requests are halved and the read retried.
+ */
+async function readInChunks(
+  handles: SheetContentsHandle[],
+  sync: () => Promise<void>,
+  cells = READ_REQUEST_CELLS,
+): Promise<void> {
+  for (let budget = cells; ; budget = Math.floor(budget / 2)) {
+    try {
+      await readChunksOnce(handles, sync, budget);
+      return;
+    } catch (e) {
+      if (!isSizeError(e) || budget < 2) throw e;
+      handles.forEach((h) => (h.chunks = undefined));
+    }
+  }
+}
+
+async function readChunksOnce(
+  handles: SheetContentsHandle[],
+  sync: () => Promise<void>,
+  budget: number,
+): Promise<void> {
+  const pieces: { handle: SheetContentsHandle; top: number; rows: number; cells: number }[] = [];
+  for (const handle of handles) {
+    if (handle.used.isNullObject) continue;
+    const { rowCount, columnCount } = handle.used;
+    const rowsPer = Math.max(1, Math.floor(budget / Math.max(1, columnCount)));
+    for (let top = 0; top < rowCount; top += rowsPer) {
+      const rows = Math.min(rowsPer, rowCount - top);
+      pieces.push({ handle, top, rows, cells: rows * columnCount });
+    }
+  }
+  let cells = 0;
+  let queued = 0;
+  for (const p of pieces) {
+    if (queued && cells + p.cells > budget) {
+      await sync();
+      cells = 0;
+      queued = 0;
+    }
+    queueSheetChunk(p.handle, p.top, p.rows);
+    cells += p.cells;
+    queued++;
+  }
+  if (queued) await sync();
+}
+
+/** True for Excel's "too large" refusals. */
+export function isSizeError(e: unknown): boolean {
+  const code = describeOfficeError(e).code;
+  return (
+    code === "ResponsePayloadSizeLimitExceeded" ||
+    code === "RequestPayloadSizeLimitExceeded" ||
+    code === "RangeExceedsLimit"
+  );
+}
+
+/** Excel matches sheet names without regard to case. */
+function key(name: string): string {
+  return name.toLowerCase();
+}
+
+function uniqueNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((n) => n && !seen.has(key(n)) && seen.add(key(n)));
+}
