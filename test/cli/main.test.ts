@@ -7,6 +7,7 @@ import { measureKey } from "../../src/engine/measureKey";
 import type { ScoreResult } from "../../src/engine/ScoreResult";
 import { parsePounds, runCli, scoredPath } from "../../src/cli/main";
 import { buildSampleWorkbook } from "../../scripts/buildSample";
+import { financeSummary2019 } from "../fixtures/seeds/financeSummary2019";
 import type { SeedSheet } from "../fixtures/seeds/SeedSheet";
 import { countRules, loadWorkbook, sheetOrder, sheetText, snapshotSheets } from "../xlsx/workbookSnapshot";
 
@@ -358,6 +359,26 @@ describe("scorecard score: output files and summary", () => {
     ]);
     for (const v of flagged) expect(run.out).toContain(v.narrative);
     expect(result.variances.find((v) => v.name === "Total")?.isTotal).toBe(true);
+  });
+
+  it("reads a £000's table with Gross/Income/Net bands and its own variance columns (seed 000 §33)", async () => {
+    const file = await writeWorkbook("finance.xlsx", [financeSummary2019]);
+    const run = await cli("score", file, "--json", "finance.json");
+    expect(run.code).toBe(0);
+    const result = readJson("finance.json");
+    const byName = new Map(result.variances.map((v) => [v.name, v]));
+    // Whole pounds in the results, from £000's on the sheet; the sheet's own variance is used.
+    expect(byName.get("Children Looked After")).toMatchObject({
+      budget: 29_024_000,
+      forecast: 28_219_000,
+      variance: 805_000,
+      direction: "underspend",
+      overThreshold: true,
+    });
+    expect(byName.get("Safeguarding Children and Young People’s Services")?.variance).toBe(-370_000);
+    expect(byName.get("Youth Justice")?.overThreshold).toBe(false);
+    expect(byName.get("Grand Total")?.isTotal).toBe(true);
+    expect(run.out).toContain("Children Looked After – £805k underspent");
   });
 });
 
