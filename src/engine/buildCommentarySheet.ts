@@ -19,6 +19,9 @@ export interface CommentarySheetInput {
   lastPeriod?: string;
 }
 
+const WRAP: CellStyle = { wrap: true };
+const NO_IDENTITY = { primary: "", secondary: "", sheet: "" };
+
 /** The two columns that identify a KPI row (group tells duplicates apart). */
 export const KPI_KEY_HEADERS: [string, string] = ["Group", "Measure"];
 
@@ -33,9 +36,16 @@ export const KPI_KEY_HEADERS: [string, string] = ["Group", "Measure"];
  */
 export function buildCommentarySheet(input: CommentarySheetInput): { sheet: SheetWrite; issues: Issue[] } {
   const ordered = orderByException(input.kpis);
+  // Styles are shared between cells (hosts only read them): one per number format and status.
+  const formats = new Map<string, CellStyle>();
+  const numberStyle = (fmt: string): CellStyle => {
+    let style = formats.get(fmt);
+    if (!style) formats.set(fmt, (style = { numberFormat: fmt }));
+    return style;
+  };
   const rows: CommentaryRow[] = ordered.map((k) => {
     const fmt = unitNumberFormat(k.unit, [k.target, k.tolerance, k.actual]);
-    const num = (v: number | null): CellStyle | undefined => (v === null ? undefined : { numberFormat: fmt });
+    const style = numberStyle(fmt);
     const target = k.target ?? (k.status === "target-tbc" ? "TBC" : null);
     const actual = k.actual ?? (k.reason?.trim() || null);
     return {
@@ -51,16 +61,19 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
       ],
       styles: [
         undefined,
-        { wrap: true },
-        num(k.target),
-        num(k.tolerance),
-        num(k.actual),
+        WRAP,
+        k.target === null ? undefined : style,
+        k.tolerance === null ? undefined : style,
+        k.actual === null ? undefined : style,
         statusStyle(k.status),
         undefined,
-        { wrap: true },
+        WRAP,
       ],
-      identity: { primary: measureKey(k.measure), secondary: measureKey(k.group), sheet: k.sheet },
-      source: `${k.sheet}!${k.actualCell}`,
+      // Identities only match rows against last run's sheet: none to match, no need to work them out.
+      identity: input.old
+        ? { primary: measureKey(k.measure), secondary: measureKey(k.group), sheet: k.sheet }
+        : NO_IDENTITY,
+      source: [k.sheet, "!", k.actualCell].join(""),
     };
   });
   return writeCommentarySheet({
@@ -97,16 +110,23 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
  * @example orderByException(kpis).map((k) => k.status) // ["outside", "outside", "within", ...]
  */
 export function orderByException(kpis: KpiResult[]): KpiResult[] {
-  const rank = (s: KpiStatus): number => STATUS_ORDER.indexOf(s);
-  return kpis
-    .map((k, i) => ({ k, i }))
-    .sort((a, b) => rank(a.k.status) - rank(b.k.status) || a.i - b.i)
-    .map((x) => x.k);
+  // A stable bucket per status: the same order as a stable sort by rank, in one pass.
+  const buckets: KpiResult[][] = STATUS_ORDER.map(() => []);
+  const unknown: KpiResult[] = [];
+  for (const k of kpis) (buckets[STATUS_ORDER.indexOf(k.status)] ?? unknown).push(k);
+  return [...unknown, ...buckets.flat()];
 }
 
 /** The status cell's fill, matching the RAG colours on the user's sheets (the words carry the meaning). */
 export function statusStyle(status: KpiStatus): CellStyle | undefined {
   if (status !== "better" && status !== "within" && status !== "outside" && status !== "no-data")
     return undefined;
-  return { fill: RAG_PALETTE[status].fill, fontColor: RAG_PALETTE[status].font };
+  return STATUS_STYLES[status];
 }
+
+const STATUS_STYLES = {
+  better: { fill: RAG_PALETTE.better.fill, fontColor: RAG_PALETTE.better.font },
+  within: { fill: RAG_PALETTE.within.fill, fontColor: RAG_PALETTE.within.font },
+  outside: { fill: RAG_PALETTE.outside.fill, fontColor: RAG_PALETTE.outside.font },
+  "no-data": { fill: RAG_PALETTE["no-data"].fill, fontColor: RAG_PALETTE["no-data"].font },
+} satisfies Record<string, CellStyle>;

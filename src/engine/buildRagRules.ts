@@ -21,10 +21,19 @@ interface Entry {
   sheet: string;
   row: number;
   col: number;
-  /** Grouping key: live shape (polarity, target/tolerance columns) or the static status. */
-  key: string;
+  /** Live shape (polarity, target/tolerance columns); none for a static rule. */
   live?: { polarity: Polarity; targetCol: number; toleranceCol: number | null };
   status: RagStatus;
+}
+
+/** Entries that can share one range's rules: the same live shape, or static with the same status. */
+function sameRules(a: Entry, b: Entry): boolean {
+  if (!a.live || !b.live) return !a.live && !b.live && a.status === b.status;
+  return (
+    a.live.polarity === b.live.polarity &&
+    a.live.targetCol === b.live.targetCol &&
+    a.live.toleranceCol === b.live.toleranceCol
+  );
 }
 
 /**
@@ -50,12 +59,15 @@ export function buildRagRules(
   const issues: Issue[] = [];
   const warned = new Set<string>();
   const entries: Entry[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Set<string>>(); // actual cells coloured, by sheet
   for (const k of kpis) {
     const status = ragStatus(k);
     const sheet = sheets.get(k.sheet);
-    if (!status || !sheet || seen.has(`${k.sheet}!${k.actualCell}`)) continue;
-    seen.add(`${k.sheet}!${k.actualCell}`);
+    if (!status || !sheet) continue;
+    let done = seen.get(k.sheet);
+    if (!done) seen.set(k.sheet, (done = new Set()));
+    if (done.has(k.actualCell)) continue;
+    done.add(k.actualCell);
     if (sheet.protected) {
       if (!warned.has(k.sheet)) {
         warned.add(k.sheet);
@@ -85,7 +97,7 @@ export function buildRagRules(
     const last = run[run.length - 1];
     if (
       last &&
-      !(last.sheet === e.sheet && last.col === e.col && last.row + 1 === e.row && last.key === e.key)
+      !(last.sheet === e.sheet && last.col === e.col && last.row + 1 === e.row && sameRules(last, e))
     )
       flush();
     run.push(e);
@@ -102,22 +114,41 @@ function ragStatus(k: KpiResult): RagStatus | undefined {
 }
 
 function entryFor(k: KpiResult, status: RagStatus, sheet: SheetGrid): Entry {
-  const a = fromA1(k.actualCell);
-  const base = { sheet: k.sheet, row: a.row, col: a.col, status };
-  if (!k.targetCell) return { ...base, key: `static|${status}` };
-  const t = fromA1(k.targetCell);
-  const l = k.toleranceCell ? fromA1(k.toleranceCell) : null;
+  const a = cellOf(k.actualCell);
+  if (!k.targetCell) return { sheet: k.sheet, row: a.row, col: a.col, status };
+  const t = cellOf(k.targetCell);
+  const l = k.toleranceCell ? cellOf(k.toleranceCell) : null;
   // Live only on the actual's own row (relative references) and when the cells alone give the engine's status.
-  if (t.row !== a.row || (l && l.row !== a.row)) return { ...base, key: `static|${status}` };
+  if (t.row !== a.row || (l && l.row !== a.row)) return { sheet: k.sheet, row: a.row, col: a.col, status };
   const verdict = ragVerdict(
     gridValue(sheet, a.row, a.col),
     gridValue(sheet, t.row, t.col),
     l ? gridValue(sheet, l.row, l.col) : null,
     k.polarity,
   );
-  if (verdict !== status) return { ...base, key: `static|${status}` };
+  if (verdict !== status) return { sheet: k.sheet, row: a.row, col: a.col, status };
   const live = { polarity: k.polarity, targetCol: t.col, toleranceCol: l ? l.col : null };
-  return { ...base, live, key: `live|${live.polarity}|${live.targetCol}|${live.toleranceCol ?? "-"}` };
+  return { sheet: k.sheet, row: a.row, col: a.col, status, live };
+}
+
+/** A plain "D7" address read without a regular expression; anything else goes to `fromA1`. */
+function cellOf(address: string): { row: number; col: number } {
+  let col = 0;
+  let i = 0;
+  for (; i < address.length && i < 3; i++) {
+    const ch = address.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < address.length; i++) {
+    const ch = address.charCodeAt(i);
+    if (ch < 48 || ch > 57) return fromA1(address);
+    row = row * 10 + (ch - 48);
+  }
+  if (digitsFrom === 0 || digitsFrom === address.length || row > 1e9) return fromA1(address);
+  return { row: row - 1, col: col - 1 };
 }
 
 /**
@@ -147,13 +178,6 @@ function toCfWrite(run: Entry[]): CfWrite {
   const col = columnLetters(first.col);
   const anchor = `${col}${first.row + 1}`;
   const range = run.length === 1 ? anchor : `${anchor}:${col}${last.row + 1}`;
-  const rule = (status: RagStatus, formula: string): CfRule => ({
-    formula,
-    fill: RAG_PALETTE[status].fill,
-    fontColor: RAG_PALETTE[status].font,
-    status,
-    stopIfTrue: true,
-  });
   if (!first.live)
     return { sheet: first.sheet, range, anchor, rules: [rule(first.status, STATIC_RULE_FORMULA)] };
 
@@ -163,7 +187,6 @@ function toCfWrite(run: Entry[]): CfWrite {
   const L = first.live.toleranceCol === null ? null : `$${columnLetters(first.live.toleranceCol)}${row}`;
   const ge = first.live.polarity === "higher" ? ">=" : "<=";
   const lt = first.live.polarity === "higher" ? "<" : ">";
-  const mark = (cond: string): string => `AND(${cond},${CF_MARKER}=0)`;
   const both = `AND(ISNUMBER(${A}),ISNUMBER(${T}))`;
   const rules = [
     rule("no-data", mark(`NOT(ISNUMBER(${A}))`)),
@@ -182,4 +205,19 @@ function toCfWrite(run: Entry[]): CfWrite {
     rules.push(rule("outside", mark(`IF(${both},${A}${lt}${T})`)));
   }
   return { sheet: first.sheet, range, anchor, rules };
+}
+
+function rule(status: RagStatus, formula: string): CfRule {
+  return {
+    formula,
+    fill: RAG_PALETTE[status].fill,
+    fontColor: RAG_PALETTE[status].font,
+    status,
+    stopIfTrue: true,
+  };
+}
+
+/** A condition with our marker. join() gives one flat string; nested template literals keep every piece. */
+function mark(cond: string): string {
+  return ["AND(", cond, ",", CF_MARKER, "=0)"].join("");
 }

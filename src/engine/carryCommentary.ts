@@ -120,9 +120,10 @@ export function carryCommentary(
 /**
  * Matches old rows to new items: first on primary + sheet + secondary, then on primary + sheet
  * (an old row without a sheet matches any sheet). Duplicates pair up in order.
- * Returns old index → item index, and the old rows left over.
+ * Returns old index → item index, and the old rows left over. Linear in rows plus items.
+ * @example matchRows([{ primary: "a", sheet: "", secondary: "" }], [{ primary: "a", sheet: "KPIs", secondary: "g" }], () => true).matches.get(0) === 0
  */
-function matchRows(
+export function matchRows(
   olds: CommentaryIdentity[],
   items: CommentaryIdentity[],
   free: (item: number) => boolean,
@@ -130,19 +131,50 @@ function matchRows(
 ): { matches: Map<number, number>; left: number[] } {
   const matches = new Map<number, number>();
   const taken = new Set<number>();
-  const passes: ((o: CommentaryIdentity, n: CommentaryIdentity) => boolean)[] = [
-    (o, n) => o.primary === n.primary && o.sheet === n.sheet && o.secondary === n.secondary,
-    (o, n) => o.primary === n.primary && (o.sheet === n.sheet || o.sheet === ""),
+  // Items by key, in order; each old row takes the first item of its key that is not taken and
+  // is free. `free` does not change during a call and `taken` only grows, so a queue's skipped
+  // head never comes back: each queue is walked once (linear, not old rows × items).
+  const byExact = new IndexQueues(items, (n) => JSON.stringify([n.primary, n.sheet, n.secondary]));
+  const bySheet = new IndexQueues(items, (n) => JSON.stringify([n.primary, n.sheet]));
+  const byPrimary = new IndexQueues(items, (n) => n.primary);
+  const passes: ((o: CommentaryIdentity) => number | undefined)[] = [
+    (o) => byExact.take(JSON.stringify([o.primary, o.sheet, o.secondary]), taken, free),
+    (o) =>
+      (o.sheet === "" ? byPrimary : bySheet).take(
+        o.sheet === "" ? o.primary : JSON.stringify([o.primary, o.sheet]),
+        taken,
+        free,
+      ),
   ];
-  for (const same of passes) {
+  for (const find of passes) {
     olds.forEach((o, oi) => {
       if (matches.has(oi) || !eligible(oi) || o.primary === "") return;
-      const ni = items.findIndex((n, i) => !taken.has(i) && free(i) && same(o, n));
-      if (ni < 0) return;
+      const ni = find(o);
+      if (ni === undefined) return;
       matches.set(oi, ni);
       taken.add(ni);
     });
   }
   const left = olds.map((_, oi) => oi).filter((oi) => !matches.has(oi) && eligible(oi));
   return { matches, left };
+}
+
+/** Item indexes grouped by a key, ascending, with a read position per key. */
+class IndexQueues {
+  private readonly queues = new Map<string, { items: number[]; head: number }>();
+  constructor(items: CommentaryIdentity[], key: (n: CommentaryIdentity) => string) {
+    items.forEach((n, i) => {
+      const k = key(n);
+      const q = this.queues.get(k);
+      if (q) q.items.push(i);
+      else this.queues.set(k, { items: [i], head: 0 });
+    });
+  }
+  /** The first item of `key` not taken and free, or undefined. */
+  take(key: string, taken: Set<number>, free: (item: number) => boolean): number | undefined {
+    const q = this.queues.get(key);
+    if (!q) return undefined;
+    while (q.head < q.items.length && (taken.has(q.items[q.head]) || !free(q.items[q.head]))) q.head++;
+    return q.head < q.items.length ? q.items[q.head] : undefined;
+  }
 }

@@ -20,6 +20,19 @@ export function excelSerialToDate(serial: number): { year: number; month: number
  */
 export function isDateFormat(format: string): boolean {
   if (typeof format !== "string") return false;
+  const known = DATE_FORMATS.get(format);
+  if (known !== undefined) return known;
+  const answer = testDateFormat(format);
+  if (DATE_FORMATS.size >= FORMAT_CACHE_LIMIT) DATE_FORMATS.clear();
+  DATE_FORMATS.set(format, answer);
+  return answer;
+}
+
+/** Answers of `isDateFormat` by format string: a workbook uses few formats over many cells. */
+const DATE_FORMATS = new Map<string, boolean>();
+const FORMAT_CACHE_LIMIT = 1000;
+
+function testDateFormat(format: string): boolean {
   const section = format.split(";")[0];
   if (/\[(h+|m+|s+)\]/i.test(section)) return false; // elapsed time
   const stripped = section

@@ -1,10 +1,12 @@
 import type { CellValue, SheetGrid } from "./Grid";
 import { issue, type Issue } from "./Issue";
 import type { KpiColumns, KpiRow, KpiTable, PeriodColumn, PolaritySource } from "./KpiTable";
+import { isDateFormat } from "./excelSerialToDate";
 import { unitsAgree } from "./kpiStatus";
 import { measureKey } from "./measureKey";
 import type { ParsedValue } from "./ParsedValue";
 import { parseCell } from "./parseCell";
+import type { Period } from "./Period";
 import { parsePeriodLabel } from "./parsePeriodLabel";
 import type { Polarity, Settings, TableMapping } from "./Settings";
 import { fromA1, toA1 } from "./toA1";
@@ -84,6 +86,11 @@ interface Header {
 
 /** Reads cells by sheet coordinates. */
 class Cells {
+  /** Header-cell answers by label, for this sheet (data rows repeat the same labels). */
+  readonly roles = new Map<string, Role | null>();
+  readonly polarities = new Map<string, Polarity | null>();
+  /** Header labels that are not periods, by band text. */
+  readonly notPeriods = new Map<string, Set<string>>();
   constructor(readonly sheet: SheetGrid) {}
   get firstRow(): number {
     return this.sheet.originRow;
@@ -105,8 +112,7 @@ class Cells {
     return this.sheet.formats[r - this.sheet.originRow]?.[c - this.sheet.originCol] ?? "General";
   }
   text(r: number, c: number): string {
-    const v = this.value(r, c);
-    return v === null ? "" : String(v).replace(/\s+/g, " ").trim();
+    return cellText(this.value(r, c));
   }
   parse(r: number, c: number): ParsedValue {
     return parseCell(this.value(r, c), this.format(r, c), this.sheet.name, toA1(r, c));
@@ -114,9 +120,44 @@ class Cells {
   /** Non-empty columns of a row. */
   filled(r: number): number[] {
     const out: number[] = [];
-    for (let c = this.firstCol; c <= this.lastCol; c++) if (this.text(r, c) !== "") out.push(c);
+    const row = this.sheet.values[r - this.sheet.originRow];
+    if (!row) return out;
+    for (let c = this.firstCol; c <= this.lastCol; c++) {
+      const v = row[c - this.sheet.originCol];
+      if (v !== null && v !== undefined && (typeof v !== "string" || NON_BLANK_RE.test(v))) out.push(c);
+    }
     return out;
   }
+  /** `parsePolarity`, remembered by text (a Polarity column holds a few words). */
+  polarity(text: string): Polarity | null {
+    let p = this.polarities.get(text);
+    if (p === undefined) {
+      p = parsePolarity(text);
+      this.polarities.set(text, p);
+    }
+    return p;
+  }
+  /** `headerRole`, remembered by label. */
+  role(label: string): Role | null {
+    let role = this.roles.get(label);
+    if (role === undefined) {
+      role = headerRole(label);
+      this.roles.set(label, role);
+    }
+    return role;
+  }
+}
+
+/** A character that is not white space (the same set `trim` removes). */
+const NON_BLANK_RE = /\S/;
+/** Text that `replace(/\s+/g, " ").trim()` would change. */
+const UNTIDY_RE = /\s\s|[^\S ]|^\s|\s$/;
+
+/** A cell's text with runs of white space made one space, trimmed ("" when blank). */
+function cellText(v: CellValue): string {
+  if (v === null) return "";
+  if (typeof v !== "string") return String(v);
+  return UNTIDY_RE.test(v) ? v.replace(/\s+/g, " ").trim() : v;
 }
 
 /**
@@ -202,12 +243,12 @@ function detectHeader(cells: Cells, r: number, mapping?: TableMapping): Header |
     const raw = cells.value(r, c);
     const label = cont !== null && cells.text(cont, c) ? `${cells.text(r, c)} ${cells.text(cont, c)}` : raw;
     const band = bandRow !== null ? bandText(cells, bandRow, c, measure) : undefined;
-    const role = typeof label === "string" ? headerRole(label) : null;
+    const role = typeof label === "string" ? cells.role(label) : null;
     if (role) {
       if (columns[role] === undefined) columns[role] = c;
       continue;
     }
-    const period = parsePeriodLabel(label, cells.format(r, c), band);
+    const period = periodOf(cells, label, cells.format(r, c), band);
     if (period) columns.periods.push({ col: c, period });
   }
   applyMapping(columns, mapping);
@@ -220,6 +261,18 @@ function detectHeader(cells: Cells, r: number, mapping?: TableMapping): Header |
     left: Math.min(measure, ...filled),
     right: Math.max(measure, ...filled),
   };
+}
+
+/** `parsePeriodLabel`, remembering the labels that are not periods (data rows repeat them). */
+function periodOf(cells: Cells, label: CellValue, format: string, band: string | undefined): Period | null {
+  if (typeof label === "number" && !isDateFormat(format)) return null; // a number is a period only as a date
+  if (typeof label !== "string") return parsePeriodLabel(label, format, band);
+  let known = cells.notPeriods.get(band ?? "");
+  if (!known) cells.notPeriods.set(band ?? "", (known = new Set()));
+  if (known.has(label)) return null;
+  const period = parsePeriodLabel(label, format, band);
+  if (!period) known.add(label);
+  return period;
 }
 
 function safeCol(letters: string): number | undefined {
@@ -323,12 +376,7 @@ function readRows(
       continue; // no measure name (stray numbers, page furniture): not a KPI row
     }
     // Another table's header (e.g. a finance block under the KPIs) ends this table.
-    if (
-      MEASURE_RE.test(measure) &&
-      others.length > 0 &&
-      others.every((c) => cells.parse(r, c).kind === "text")
-    )
-      break;
+    if (MEASURE_RE.test(measure) && others.length > 0 && allText(cells, r, others)) break;
     if (others.length === 0) {
       // Text only in the measure cell: a wrapped measure name, or a section row naming a group.
       const last = rows[rows.length - 1];
@@ -364,6 +412,7 @@ function readRows(
 
   // Groups need the whole table (contract neighbours); polarity needs the full, unwrapped name.
   const anyContract = rows.some((r) => r.contract);
+  const overrides = hasEntries(settings.polarityOverrides) ? settings.polarityOverrides : undefined;
   rows.forEach((row, i) => {
     const sec = sections[i];
     if (!row.group)
@@ -371,11 +420,26 @@ function readRows(
         ? "Contract measures"
         : sec || (anyContract ? "Other measures" : cells.sheet.name);
     if (!row.serviceArea) row.serviceArea = sec ?? "";
-    const { polarity, source } = decidePolarity(cells, row, cols, settings, issues);
+    const { polarity, source } = decidePolarity(cells, row, cols, overrides, issues);
     row.polarity = polarity;
     row.polaritySource = source;
   });
   return { rows, issues, bottom, ...(lastSection ? { lastSection } : {}) };
+}
+
+/** True when every one of these cells of row `r` parses as text (a finite number never does). */
+function allText(cells: Cells, r: number, cols: number[]): boolean {
+  for (const c of cols) {
+    const v = cells.value(r, c);
+    if (typeof v === "number" && Number.isFinite(v)) return false;
+  }
+  return cols.every((c) => cells.parse(r, c).kind === "text");
+}
+
+/** True when an object has any enumerable key (own or inherited). */
+function hasEntries(o: object | undefined): boolean {
+  for (const k in o) if (k !== undefined) return true;
+  return false;
 }
 
 function blankAt(cells: Cells, r: number, c: number): ParsedValue {
@@ -387,15 +451,15 @@ function decidePolarity(
   cells: Cells,
   row: KpiRow,
   cols: KpiColumns,
-  settings: Settings,
+  overrides: Settings["polarityOverrides"] | undefined,
   issues: Issue[],
 ): { polarity: Polarity; source: PolaritySource } {
   const sheet = cells.sheet.name;
-  const saved = settings.polarityOverrides?.[measureKey(row.measure)];
+  const saved = overrides?.[measureKey(row.measure)];
   if (saved === "higher" || saved === "lower") return { polarity: saved, source: "setting" };
   if (cols.polarity !== undefined) {
     const text = cells.text(row.row, cols.polarity);
-    const p = parsePolarity(text);
+    const p = cells.polarity(text);
     if (p) return { polarity: p, source: "column" };
     const kind = cells.parse(row.row, cols.polarity).kind;
     if (text && kind !== "na") {
@@ -406,7 +470,7 @@ function decidePolarity(
           "unparsed-value",
           sheet,
           at,
-          `Polarity "${text}" for "${row.measure}" (sheet "${sheet}", cell ${at}) is not understood. Write "Higher" or "Lower" (is better).`,
+          `Polarity "${text}" for "${row.measure}" is not understood. Write "Higher" or "Lower" (is better).`,
         ),
       );
     }
@@ -425,7 +489,7 @@ function decidePolarity(
       "polarity-assumed",
       sheet,
       at,
-      `No polarity found for "${row.measure}" (sheet "${sheet}", cell ${at}); assumed higher is better.` +
+      `No polarity found for "${row.measure}"; assumed higher is better.` +
         ` If lower is better, add a Polarity column ("Higher"/"Lower"), write "(lower is better)" after the measure name, or set it in the task pane.`,
     ),
   );

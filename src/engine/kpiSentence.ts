@@ -46,7 +46,8 @@ export function kpiSentence(k: KpiSentenceInput): string {
   }
   if (k.previous !== null) clauses.push(previousClause(k.actual, k.previous, k.unit, k.previousLabel));
   if (k.yearAgo !== null) clauses.push(yearAgoClause(k.actual, k.yearAgo, k.unit, k.yearAgoLabel));
-  return `${clauses.join("; ")}.`;
+  clauses[clauses.length - 1] += "."; // then one join: one flat string, not a rope of pieces
+  return clauses.join("; ");
 }
 
 function previousClause(actual: number, previous: number, unit: Unit, label: string | undefined): string {
@@ -125,9 +126,13 @@ export function formatValue(value: number, unit: Unit): string {
  */
 export function formatNumber(value: number, dp: number): string {
   const fixed = Math.abs(value).toFixed(dp);
-  const [int, frac = ""] = fixed.split(".");
-  const trimmed = frac.replace(/0+$/, "");
-  const body = groupThousands(Number(int)) + (trimmed ? `.${trimmed}` : "");
+  const dot = fixed.indexOf(".");
+  const int = dot < 0 ? fixed : fixed.slice(0, dot);
+  let end = fixed.length;
+  while (dot >= 0 && end > dot + 1 && fixed.charCodeAt(end - 1) === 48) end--; // trailing "0"s
+  const trimmed = dot < 0 ? "" : fixed.slice(dot + 1, end);
+  // Three digits or fewer need no separator.
+  const body = (int.length <= 3 ? int : groupThousands(Number(int))) + (trimmed ? `.${trimmed}` : "");
   return (value < 0 && Number(fixed) !== 0 ? "-" : "") + body;
 }
 

@@ -117,10 +117,6 @@ export function describeUnit(u: Unit): string {
   }
 }
 
-function at(v: ParsedValue): string {
-  return `sheet "${v.sheet}", cell ${v.cell}`;
-}
-
 function quoted(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();
   return `"${t.length > 80 ? `${t.slice(0, 77)}...` : t}"`;
@@ -144,27 +140,16 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
   const { actual, target, tolerance, polarity } = input;
   const measure = input.measure ? `"${input.measure}"` : "this measure";
   const issues: Issue[] = [];
-  const actualNumber = actual.kind === "number" ? actual.value : null;
-  const base = (status: KpiStatus, reason?: string): StatusOutcome => ({
-    status,
-    actual: actualNumber,
-    target: target.kind === "number" ? target.value : null,
-    tolerance: null,
-    unit: target.kind === "number" ? target.unit : actual.kind === "number" ? actual.unit : NUMBER_UNIT,
-    ...(reason ? { reason } : {}),
-    issues,
-  });
-
   // 1. The target decides the statuses that need no comparison.
   switch (target.kind) {
     case "blank":
     case "na":
-      return base("no-target");
+      return outcomeOf(actual, target, issues, "no-target");
     case "tbc":
     case "new-measure":
-      return base("target-tbc", target.text.trim() || undefined);
+      return outcomeOf(actual, target, issues, "target-tbc", target.text.trim() || undefined);
     case "not-due":
-      return base("not-due", target.text.trim());
+      return outcomeOf(actual, target, issues, "not-due", target.text.trim());
     case "error":
       issues.push(
         issue(
@@ -172,10 +157,10 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
           "unparsed-value",
           target.sheet,
           target.cell,
-          `The target for ${measure} (${at(target)}) shows the Excel error ${target.code}. Fix the formula or type the target; until then the measure is reported with no target.`,
+          `The target for ${measure} shows the Excel error ${target.code}. Fix the formula or type the target; until then the measure is reported with no target.`,
         ),
       );
-      return base("no-target");
+      return outcomeOf(actual, target, issues, "no-target");
     case "text":
     case "date":
     case "month":
@@ -185,10 +170,10 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
           "unparsed-value",
           target.sheet,
           target.cell,
-          `The target for ${measure} (${at(target)}) is ${quoted(target.text)}, which is not a number. Type a number such as 85% or 426, "TBC", or leave it blank; until then the measure is reported with no target.`,
+          `The target for ${measure} is ${quoted(target.text)}, which is not a number. Type a number such as 85% or 426, "TBC", or leave it blank; until then the measure is reported with no target.`,
         ),
       );
-      return base("no-target");
+      return outcomeOf(actual, target, issues, "no-target");
     case "number":
       break;
   }
@@ -197,8 +182,8 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
   // 2. The actual must be a number.
   if (actual.kind !== "number") {
     const period = input.periodLabel ? ` for ${input.periodLabel}` : "";
-    if (actual.kind === "not-due") return base("not-due", actual.text.trim());
-    if (actual.kind === "blank") return base("no-data", `No value${period}`);
+    if (actual.kind === "not-due") return outcomeOf(actual, target, issues, "not-due", actual.text.trim());
+    if (actual.kind === "blank") return outcomeOf(actual, target, issues, "no-data", `No value${period}`);
     if (actual.kind === "error") {
       issues.push(
         issue(
@@ -206,10 +191,10 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
           "unparsed-value",
           actual.sheet,
           actual.cell,
-          `The value of ${measure}${period} (${at(actual)}) shows the Excel error ${actual.code}. Fix the formula or type the value; until then it is reported as no data.`,
+          `The value of ${measure}${period} shows the Excel error ${actual.code}. Fix the formula or type the value; until then it is reported as no data.`,
         ),
       );
-      return base("no-data", `Excel error ${actual.code}`);
+      return outcomeOf(actual, target, issues, "no-data", `Excel error ${actual.code}`);
     }
     if (actual.kind === "date" || actual.kind === "month") {
       issues.push(
@@ -218,10 +203,10 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
           "unparsed-value",
           actual.sheet,
           actual.cell,
-          `The value of ${measure}${period} (${at(actual)}) reads as a date, not a number. Check the cell's number format; until then it is reported as no data.`,
+          `The value of ${measure}${period} reads as a date, not a number. Check the cell's number format; until then it is reported as no data.`,
         ),
       );
-      return base("no-data", actual.text.trim());
+      return outcomeOf(actual, target, issues, "no-data", actual.text.trim());
     }
     if (actual.kind === "text") {
       issues.push(
@@ -230,11 +215,11 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
           "unparsed-value",
           actual.sheet,
           actual.cell,
-          `The value of ${measure}${period} (${at(actual)}) is text, so it is reported as no data: ${quoted(actual.text)}.`,
+          `The value of ${measure}${period} is text, so it is reported as no data: ${quoted(actual.text)}.`,
         ),
       );
     }
-    return base("no-data", actual.text.trim());
+    return outcomeOf(actual, target, issues, "no-data", actual.text.trim());
   }
 
   // 3. Units must agree.
@@ -251,10 +236,13 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
         "unit-mismatch",
         actual.sheet,
         actual.cell,
-        `Units disagree for ${measure} (${at(actual)}): the target (${target.cell}) is ${describeUnit(target.unit)} but the value ${quoted(actual.text)} is ${describeUnit(actual.unit)}.${hint} Until then it is reported as no data.`,
+        `Units disagree for ${measure}: the target (${target.cell}) is ${describeUnit(target.unit)} but the value ${quoted(actual.text)} is ${describeUnit(actual.unit)}.${hint} Until then it is reported as no data.`,
       ),
     );
-    return base(
+    return outcomeOf(
+      actual,
+      target,
+      issues,
       "no-data",
       `Unit mismatch: target is ${describeUnit(target.unit)}, value is ${describeUnit(actual.unit)}`,
     );
@@ -271,7 +259,7 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
           "unit-mismatch",
           tolerance.sheet,
           tolerance.cell,
-          `The tolerance for ${measure} (${at(tolerance)}) is ${describeUnit(tolerance.unit)} but the target (${target.cell}) is ${describeUnit(target.unit)}, so the tolerance is ignored. Give both the same unit.`,
+          `The tolerance for ${measure} is ${describeUnit(tolerance.unit)} but the target (${target.cell}) is ${describeUnit(target.unit)}, so the tolerance is ignored. Give both the same unit.`,
         ),
       );
     } else {
@@ -286,7 +274,7 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
             "tolerance-wrong-side",
             tolerance.sheet,
             tolerance.cell,
-            `The tolerance ${quoted(tolerance.text)} for ${measure} (${at(tolerance)}) is ${side} the target ${quoted(target.text)}, but ${polarity} is better` +
+            `The tolerance ${quoted(tolerance.text)} for ${measure} is ${side} the target ${quoted(target.text)}, but ${polarity} is better` +
               ` (polarity ${input.polaritySource ?? "given"}). It is ignored, so there is no "within tolerance" band. Correct the tolerance or the measure's polarity.`,
           ),
         );
@@ -304,37 +292,71 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
         "unparsed-value",
         tolerance.sheet,
         tolerance.cell,
-        `The tolerance for ${measure} (${at(tolerance)}) is ${quoted(tolerance.text)}, which is not a number, so it is ignored. Type a number, "N/A", or leave it blank.`,
+        `The tolerance for ${measure} is ${quoted(tolerance.text)}, which is not a number, so it is ignored. Type a number, "N/A", or leave it blank.`,
       ),
     );
   }
-  const scored = (status: KpiStatus, reason?: string): StatusOutcome => ({
-    ...base(status, reason),
-    actual: a,
-    tolerance: tol,
-  });
-
   // 5. Qualified values compare conservatively.
   const q = actual.qualifier;
   const favourable =
     q === undefined ||
     q === "approx" ||
     (polarity === "lower" ? q === "<" || q === "<=" : q === ">" || q === ">=");
-  if (favourable) return scored(compareWithTarget(a, t, tol, polarity));
+  if (favourable) return scoredOf(actual, target, issues, a, tol, compareWithTarget(a, t, tol, polarity));
   // "<5%" when higher is better: the value could be anywhere below 5%. Score it only when even
   // the best case (just short of the bound) is outside.
   const best = compareWithTarget(q === "<" || q === ">" ? nudge(a, polarity) : a, t, tol, polarity);
-  if (best === "outside") return scored("outside");
+  if (best === "outside") return scoredOf(actual, target, issues, a, tol, "outside");
   issues.push(
     issue(
       "info",
       "unparsed-value",
       actual.sheet,
       actual.cell,
-      `${quoted(actual.text)} for ${measure} (${at(actual)}) gives only a bound on the wrong side for a measure where ${polarity} is better, so it cannot be compared with the target; reported as no data. Type the figure itself.`,
+      `${quoted(actual.text)} for ${measure} gives only a bound on the wrong side for a measure where ${polarity} is better, so it cannot be compared with the target; reported as no data. Type the figure itself.`,
     ),
   );
-  return scored("no-data", `${actual.text.trim()} cannot be compared with the target`);
+  return scoredOf(
+    actual,
+    target,
+    issues,
+    a,
+    tol,
+    "no-data",
+    `${actual.text.trim()} cannot be compared with the target`,
+  );
+}
+
+/** An outcome without a comparison (hoisted, not a closure: this runs once per KPI row). */
+function outcomeOf(
+  actual: ParsedValue,
+  target: ParsedValue,
+  issues: Issue[],
+  status: KpiStatus,
+  reason?: string,
+): StatusOutcome {
+  const value = actual.kind === "number" ? actual.value : null;
+  const goal = target.kind === "number" ? target.value : null;
+  const unit = target.kind === "number" ? target.unit : actual.kind === "number" ? actual.unit : NUMBER_UNIT;
+  return reason
+    ? { status, actual: value, target: goal, tolerance: null, unit, reason, issues }
+    : { status, actual: value, target: goal, tolerance: null, unit, issues };
+}
+
+/** An outcome compared in the target's unit. */
+function scoredOf(
+  actual: ParsedValue,
+  target: ParsedValue,
+  issues: Issue[],
+  a: number,
+  tol: number | null,
+  status: KpiStatus,
+  reason?: string,
+): StatusOutcome {
+  const outcome = outcomeOf(actual, target, issues, status, reason);
+  outcome.actual = a;
+  outcome.tolerance = tol;
+  return outcome;
 }
 
 /** A value just short of a strict bound, toward the good side ("<5%" when higher is better → 4.999…%). */

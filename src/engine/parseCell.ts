@@ -31,24 +31,42 @@ const NOTE_START_RE = /^(\s|[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡(]|[.;:)](\s|$))/
  */
 export function parseCell(value: CellValue, format: string, sheet: string, cell: string): ParsedValue {
   const fmt = typeof format === "string" ? format : "General";
-  const text = value === null || value === undefined ? "" : String(value);
-  const ref: CellRef = { sheet, cell, text };
-  if (value === null || value === undefined || text.trim() === "") return { kind: "blank", ...ref };
-  if (typeof value === "number") return parseNumberCell(value, fmt, ref);
-  if (typeof value !== "string") return { kind: "text", ...ref };
-  return parseTextCell(value.replace(/\s+/g, " ").trim(), ref);
+  if (value === null || value === undefined) return { kind: "blank", sheet, cell, text: "" };
+  if (typeof value === "number") return parseNumberCell(value, fmt, sheet, cell);
+  const text = String(value);
+  if (typeof value !== "string") return { kind: "text", sheet, cell, text };
+  if (!NON_BLANK_RE.test(text)) return { kind: "blank", sheet, cell, text };
+  return parseTextCell(value.replace(/\s+/g, " ").trim(), { sheet, cell, text });
 }
 
-function parseNumberCell(value: number, format: string, ref: CellRef): ParsedValue {
-  if (!Number.isFinite(value)) return { kind: "text", ...ref };
+/** A character that is not white space (the same set `trim` removes). */
+const NON_BLANK_RE = /\S/;
+
+function parseNumberCell(value: number, format: string, sheet: string, cell: string): ParsedValue {
+  const text = String(value);
+  if (!Number.isFinite(value)) return { kind: "text", sheet, cell, text };
   if (isDateFormat(format)) {
     const d = excelSerialToDate(value);
-    if (d) return { kind: "date", serial: value, ...d, ...ref };
+    if (d)
+      return { kind: "date", serial: value, year: d.year, month: d.month, day: d.day, sheet, cell, text };
   }
-  return { kind: "number", value, unit: unitFromFormat(format), ...ref };
+  return { kind: "number", value, unit: unitFromFormat(format), sheet, cell, text };
 }
 
+/** Units by number format, shared: many cells use one format, and units are never changed. */
+const UNITS = new Map<string, Unit>();
+const UNIT_CACHE_LIMIT = 1000;
+
 function unitFromFormat(format: string): Unit {
+  const known = UNITS.get(format);
+  if (known) return known;
+  const unit = readUnit(format);
+  if (UNITS.size >= UNIT_CACHE_LIMIT) UNITS.clear();
+  UNITS.set(format, unit);
+  return unit;
+}
+
+function readUnit(format: string): Unit {
   const quoted = (format.match(/"[^"]*"/g) ?? []).join(" ").toLowerCase();
   const bare = format.replace(/"[^"]*"/g, "");
   if (bare.includes("%")) return { kind: "percent" };

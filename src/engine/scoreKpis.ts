@@ -73,7 +73,7 @@ export function scoreKpis(
             "period-not-found",
             table.sheet,
             headerCell,
-            `The period "${missing}" is not a column of the table headed at sheet "${table.sheet}", cell ${headerCell}${table.title ? ` ("${table.title}")` : ""}; its ${table.rows.length} measures are reported as no data. Period columns found: ${found}. Choose one of these, or add the column.`,
+            `The period "${missing}" is not a column of this table${table.title ? ` ("${table.title}")` : ""}; its ${table.rows.length} measures are reported as no data. Period columns found: ${found}. Choose one of these, or add the column.`,
           ),
         );
       }
@@ -90,7 +90,7 @@ export function scoreKpis(
             "period-not-found",
             table.sheet,
             headerCell,
-            `The table headed at sheet "${table.sheet}", cell ${headerCell} has no period column (such as "Q4", "Qtr3" or "Dec-15"), so its measures are reported as no data. Name the column of results after its period.`,
+            `This table${table.title ? ` ("${table.title}")` : ""} has no period column (such as "Q4", "Qtr3" or "Dec-15"), so its measures are reported as no data. Name the column of results after its period.`,
           ),
         );
       }
@@ -99,7 +99,8 @@ export function scoreKpis(
     if (index !== null) {
       labels.push(label);
     }
-    for (const row of table.rows) kpis.push(scoreRow(table, row, index, label, issues));
+    const shape = tableShape(table, index);
+    for (const row of table.rows) kpis.push(scoreRow(table, shape, row, index, label, issues));
   }
   return { period: periodName(settings, labels), kpis, issues };
 }
@@ -119,8 +120,37 @@ function numberOf(v: ParsedValue | undefined, like: ParsedValue | undefined): nu
   return v.value;
 }
 
+/** What every row of a table shares for the scored period: comparison and recent columns. */
+interface TableShape {
+  previous: number | null;
+  yearAgo: number | null;
+  /** Period indexes of the recent values, oldest first. */
+  recent: number[];
+}
+
+function tableShape(table: KpiTable, index: number | null): TableShape {
+  const periods = table.columns.periods;
+  const cmp =
+    index !== null
+      ? findComparisons(
+          periods.map((p) => p.period),
+          index,
+        )
+      : { previous: null, yearAgo: null };
+  const last = index ?? -1;
+  const recent = periods
+    .map((_, i) => i)
+    .filter((i) => i <= last && RECENT_KINDS.includes(periods[i].period.kind))
+    .slice(-RECENT);
+  return { previous: cmp.previous, yearAgo: cmp.yearAgo, recent };
+}
+
+/** Period kinds a result's recent values are taken from. */
+const RECENT_KINDS = ["quarter", "month", "year"];
+
 function scoreRow(
   table: KpiTable,
+  cmp: TableShape,
   row: KpiRow,
   index: number | null,
   label: string,
@@ -141,7 +171,7 @@ function scoreRow(
     measure: row.measure,
     periodLabel: label || undefined,
   });
-  issues.push(...outcome.issues);
+  if (outcome.issues.length > 0) issues.push(...outcome.issues);
   let status = outcome.status;
   let reason = outcome.reason;
   if (index === null) {
@@ -150,27 +180,16 @@ function scoreRow(
   }
 
   const now = index !== null ? numberOf(actual, undefined) : null;
-  const cmp =
-    index !== null
-      ? findComparisons(
-          periods.map((p) => p.period),
-          index,
-        )
-      : { previous: null, yearAgo: null };
   const previous = cmp.previous !== null ? numberOf(row.values[cmp.previous], actual) : null;
   const yearAgo = cmp.yearAgo !== null ? numberOf(row.values[cmp.yearAgo], actual) : null;
-  const last = index ?? -1;
-  const recent = periods
-    .map((p, i) => ({
-      label: p.period.label,
-      value: numberOf(row.values[i], actual.kind === "number" ? actual : undefined),
-      i,
-    }))
-    .filter((p) => p.i <= last && ["quarter", "month", "year"].includes(periods[p.i].period.kind))
-    .slice(-RECENT)
-    .map(({ label: l, value }) => ({ label: l, value }));
+  const like = actual.kind === "number" ? actual : undefined;
+  const recent = cmp.recent.map((i) => ({
+    label: periods[i].period.label,
+    value: numberOf(row.values[i], like),
+  }));
 
-  return {
+  // Built field by field so that optional fields keep their place in the JSON contract's order.
+  const result: KpiResult = {
     sheet: table.sheet,
     row: row.row + 1,
     measure: row.measure,
@@ -187,18 +206,17 @@ function scoreRow(
     changeVsYearAgo: relativeChange(now, yearAgo),
     period: label,
     unit: outcome.unit,
-    ...(reason ? { reason } : {}),
-    actualCell: toA1(row.row, actualCol),
-    ...(table.columns.target !== undefined ? { targetCell: toA1(row.row, table.columns.target) } : {}),
-    ...(table.columns.tolerance !== undefined
-      ? { toleranceCell: toA1(row.row, table.columns.tolerance) }
-      : {}),
-    previous,
-    yearAgo,
-    ...(cmp.previous !== null ? { previousLabel: periods[cmp.previous].period.label } : {}),
-    ...(cmp.yearAgo !== null ? { yearAgoLabel: periods[cmp.yearAgo].period.label } : {}),
-    recent,
-    tableId: table.id,
-    contract: row.contract,
-  };
+  } as KpiResult;
+  if (reason) result.reason = reason;
+  result.actualCell = toA1(row.row, actualCol);
+  if (table.columns.target !== undefined) result.targetCell = toA1(row.row, table.columns.target);
+  if (table.columns.tolerance !== undefined) result.toleranceCell = toA1(row.row, table.columns.tolerance);
+  result.previous = previous;
+  result.yearAgo = yearAgo;
+  if (cmp.previous !== null) result.previousLabel = periods[cmp.previous].period.label;
+  if (cmp.yearAgo !== null) result.yearAgoLabel = periods[cmp.yearAgo].period.label;
+  result.recent = recent;
+  result.tableId = table.id;
+  result.contract = row.contract;
+  return result;
 }

@@ -5,8 +5,13 @@ import { EngineError } from "./EngineError";
  * @example toA1(0, 0) === "A1"; toA1(9, 27) === "AB10"
  */
 export function toA1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  const letters =
+    col >= 0 && col < LETTERS.length && Number.isInteger(col) ? LETTERS[col] : columnLetters(col);
+  return letters + String(row + 1);
 }
+
+/** Letters of the first 702 columns (A to ZZ), worked out once. */
+const LETTERS: string[] = Array.from({ length: 702 }, (_, c) => lettersOf(c + 1));
 
 /**
  * 0-based column index to letters.
@@ -15,7 +20,11 @@ export function toA1(row: number, col: number): string {
 export function columnLetters(col: number): string {
   if (!Number.isInteger(col) || col < 0)
     throw new EngineError("bad-argument", `column index ${col} is not a non-negative integer`);
-  let n = col + 1;
+  return col < LETTERS.length ? LETTERS[col] : lettersOf(col + 1);
+}
+
+/** Letters of the 1-based column `n`. */
+function lettersOf(n: number): string {
   let s = "";
   while (n > 0) {
     const r = (n - 1) % 26;

@@ -140,9 +140,90 @@ export function writeCommentarySheet(spec: CommentarySheetSpec): { sheet: SheetW
     carried.earlier,
   );
 
-  const widths = [...spec.columns.map((c) => c.width), 50, ...(showPrevious ? [50] : []), 24];
+  const sourceWidth = fitWidth(
+    SOURCE_HEADER,
+    spec.rows.map((r) => r.source.length),
+    24,
+    false,
+  );
+  const widths = [
+    ...spec.columns.map((c, i) =>
+      fitWidth(
+        c.header,
+        spec.rows.map((r) => shownLength(r.values[i], r.styles[i])),
+        c.width,
+        spec.rows.some((r) => r.styles[i]?.wrap),
+      ),
+    ),
+    50,
+    ...(showPrevious ? [50] : []),
+    sourceWidth,
+  ];
   return {
     sheet: b.done({ columnWidths: widths, freezeRows: headerRow + 1, editableCols: [officerCol] }),
     issues,
   };
+}
+
+/** Bounds of a column width sized from its content, in characters. */
+export const MIN_WIDTH = 10;
+export const MAX_WIDTH = 60;
+
+/**
+ * A column's width from its header and the lengths of the text its cells show, plus a margin, within
+ * MIN_WIDTH..MAX_WIDTH. A wrapped column wraps at its designed width and only narrows to its content;
+ * an empty table keeps the designed width.
+ * @example fitWidth("Target", [15], 11, false) === 17 // "194 per 100,000"
+ */
+export function fitWidth(header: string, shown: number[], designed: number, wrapped: boolean): number {
+  if (shown.length === 0) return designed;
+  let longest = header.length;
+  for (const n of shown) longest = Math.max(longest, n);
+  const max = wrapped ? Math.min(designed, MAX_WIDTH) : MAX_WIDTH;
+  return Math.max(MIN_WIDTH, Math.min(max, longest + 2));
+}
+
+/** What a number format adds around the digits, read once per format. */
+interface FormatShape {
+  literal: number;
+  percent: boolean;
+  decimals: number;
+  grouped: boolean;
+}
+const SHAPES = new Map<string, FormatShape>();
+
+function shapeOf(format: string): FormatShape {
+  let shape = SHAPES.get(format);
+  if (!shape) {
+    const section = format.split(";")[0];
+    const literal = (section.match(/"[^"]*"/g) ?? []).reduce((n, q) => n + q.length - 2, 0);
+    const bare = section.replace(/"[^"]*"/g, "");
+    shape = {
+      literal,
+      percent: bare.includes("%"),
+      decimals: /\.([0#]+)/.exec(bare)?.[1].length ?? 0,
+      grouped: bare.includes(","),
+    };
+    if (SHAPES.size > 1000) SHAPES.clear();
+    SHAPES.set(format, shape);
+  }
+  return shape;
+}
+
+/**
+ * Roughly how many characters Excel shows for a value in its number format ("194 per 100,000"
+ * is 15, "85.5%" is 5, "£1,234" is 6), for sizing columns; text by its length.
+ * @example shownLength(194, { numberFormat: '#,##0" per 100,000"' }) === 15
+ */
+export function shownLength(value: PlanCell["value"], style?: CellStyle): number {
+  if (value === null) return 0;
+  if (typeof value !== "number") return String(value).length;
+  const format = style?.numberFormat ?? "General";
+  if (format === "General") return Math.min(11, String(value).length);
+  const shape = shapeOf(format);
+  const fixed = Math.abs(shape.percent ? value * 100 : value).toFixed(shape.decimals);
+  const dot = fixed.indexOf(".");
+  const whole = dot < 0 ? fixed.length : dot;
+  const commas = shape.grouped ? Math.floor((whole - 1) / 3) : 0;
+  return (value < 0 ? 1 : 0) + fixed.length + commas + (shape.percent ? 1 : 0) + shape.literal;
 }

@@ -32,7 +32,8 @@ export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan): voi
     if (ws) workbook.removeWorksheet(ws.id);
   }
   for (const sheet of plan.sheets) writeSheet(workbook, sheet);
-  for (const cf of plan.conditionalFormats) addRules(workbook, cf);
+  const priorities = new Map<ExcelJS.Worksheet, number>();
+  for (const cf of plan.conditionalFormats) addRules(workbook, cf, priorities);
   if (plan.store.sheetName) writeStore(workbook, plan.store.sheetName, plan.store.rows);
   keepActiveTabValid(workbook);
 }
@@ -154,11 +155,15 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.borderBottom) cell.border = { bottom: { style: "thin", color: { argb: "FF808080" } } };
 }
 
-function addRules(workbook: ExcelJS.Workbook, cf: CfWrite): void {
+/**
+ * Adds one range's rules, with priorities after every rule already on the sheet, in the plan's
+ * order. `priorities` keeps each sheet's next free priority, so the sheet's rules are scanned
+ * once, not once per range (a sheet can get thousands of ranges).
+ */
+function addRules(workbook: ExcelJS.Workbook, cf: CfWrite, priorities: Map<ExcelJS.Worksheet, number>): void {
   const ws = workbook.getWorksheet(cf.sheet);
   if (!ws || cf.rules.length === 0) return;
-  // Priorities after every rule already on the sheet, in the plan's order.
-  let next = 1 + Math.max(0, ...cfList(ws).flatMap((e) => e.rules.map((r) => r.priority ?? 0)));
+  let next = priorities.get(ws) ?? nextPriority(ws);
   const rules: ExcelJS.ConditionalFormattingRule[] = cf.rules.map((r) => ({
     type: "expression",
     priority: next++,
@@ -169,6 +174,14 @@ function addRules(workbook: ExcelJS.Workbook, cf: CfWrite): void {
     },
   }));
   ws.addConditionalFormatting({ ref: cf.range, rules });
+  priorities.set(ws, next);
+}
+
+/** One more than the highest priority of the sheet's rules (1 when it has none). */
+function nextPriority(ws: ExcelJS.Worksheet): number {
+  let max = 0;
+  for (const e of cfList(ws)) for (const r of e.rules) max = Math.max(max, r.priority ?? 0);
+  return max + 1;
 }
 
 function writeStore(workbook: ExcelJS.Workbook, name: string, rows: [string, string][]): void {

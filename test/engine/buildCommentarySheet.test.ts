@@ -68,4 +68,51 @@ describe("buildCommentarySheet", () => {
     const { sheet } = buildCommentarySheet({ name: "KPI Commentary", period: "", kpis: [] });
     expect(sheet.cells.map((c) => c.value)).toContain("No KPI tables were found in this workbook.");
   });
+
+  it("sizes columns from what they show: a rate target fits, a long group is not cut, all within 10-60", () => {
+    const rate = { kind: "rate" as const, per: 100_000 };
+    const group = "Children's social care: early help and prevention";
+    const { sheet } = buildCommentarySheet({
+      name: "KPI Commentary",
+      period: "Q4",
+      kpis: [
+        kpi({
+          measure: "First time entrants",
+          group,
+          row: 2,
+          status: "better",
+          actual: 180,
+          target: 194,
+          unit: rate,
+        }),
+        kpi({
+          measure: "X",
+          group: "G".repeat(200),
+          row: 3,
+          status: "no-target",
+          actual: 1,
+          unit: { kind: "number" },
+        }),
+      ],
+    });
+    const [groupWidth, , targetWidth, toleranceWidth] = sheet.columnWidths;
+    expect(targetWidth).toBeGreaterThanOrEqual("194 per 100,000".length);
+    expect(groupWidth).toBe(60); // the 200-character group is capped
+    expect(toleranceWidth).toBeGreaterThanOrEqual(10);
+    for (const w of sheet.columnWidths) expect(w).toBeGreaterThanOrEqual(10);
+    for (const w of sheet.columnWidths) expect(w).toBeLessThanOrEqual(60);
+    const short = buildCommentarySheet({ name: "KPI Commentary", period: "Q4", kpis: [kpis[1]] }).sheet;
+    expect(short.columnWidths[0]).toBeGreaterThanOrEqual(kpis[1].group.length);
+    expect(short.columnWidths[0]).toBeLessThan(groupWidth);
+  });
+
+  it("sizes a long group name to fit it", () => {
+    const group = "Children's social care: early help";
+    const { sheet } = buildCommentarySheet({
+      name: "KPI Commentary",
+      period: "Q4",
+      kpis: [kpi({ measure: "A", group, row: 2, status: "better", actual: 0.9, target: 0.8 })],
+    });
+    expect(sheet.columnWidths[0]).toBeGreaterThanOrEqual(group.length);
+  });
 });

@@ -152,6 +152,37 @@ describe("applyWritePlan", () => {
     expect(ours.rules[1].priority).toBeGreaterThan(ours.rules[0].priority);
   });
 
+  it("numbers the rules of many ranges on one sheet in plan order, after the user's, without repeats", () => {
+    const wb = userWorkbook();
+    const rule = (formula: string) => ({
+      formula,
+      fill: "#C6EFCE",
+      fontColor: "#006100",
+      status: "better" as const,
+      stopIfTrue: true,
+    });
+    const ranges = ["D3", "D4", "F3:F4", "G3"].map((range, i) => ({
+      sheet: "KPIs",
+      range,
+      anchor: range.split(":")[0],
+      rules: [rule(`AND(${CF_MARKER}=0,${i}=0)`), rule(`AND(${CF_MARKER}=0,${i}=1)`)],
+    }));
+    applyWritePlan(wb, plan({ conditionalFormats: ranges }));
+    const cfs = (
+      wb.getWorksheet("KPIs") as unknown as {
+        conditionalFormattings: { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[];
+      }
+    ).conditionalFormattings;
+    const ours = ranges.map((r) => cfs.find((c) => c.ref === r.range)!.rules.map((x) => x.priority));
+    // The user's rule has priority 1; ours follow in the plan's order.
+    expect(ours).toEqual([
+      [2, 3],
+      [4, 5],
+      [6, 7],
+      [8, 9],
+    ]);
+  });
+
   it("changes nothing of the user's: cells, formulas, formats, notes, merges, widths, order, rules", async () => {
     const before = await loadWorkbook(Buffer.from(await userWorkbook().xlsx.writeBuffer()));
     const snapBefore = snapshotSheets(before, ["KPIs", "Notes"]);

@@ -1,0 +1,65 @@
+import type { CellValue, SheetGrid } from "../../src/engine/Grid";
+import type { Issue } from "../../src/engine/Issue";
+import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
+
+/** A sheet from rows, "0%" on the numbers of columns B to E below the header. */
+function sheet(name: string, rows: CellValue[][]): SheetGrid {
+  const width = Math.max(...rows.map((r) => r.length));
+  const values = rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
+  const formats = values.map((r, i) =>
+    r.map((v, c) => (i > 0 && c > 0 && typeof v === "number" ? "0%" : "General")),
+  );
+  return { name, originRow: 0, originCol: 0, values, formats };
+}
+
+/** Rows that give one issue of each kind the KPI scoring raises. */
+const KPIS = sheet("Contract KPIs", [
+  ["Measure", "Target", "Tolerance", "Polarity", "Q4"],
+  ["Timeliness of assessments", 0.9, 0.75, "sideways", 0.85],
+  ["Re-referrals", 0.2, null, null, 0.18],
+  ["Target with an error", "#REF!", null, "Higher", 0.5],
+  ["Target in words", "about right", null, "Higher", 0.5],
+  ["Value with an error", 0.5, null, "Higher", "#DIV/0!"],
+  ["Value in words", 0.5, null, "Higher", "not reportable"],
+  ["Units disagree", 0.5, null, "Higher", "34 days"],
+  ["Tolerance units", 0.5, "3 weeks", "Higher", 0.6],
+  ["Tolerance wrong side", 0.5, 0.6, "Higher", 0.55],
+  ["Tolerance in words", 0.5, "some", "Higher", 0.55],
+  ["Bound the wrong way", 0.5, 0.4, "Higher", "<60%"],
+]);
+const NO_PERIODS = sheet("Targets", [
+  ["Measure", "Target"],
+  ["Caseload", 18],
+]);
+
+function messagesRepeatingTheirCell(issues: Issue[]): Issue[] {
+  return issues.filter(
+    (i) => i.message.includes(`sheet "${i.sheet}"`) || i.message.includes(`cell ${i.cell}`),
+  );
+}
+
+describe("scoreWorkbook issues", () => {
+  it("carry the sheet and cell as fields, without repeating them in the message", () => {
+    const { result } = scoreWorkbook({ sheets: [KPIS, NO_PERIODS] });
+    const codes = new Set(result.issues.map((i) => i.code));
+    for (const code of [
+      "polarity-assumed",
+      "unparsed-value",
+      "unit-mismatch",
+      "tolerance-wrong-side",
+      "period-not-found",
+    ])
+      expect(codes).toContain(code);
+    expect(result.issues.length).toBeGreaterThanOrEqual(11);
+    for (const i of result.issues) expect(i.cell).toMatch(/^[A-Z]+\d+$/);
+    expect(messagesRepeatingTheirCell(result.issues)).toEqual([]);
+  });
+
+  it("names a missing period without repeating where the table is", () => {
+    const { result } = scoreWorkbook({ sheets: [KPIS] }, { period: "Q2" });
+    const missing = result.issues.find((i) => i.code === "period-not-found")!;
+    expect(missing).toMatchObject({ sheet: "Contract KPIs", cell: "A1" });
+    expect(missing.message).toContain('"Q2"');
+    expect(messagesRepeatingTheirCell(result.issues)).toEqual([]);
+  });
+});
