@@ -54,14 +54,24 @@ export interface CfRule {
 }
 
 /**
- * Conditional formatting for one contiguous range of a user's sheet.
+ * Conditional formatting for one range of a user's sheet: a single area or several.
  * Every formula carries the marker `CF_MARKER` so a re-run can find and replace only ours.
+ *
+ * `range` may hold several areas separated by single spaces, as OOXML's `sqref` does, all on
+ * `sheet`; `anchor` is the top-left cell of the first area, and the engine lists areas top to
+ * bottom so the first area is also the topmost. Relative references in the formulas are written
+ * for the anchor and apply to every cell of every area shifted by its offset from the anchor.
+ * Hosts that need another separator (Office.js `getRanges` takes commas) split on " ".
+ *
+ * @example
+ * // Rows 4-6, 9 and 12-14 of column D; "$B4" in a formula means B9 for D9, B13 for D13.
+ * { sheet: "KPIs", range: "D4:D6 D9 D12:D14", anchor: "D4", rules: [...] }
  */
 export interface CfWrite {
   sheet: string;
-  /** A1 range, e.g. "D4:D14". */
+  /** A1 areas separated by single spaces, e.g. "D4:D14" or "D4:D6 D9 D12:D14". */
   range: string;
-  /** Top-left cell the relative formulas are written for, e.g. "D4". */
+  /** Top-left cell of the first area, which the relative formulas are written for, e.g. "D4". */
   anchor: string;
   rules: CfRule[];
 }

@@ -16,9 +16,17 @@ type RagStatus = CfRule["status"];
  */
 export const STATIC_RULE_FORMULA = `${CF_MARKER}=0`;
 
+/**
+ * Longest range string one CfWrite gets. A rule set's "applies to" list (sqref) is edited as one
+ * reference in Excel's Rules Manager and sent as one address to Office.js, and Excel caps such
+ * lengths, so longer groups are split over several CfWrites, each with its own anchor.
+ */
+export const MAX_RANGE_CHARS = 2_000;
+
 /** One coloured cell before grouping. */
 interface Entry {
   sheet: string;
+  tableId: string;
   row: number;
   col: number;
   /** Live shape (polarity, target/tolerance columns); none for a static rule. */
@@ -26,30 +34,34 @@ interface Entry {
   status: RagStatus;
 }
 
-/** Entries that can share one range's rules: the same live shape, or static with the same status. */
-function sameRules(a: Entry, b: Entry): boolean {
-  if (!a.live || !b.live) return !a.live && !b.live && a.status === b.status;
-  return (
-    a.live.polarity === b.live.polarity &&
-    a.live.targetCol === b.live.targetCol &&
-    a.live.toleranceCol === b.live.toleranceCol
-  );
+/**
+ * Key of the rule set an entry belongs to: its sheet, table and column, and either its live shape
+ * or (static) its status. Entries with one key share one multi-area range and its rules.
+ */
+function groupKey(e: Entry): string {
+  const shape = e.live
+    ? `live|${e.live.polarity}|${e.live.targetCol}|${e.live.toleranceCol ?? "-"}`
+    : `static|${e.status}`;
+  return `${e.sheet}\u0000${e.tableId}\u0000${e.col}\u0000${shape}`;
 }
 
 /**
  * Builds RAG conditional formatting for the scored period's value cells on the user's sheets.
  * - Live rules: where the actual and target cells are numbers (and the tolerance a number or
- *   blank/text), the formulas refer to those cells, so the colour follows later edits. Contiguous
- *   rows with the same polarity and the same target/tolerance columns share one range and four
- *   rules (no data, better, within, outside) written relative to the range's top-left cell.
+ *   blank/text), the formulas refer to those cells, so the colour follows later edits. All the
+ *   rows of one table and column with the same polarity and the same target/tolerance columns share
+ *   one multi-area range ("D4:D6 D9 D12:D14", contiguous rows merged into one area) and four rules
+ *   (no data, better, within, outside) written relative to the range's anchor, the top-left cell of
+ *   its first (topmost) area. So a table has a handful of rule sets, however its polarities mix.
  * - Static rules: a value that is not a comparable number ("124 per 100,000", "<1%"), or any row
  *   whose status the cells alone do not give (e.g. a unit mismatch), is coloured from the engine's
- *   status with an always-true rule; contiguous cells of one status share a range.
- * Every formula contains `CF_MARKER`. Protected sheets are skipped with a warning.
+ *   status with an always-true rule; the cells of one table, column and status share a range.
+ * A range string longer than `MAX_RANGE_CHARS` is split over several CfWrites. Every formula
+ * contains `CF_MARKER`. Protected sheets are skipped with a warning.
  *
  * @example
  * buildRagRules(result.kpis, workbook).conditionalFormats[0]
- * // { sheet: "KPIs", range: "D4:D14", anchor: "D4", rules: [ ...4 rules ] }
+ * // { sheet: "KPIs", range: "D4:D5 D7 D9:D14", anchor: "D4", rules: [ ...4 rules ] }
  */
 export function buildRagRules(
   kpis: KpiResult[],
@@ -87,23 +99,50 @@ export function buildRagRules(
   }
 
   entries.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.col - b.col || a.row - b.row));
-  const out: CfWrite[] = [];
-  let run: Entry[] = [];
-  const flush = (): void => {
-    if (run.length > 0) out.push(toCfWrite(run));
-    run = [];
-  };
+  // Groups in order of their first (sheet, column, row); each group's rows ascending.
+  const groups = new Map<string, Entry[]>();
   for (const e of entries) {
-    const last = run[run.length - 1];
-    if (
-      last &&
-      !(last.sheet === e.sheet && last.col === e.col && last.row + 1 === e.row && sameRules(last, e))
-    )
-      flush();
-    run.push(e);
+    const key = groupKey(e);
+    const list = groups.get(key);
+    if (list) list.push(e);
+    else groups.set(key, [e]);
   }
-  flush();
+  const out: CfWrite[] = [];
+  for (const list of groups.values()) {
+    for (const part of rangeParts(list)) out.push(toCfWrite(list[0], part.range, part.first));
+  }
   return { conditionalFormats: out, issues };
+}
+
+/**
+ * One group's rows as area strings joined by spaces ("D4:D6 D9"), split so that no range string
+ * passes `MAX_RANGE_CHARS`. `first` is each part's first (topmost) row, 0-based.
+ */
+function rangeParts(list: Entry[]): { range: string; first: number }[] {
+  const col = columnLetters(list[0].col);
+  const parts: { range: string; first: number }[] = [];
+  let areas: string[] = [];
+  let length = 0;
+  let first = list[0].row;
+  const push = (area: string, top: number): void => {
+    if (areas.length > 0 && length + 1 + area.length > MAX_RANGE_CHARS) {
+      parts.push({ range: areas.join(" "), first });
+      areas = [];
+      length = 0;
+    }
+    if (areas.length === 0) first = top;
+    length += (areas.length > 0 ? 1 : 0) + area.length;
+    areas.push(area);
+  };
+  let top = list[0].row;
+  for (let i = 1; i <= list.length; i++) {
+    if (i < list.length && list[i].row === list[i - 1].row + 1) continue;
+    const bottom = list[i - 1].row;
+    push(top === bottom ? `${col}${top + 1}` : `${col}${top + 1}:${col}${bottom + 1}`, top);
+    if (i < list.length) top = list[i].row;
+  }
+  parts.push({ range: areas.join(" "), first });
+  return parts;
 }
 
 /** The colour a status gets, or undefined for statuses we leave uncoloured. */
@@ -115,20 +154,21 @@ function ragStatus(k: KpiResult): RagStatus | undefined {
 
 function entryFor(k: KpiResult, status: RagStatus, sheet: SheetGrid): Entry {
   const a = cellOf(k.actualCell);
-  if (!k.targetCell) return { sheet: k.sheet, row: a.row, col: a.col, status };
+  const base = { sheet: k.sheet, tableId: k.tableId, row: a.row, col: a.col, status };
+  if (!k.targetCell) return base;
   const t = cellOf(k.targetCell);
   const l = k.toleranceCell ? cellOf(k.toleranceCell) : null;
   // Live only on the actual's own row (relative references) and when the cells alone give the engine's status.
-  if (t.row !== a.row || (l && l.row !== a.row)) return { sheet: k.sheet, row: a.row, col: a.col, status };
+  if (t.row !== a.row || (l && l.row !== a.row)) return base;
   const verdict = ragVerdict(
     gridValue(sheet, a.row, a.col),
     gridValue(sheet, t.row, t.col),
     l ? gridValue(sheet, l.row, l.col) : null,
     k.polarity,
   );
-  if (verdict !== status) return { sheet: k.sheet, row: a.row, col: a.col, status };
+  if (verdict !== status) return base;
   const live = { polarity: k.polarity, targetCol: t.col, toleranceCol: l ? l.col : null };
-  return { sheet: k.sheet, row: a.row, col: a.col, status, live };
+  return { ...base, live };
 }
 
 /** A plain "D7" address read without a regular expression; anything else goes to `fromA1`. */
@@ -172,16 +212,15 @@ export function ragVerdict(
   return "outside";
 }
 
-function toCfWrite(run: Entry[]): CfWrite {
-  const first = run[0];
-  const last = run[run.length - 1];
+/** The rules of one range whose topmost row is `firstRow`, written for its anchor (that row's cell). */
+function toCfWrite(first: Entry, range: string, firstRow: number): CfWrite {
   const col = columnLetters(first.col);
-  const anchor = `${col}${first.row + 1}`;
-  const range = run.length === 1 ? anchor : `${anchor}:${col}${last.row + 1}`;
+  const row = firstRow + 1;
+  const anchor = `${col}${row}`;
   if (!first.live)
     return { sheet: first.sheet, range, anchor, rules: [rule(first.status, STATIC_RULE_FORMULA)] };
 
-  const row = first.row + 1;
+  // Columns absolute, rows relative: each cell of every area compares with its own row's cells.
   const A = `$${col}${row}`;
   const T = `$${columnLetters(first.live.targetCol)}${row}`;
   const L = first.live.toleranceCol === null ? null : `$${columnLetters(first.live.toleranceCol)}${row}`;

@@ -1,5 +1,6 @@
-import { columnLetters } from "../engine/toA1";
-import type { CellStyle, CfWrite, PlanCell, SheetWrite, WritePlan } from "../engine/WritePlan";
+import { columnLetters, fromA1 } from "../engine/toA1";
+import type { CellStyle, CfRule, CfWrite, PlanCell, SheetWrite, WritePlan } from "../engine/WritePlan";
+import { shiftFormulaRows } from "./shiftFormulaRows";
 
 /** One unit of queued work: it only queues (never syncs) and knows its rough request size. */
 export interface WriteOp {
@@ -17,6 +18,11 @@ export interface WriteTarget {
   sheets: Map<string, { protected: boolean }>;
   /** Our old conditional formats (loaded in the read sync), by sheet name. */
   ourConditionalFormats: Map<string, Excel.ConditionalFormat[]>;
+  /**
+   * Excel has `Worksheet.getRanges` / `RangeAreas.conditionalFormats` (ExcelApi 1.9), so a
+   * multi-area range gets one set of rules. Without it (Excel 2019), each area gets its own.
+   */
+  rangeAreas?: boolean;
 }
 
 /** Planned ops plus the parts we will not attempt, with the reason. */
@@ -49,6 +55,8 @@ const MAX_OP_BYTES = 1_000_000;
  * Turns a write plan into ops in the plan's order: remove our old rules on `cfSheets`, delete
  * sheets we no longer write, write our sheets, add the new rules, write the store. Anything on a
  * protected sheet, or a cell over Excel's 32,767-character limit, is skipped and reported.
+ * A multi-area rule range is added through `RangeAreas` when `target.rangeAreas` says Excel has
+ * ExcelApi 1.9, otherwise area by area (see `cfOps`); its ops share one group either way.
  *
  * @example
  * const { ops, skipped } = planWriteOps(plan, { sheets, ourConditionalFormats });
@@ -98,10 +106,10 @@ export function planWriteOps(plan: WritePlan, target: WriteTarget): PlannedWrite
   }
 
   for (const cf of plan.conditionalFormats) {
-    const group = `conditional formatting on "${cf.sheet}"!${cf.range}`;
+    const group = `conditional formatting on ${cfLabel(cf)}`;
     if (!target.sheets.has(cf.sheet)) skip(group, cf.sheet, `sheet "${cf.sheet}" was not found`);
     else if (isProtected(cf.sheet)) skip(group, cf.sheet, `"${cf.sheet}" is protected`);
-    else ops.push(cfOp(cf, group));
+    else ops.push(...cfOps(cf, group, target.rangeAreas === true));
   }
 
   const { sheetName, rows } = plan.store;
@@ -328,26 +336,71 @@ function applyStyle(range: Excel.Range, style: VisualStyle): void {
   if (style.borderBottom) f.borders.getItem("EdgeBottom").style = "Continuous";
 }
 
-function cfOp(cf: CfWrite, group: string): WriteOp {
-  return {
-    group,
-    kind: "cf-add",
-    // Each rule is five actions: add, formula, fill, font colour, stopIfTrue.
-    bytes:
-      OP_OVERHEAD +
-      cf.rules.reduce((n, r) => n + actionBytes(5, cf.sheet, cf.range) + jsonBytes(r.formula), 0),
-    apply: (context) => {
-      const range = context.workbook.worksheets.getItem(cf.sheet).getRange(cf.range);
-      // Excel adds each new format at the top priority, so add the lowest-priority rule first.
-      for (const rule of [...cf.rules].reverse()) {
-        const format = range.conditionalFormats.add("Custom");
-        format.custom.rule.formula = `=${rule.formula}`;
-        format.custom.format.fill.color = rule.fill;
-        format.custom.format.font.color = rule.fontColor;
-        format.stopIfTrue = rule.stopIfTrue;
-      }
-    },
-  };
+/** A short, unique name for a CfWrite: `"KPIs"!D4:D6` or `"KPIs"!D4:D6 and 12 more areas`. */
+function cfLabel(cf: CfWrite): string {
+  const areas = cf.range.split(" ").filter(Boolean);
+  const more = areas.length - 1;
+  return `"${cf.sheet}"!${areas[0]}${more ? ` and ${more} more area${more === 1 ? "" : "s"}` : ""}`;
+}
+
+/** Most areas one fallback op adds rules to (each area takes 5 actions a rule). */
+const AREAS_PER_OP = 100;
+
+/**
+ * Ops that add one CfWrite's rules. A single area is one `Range`; several areas are one
+ * `RangeAreas` (`getRanges("D4:D6, D9")`, ExcelApi 1.9) whose formulas stay relative to the anchor,
+ * or, without 1.9, one `Range` per area with each formula moved to the area's own top-left row.
+ */
+function cfOps(cf: CfWrite, group: string, rangeAreas: boolean): WriteOp[] {
+  const areas = cf.range.split(" ").filter(Boolean);
+  // Each rule is five actions: add, formula, fill, font colour, stopIfTrue.
+  const bytes = (address: string, rules: CfRule[]) =>
+    rules.reduce((n, r) => n + actionBytes(5, cf.sheet, address) + jsonBytes(r.formula), 0);
+  if (areas.length === 1 || rangeAreas) {
+    const address = areas.join(", ");
+    return [
+      {
+        group,
+        kind: "cf-add",
+        bytes: OP_OVERHEAD + bytes(address, cf.rules),
+        apply: (context) => {
+          const ws = context.workbook.worksheets.getItem(cf.sheet);
+          addRules(areas.length === 1 ? ws.getRange(address) : ws.getRanges(address), cf.rules);
+        },
+      },
+    ];
+  }
+  const anchorRow = fromA1(cf.anchor).row;
+  const ops: WriteOp[] = [];
+  for (let i = 0; i < areas.length; i += AREAS_PER_OP) {
+    const some = areas.slice(i, i + AREAS_PER_OP).map((address) => {
+      const by = fromA1(address.split(":")[0]).row - anchorRow;
+      const rules = cf.rules.map((r) => ({ ...r, formula: shiftFormulaRows(r.formula, by) }));
+      return { address, rules };
+    });
+    ops.push({
+      group,
+      kind: "cf-add",
+      bytes: OP_OVERHEAD + some.reduce((n, a) => n + bytes(a.address, a.rules), 0),
+      apply: (context) => {
+        const ws = context.workbook.worksheets.getItem(cf.sheet);
+        for (const a of some) addRules(ws.getRange(a.address), a.rules);
+      },
+    });
+  }
+  return ops;
+}
+
+/** Queues `rules` on a range or range areas, keeping their order as priority. */
+function addRules(target: Excel.Range | Excel.RangeAreas, rules: CfRule[]): void {
+  // Excel adds each new format at the top priority, so add the lowest-priority rule first.
+  for (const rule of [...rules].reverse()) {
+    const format = target.conditionalFormats.add("Custom");
+    format.custom.rule.formula = `=${rule.formula}`;
+    format.custom.format.fill.color = rule.fill;
+    format.custom.format.font.color = rule.fontColor;
+    format.stopIfTrue = rule.stopIfTrue;
+  }
 }
 
 /** Text that Excel would read as a formula is written with a leading apostrophe. */

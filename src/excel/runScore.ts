@@ -107,7 +107,8 @@ async function runOnce(options: RunScoreOptions, deps: ExcelDeps): Promise<RunSc
     }
 
     options.onProgress?.("writing");
-    const report = await writePlan(context, outcome, read, sync);
+    const rangeAreas = deps.supports("ExcelApi", "1.9");
+    const report = await writePlan(context, outcome, read, sync, rangeAreas);
     deps.sheetMemory?.remember(namesAfter(read, outcome));
     options.onProgress?.("done");
     return { outcome, report, syncs, grid: read.grid };
@@ -138,10 +139,15 @@ async function writePlan(
   outcome: ScoreOutcome,
   read: ReadState,
   sync: () => Promise<void>,
+  rangeAreas: boolean,
 ): Promise<RunReport> {
   const sheets = new Map(read.facts.map((f) => [f.name, { protected: f.protected }]));
   const ourCfs = new Map(read.facts.map((f, i) => [f.name, ourConditionalFormats(read.handles[i])]));
-  const planned = planWriteOps(outcome.plan, { sheets, ourConditionalFormats: ourCfs });
+  const planned = planWriteOps(outcome.plan, {
+    sheets,
+    ourConditionalFormats: ourCfs,
+    rangeAreas,
+  });
   const result = outcome.result;
   for (const s of planned.skipped) {
     const message = `Not written: ${s.group}, because ${s.reason}.`;
@@ -182,7 +188,10 @@ async function writePlan(
     result,
     written: {
       sheets: outcome.plan.sheets.map((s) => s.name).filter((name) => fullyWritten(`sheet "${name}"`)),
-      cfRanges: planned.ops.filter((op) => op.kind === "cf-add" && applied.has(op)).length,
+      // One per CfWrite fully written (a multi-area range added area by area is several ops).
+      cfRanges: [...groups.values()].filter(
+        (ops) => ops[0].kind === "cf-add" && ops.every((op) => applied.has(op)),
+      ).length,
       notWritten,
     },
   };

@@ -15,7 +15,10 @@ import {
  * one goes at the end), adds our conditional formats, and writes the very hidden store sheet.
  * Never changes a user's cells, rules, merges, widths or sheet order.
  *
- * ExcelJS cannot write `stopIfTrue`; our rules are written in priority order instead.
+ * A multi-area `CfWrite.range` ("D4:D6 D9") is written as the rule's `ref`, which ExcelJS puts
+ * verbatim into the `sqref` attribute (OOXML separates areas with spaces there) and reads back the
+ * same; so one range's rules cover all its areas. ExcelJS cannot write `stopIfTrue`; our rules are
+ * written in priority order instead.
  *
  * @example
  * const { plan } = scoreWorkbook(readWorkbookGrid(wb));
@@ -156,9 +159,9 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
 }
 
 /**
- * Adds one range's rules, with priorities after every rule already on the sheet, in the plan's
- * order. `priorities` keeps each sheet's next free priority, so the sheet's rules are scanned
- * once, not once per range (a sheet can get thousands of ranges).
+ * Adds one (possibly multi-area) range's rules, with priorities after every rule already on the
+ * sheet, in the plan's order. `priorities` keeps each sheet's next free priority, so the sheet's
+ * rules are scanned once, not once per range.
  */
 function addRules(workbook: ExcelJS.Workbook, cf: CfWrite, priorities: Map<ExcelJS.Worksheet, number>): void {
   const ws = workbook.getWorksheet(cf.sheet);

@@ -1,5 +1,10 @@
 import { HyperFormula } from "hyperformula";
-import { buildRagRules, ragVerdict, STATIC_RULE_FORMULA } from "../../src/engine/buildRagRules";
+import {
+  buildRagRules,
+  MAX_RANGE_CHARS,
+  ragVerdict,
+  STATIC_RULE_FORMULA,
+} from "../../src/engine/buildRagRules";
 import type { CellValue } from "../../src/engine/Grid";
 import type { KpiStatus } from "../../src/engine/KpiResult";
 import type { Polarity } from "../../src/engine/Settings";
@@ -41,7 +46,21 @@ function shiftRows(formula: string, by: number): string {
   );
 }
 
-/** Evaluates a sheet's CF rules with HyperFormula: the status of the first true rule per cell. */
+/** The 0-based rows of a range's areas ("D2:D4 D7" → 2 areas), each area's rows in order. */
+function areaRows(range: string): { col: number; rows: number[] }[] {
+  return range.split(" ").map((area) => {
+    const [from, to = from] = area.split(":");
+    const a = fromA1(from);
+    const b = fromA1(to);
+    expect(b.col).toBe(a.col);
+    return { col: a.col, rows: Array.from({ length: b.row - a.row + 1 }, (_, i) => a.row + i) };
+  });
+}
+
+/**
+ * Evaluates a sheet's CF rules with HyperFormula: the status of the first true rule per cell, at
+ * every cell of every area of each (possibly multi-area) range.
+ */
 function evaluate(rows: CellValue[][], cfs: CfWrite[]): Map<string, string | undefined> {
   const hf = HyperFormula.buildFromArray(
     rows.map((r) => r.map((v) => v)),
@@ -51,25 +70,31 @@ function evaluate(rows: CellValue[][], cfs: CfWrite[]): Map<string, string | und
   const scratchCol = 20;
   let scratchRow = 0;
   for (const cf of cfs) {
-    const [from, to = from] = cf.range.split(":");
-    const a = fromA1(from);
-    const b = fromA1(to);
-    expect(fromA1(cf.anchor)).toEqual(a);
-    for (let r = a.row; r <= b.row; r++) {
-      let verdict: string | undefined;
-      for (const rule of cf.rules) {
-        expect(rule.formula).toContain(CF_MARKER);
-        const addr = { sheet: 0, row: scratchRow++, col: scratchCol };
-        hf.setCellContents(addr, `=${shiftRows(rule.formula, r - a.row)}`);
-        const v = hf.getCellValue(addr);
-        if (typeof v === "object" && v !== null)
-          throw new Error(`formula error ${JSON.stringify(v)} in ${rule.formula}`);
-        if (v === true) {
-          verdict = rule.status;
-          break;
+    const areas = areaRows(cf.range);
+    const anchor = fromA1(cf.anchor);
+    // The anchor is the top-left cell of the first area, and the first area is the topmost.
+    expect(anchor).toEqual({ row: areas[0].rows[0], col: areas[0].col });
+    for (const area of areas) {
+      expect(area.col).toBe(anchor.col);
+      for (const r of area.rows) {
+        expect(r).toBeGreaterThanOrEqual(anchor.row);
+        let verdict: string | undefined;
+        for (const rule of cf.rules) {
+          expect(rule.formula).toContain(CF_MARKER);
+          const addr = { sheet: 0, row: scratchRow++, col: scratchCol };
+          hf.setCellContents(addr, `=${shiftRows(rule.formula, r - anchor.row)}`);
+          const v = hf.getCellValue(addr);
+          if (typeof v === "object" && v !== null)
+            throw new Error(`formula error ${JSON.stringify(v)} in ${rule.formula}`);
+          if (v === true) {
+            verdict = rule.status;
+            break;
+          }
         }
+        const key = `${cf.sheet}!${String.fromCharCode(65 + area.col)}${r + 1}`;
+        expect(out.has(key)).toBe(false); // no cell is in two of our ranges
+        out.set(key, verdict);
       }
-      out.set(`${cf.sheet}!${String.fromCharCode(65 + a.col)}${r + 1}`, verdict);
     }
   }
   hf.destroy();
@@ -297,5 +322,131 @@ describe("buildRagRules: formulas evaluated with HyperFormula agree with the sco
     expect(ragVerdict(0.89, 0.9, 0.9, "higher")).toBe("outside");
     expect(ragVerdict(null, 0.9, null, "higher")).toBe("no-data");
     expect(ragVerdict(0.5, "TBC", null, "higher")).toBeUndefined();
+  });
+});
+
+describe("buildRagRules: one multi-area rule set per table, polarity and layout", () => {
+  /** Interleaved polarities, as real tables have them: every third row lower-is-better. */
+  function mixedTable(n: number, first = 2) {
+    const rows: CellValue[][] = [["Measure", "Target", "Tolerance", "Q4"]];
+    while (rows.length < first - 1) rows.push([null, null, null, null]);
+    const kpis = [];
+    for (let i = 0; i < n; i++) {
+      const row = first + i;
+      const lower = i % 3 === 0;
+      // Targets and tolerances differ row by row, so a formula reading another row's cells shows.
+      const target = lower ? 0.1 + (i % 7) / 100 : 0.9 - (i % 7) / 100;
+      const tolerance = lower ? target + 0.05 : target - 0.05;
+      const actual = [target, target + 0.03, target - 0.03, target + 0.08, target - 0.08][i % 5];
+      const polarity: Polarity = lower ? "lower" : "higher";
+      rows.push([`Measure ${i}`, target, tolerance, actual]);
+      kpis.push(
+        kpi({
+          measure: `Measure ${i}`,
+          row,
+          polarity,
+          target,
+          tolerance,
+          actual,
+          status: ruleStatus(actual, target, tolerance, polarity),
+        }),
+      );
+    }
+    return { rows, kpis };
+  }
+
+  it("gives a mixed-polarity table two rule sets whose areas skip the other polarity's rows", () => {
+    const { rows, kpis } = mixedTable(12);
+    const { conditionalFormats } = buildRagRules(kpis, { sheets: [sheet("KPIs", rows)] });
+    expect(conditionalFormats.map((c) => [c.range, c.anchor])).toEqual([
+      ["D2 D5 D8 D11", "D2"], // lower: rows 2, 5, 8, 11
+      ["D3:D4 D6:D7 D9:D10 D12:D13", "D3"], // higher: the rows between
+    ]);
+    expect(conditionalFormats.map((c) => c.rules.length)).toEqual([4, 4]);
+    const verdicts = evaluate(rows, conditionalFormats);
+    expect(verdicts.size).toBe(12);
+    for (const k of kpis)
+      expect([k.measure, verdicts.get(`KPIs!${k.actualCell}`)]).toEqual([k.measure, k.status]);
+  });
+
+  it("resolves the relative references at a cell in the third area to that row's own target and tolerance", () => {
+    const { rows, kpis } = mixedTable(12);
+    // Row 9 (third area of the higher rows): its own target and tolerance make 0.45 within; the
+    // anchor row's (0.89, 0.84) would make it outside.
+    rows[8] = ["Measure 7", 0.5, 0.4, 0.45];
+    kpis[7] = { ...kpis[7], target: 0.5, tolerance: 0.4, actual: 0.45, status: "within" };
+    const higher = buildRagRules(kpis, { sheets: [sheet("KPIs", rows)] }).conditionalFormats[1];
+    expect(higher.anchor).toBe("D3");
+    expect(higher.range.split(" ")[2]).toBe("D9:D10");
+    expect(rows[2].slice(1, 3)).toEqual([0.89, 0.84]);
+    // D9 is 6 rows below the anchor: every reference moves to row 9, none stays on row 3.
+    for (const r of higher.rules) {
+      const at = shiftRows(r.formula, 9 - 3);
+      expect(at).toContain("$D9");
+      if (r.status !== "no-data") expect(at).toContain("$B9");
+      if (r.status === "within") expect(at).toContain("$C9");
+      expect(at).not.toMatch(/\$[BCD]3\b/);
+    }
+    const before = evaluate(rows, [higher]);
+    expect(before.get("KPIs!D9")).toBe("within");
+    // The officer edits only row 9's target: only D9's colour follows.
+    rows[8][1] = 0.44;
+    const after = evaluate(rows, [higher]);
+    expect(after.get("KPIs!D9")).toBe("better");
+    for (const [cell, v] of before)
+      if (cell !== "KPIs!D9") expect([cell, after.get(cell)]).toEqual([cell, v]);
+  });
+
+  it("gives static colours one multi-area range per status", () => {
+    const rows: CellValue[][] = [["Measure", "Target", "Tolerance", "Q4"]];
+    const kpis = [];
+    for (let i = 0; i < 6; i++) {
+      const row = i + 2;
+      const status = i % 2 === 0 ? "better" : "outside";
+      rows.push([`Rate ${i}`, "130 per 100,000", null, `${100 + i} per 100,000`]);
+      kpis.push(kpi({ measure: `Rate ${i}`, row, polarity: "lower", status, toleranceCell: undefined }));
+    }
+    const { conditionalFormats } = buildRagRules(kpis, { sheets: [sheet("KPIs", rows)] });
+    expect(conditionalFormats.map((c) => [c.range, c.anchor, c.rules.map((r) => r.status)])).toEqual([
+      ["D2 D4 D6", "D2", ["better"]],
+      ["D3 D5 D7", "D3", ["outside"]],
+    ]);
+    expect(conditionalFormats.every((c) => c.rules[0].formula === STATIC_RULE_FORMULA)).toBe(true);
+  });
+
+  it("keeps tables apart, even in the same column of one sheet", () => {
+    const rows: CellValue[][] = [
+      ["Measure", "Target", "Tolerance", "Q4"],
+      ["a", 0.9, 0.8, 0.95],
+      ["b", 0.9, 0.8, 0.85],
+      [null, null, null, null],
+      ["Measure", "Target", "Tolerance", "Q4"],
+      ["c", 0.9, 0.8, 0.7],
+    ];
+    const kpis = [
+      kpi({ measure: "a", row: 2, status: "better" }),
+      kpi({ measure: "b", row: 3, status: "within" }),
+      kpi({ measure: "c", row: 6, status: "outside", tableId: "KPIs!5" }),
+    ];
+    const { conditionalFormats } = buildRagRules(kpis, { sheets: [sheet("KPIs", rows)] });
+    expect(conditionalFormats.map((c) => c.range)).toEqual(["D2:D3", "D6"]);
+    expect([...evaluate(rows, conditionalFormats).values()]).toEqual(["better", "within", "outside"]);
+  });
+
+  it(`splits a long group over several ranges of at most ${MAX_RANGE_CHARS} characters`, () => {
+    const n = 2_000;
+    const { rows, kpis } = mixedTable(n, 9_990); // 5-digit rows: longer area strings
+    const { conditionalFormats } = buildRagRules(kpis, { sheets: [sheet("KPIs", rows)] });
+    expect(conditionalFormats.length).toBeGreaterThan(2);
+    expect(conditionalFormats.length).toBeLessThan(40);
+    for (const c of conditionalFormats) {
+      expect(c.range.length).toBeLessThanOrEqual(MAX_RANGE_CHARS);
+      expect(c.range.split(" ")[0].split(":")[0]).toBe(c.anchor);
+    }
+    // Every cell is in exactly one range (evaluate checks), and each gets its own status.
+    const verdicts = evaluate(rows, conditionalFormats);
+    expect(verdicts.size).toBe(n);
+    const wrong = kpis.filter((k) => verdicts.get(`KPIs!${k.actualCell}`) !== k.status);
+    expect(wrong.map((k) => k.actualCell)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { FakeExcel, FakeOfficeError } from "./FakeExcel";
+import { cfAreas, FakeExcel, FakeOfficeError } from "./FakeExcel";
 import { kpiWorkbook } from "./kpiWorkbook";
 
 // The fake must really enforce Office's rules, or the host tests prove nothing.
@@ -140,5 +140,52 @@ describe("FakeExcel keeps Office's rules", () => {
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
+  test("getRanges (ExcelApi 1.9): one format over several areas, read back through any area, deleted whole", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(20));
+    await fake.run(async (context) => {
+      const format = context.workbook.worksheets
+        .getItem("KPIs")
+        .getRanges("G4:G6, G9; G12:G14")
+        .conditionalFormats.add("Custom");
+      format.custom.rule.formula = "=G4>1";
+      await context.sync();
+    });
+    const [made] = fake.sheet("KPIs").conditionalFormats;
+    expect(cfAreas(made)).toEqual([
+      { top: 3, left: 6, bottom: 5, right: 6 },
+      { top: 8, left: 6, bottom: 8, right: 6 },
+      { top: 11, left: 6, bottom: 13, right: 6 },
+    ]);
+    // A range touching only the third area lists it; one touching none does not.
+    const listed = await fake.run(async (context) => {
+      const third = context.workbook.worksheets.getItem("KPIs").getRange("G14").conditionalFormats;
+      const none = context.workbook.worksheets.getItem("KPIs").getRange("G7:G8").conditionalFormats;
+      third.load("items/type,items/customOrNullObject/rule/formula");
+      none.load("items/type");
+      await context.sync();
+      expect(none.items).toHaveLength(0);
+      third.items.forEach((cf) => cf.delete());
+      await context.sync();
+      return third.items.map((cf) => cf.customOrNullObject.rule.formula);
+    });
+    expect(listed).toEqual(["=G4>1"]);
+    expect(fake.sheet("KPIs").conditionalFormats).toHaveLength(0);
+  });
+
+  test("getRanges fails the sync with ApiNotFound where ExcelApi 1.9 is missing, and on a bad address", async () => {
+    const old = FakeExcel.fromGrid(kpiWorkbook(2), {
+      supported: (set, version) => set === "ExcelApi" && Number(version.split(".")[1]) <= 8,
+    });
+    const add = (fake: FakeExcel, address: string) =>
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("KPIs").getRanges(address).conditionalFormats.add("Custom");
+        await context.sync();
+      });
+    await expect(add(old, "G4, G6")).rejects.toMatchObject({ code: "ApiNotFound" });
+    await expect(add(FakeExcel.fromGrid(kpiWorkbook(2)), "G4, G6:G")).rejects.toMatchObject({
+      code: "InvalidArgument",
+    });
   });
 });

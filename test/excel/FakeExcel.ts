@@ -22,6 +22,9 @@ import type { ExcelDeps } from "../../src/excel/excelDeps";
  *   with `ItemNotFound`: Office's documentation does not say which, so the host copes with both);
  * - the add-in's document settings (`Office.context.document.settings`) and the runtime's memory
  *   are kept per fake, and `reopen()` starts a new runtime on the same document.
+ * - `worksheet.getRanges("D4:D6, D9")` (ExcelApi 1.9; fails the sync with `ApiNotFound` where the
+ *   fake's `supported` says no) gives range areas whose `conditionalFormats.add` makes one format
+ *   over every area; a format is listed by any range touching any of its areas, and deleted whole.
  * It supports exactly the API surface the host uses. `office-addin-mock` does not throw on
  * unloaded reads, so it cannot catch the classic bug; this fake does.
  */
@@ -54,15 +57,31 @@ export interface FakeCell {
   borderBottom?: string;
 }
 
+/** A rectangle of cells, 0-based and inclusive. */
+export interface FakeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 /** One conditional format of the fake workbook. */
 export interface FakeConditionalFormat {
   id: string;
   type: string;
-  range: { top: number; left: number; bottom: number; right: number };
+  /** The (first) area the format applies to. */
+  range: FakeArea;
+  /** Every area, in order, when the format applies to several (added through `RangeAreas`). */
+  areas?: FakeArea[];
   formula?: string;
   fill?: string;
   fontColor?: string;
   stopIfTrue: boolean;
+}
+
+/** The areas a conditional format applies to. */
+export function cfAreas(cf: FakeConditionalFormat): FakeArea[] {
+  return cf.areas ?? [cf.range];
 }
 
 const MAX_ROWS = 1_048_576;
@@ -263,11 +282,15 @@ export class FakeExcel {
     return {
       run: (batch) => this.run({ delayForCellEdit: true }, batch),
       sheetMemory: documentSheetMemory(this.documentSettings(), this.runtimeCache),
-      supports: (set, version) =>
-        this.options.supported
-          ? this.options.supported(set, version)
-          : set === "ExcelApi" && Number(version.split(".")[1]) <= 13,
+      supports: (set, version) => this.supports(set, version),
     };
+  }
+
+  /** Like `isSetSupported` (default: ExcelApi up to 1.13). */
+  supports(set: string, version: string): boolean {
+    return this.options.supported
+      ? this.options.supported(set, version)
+      : set === "ExcelApi" && Number(version.split(".")[1]) <= 13;
   }
 
   /** Syncs so far. */
@@ -610,16 +633,17 @@ class FakeWorksheet extends FakeProxy {
     return new FakeRange(this.ctx, path, () => {
       const sheet = this.sheet();
       if (!address) return { sheet, top: 0, left: 0, rows: MAX_ROWS, cols: MAX_COLS };
-      const [a, b] = address.split(":");
-      let tl: { row: number; col: number };
-      let br: { row: number; col: number };
-      try {
-        tl = fromA1(a);
-        br = b ? fromA1(b) : tl;
-      } catch {
-        throw new FakeOfficeError("InvalidArgument", `"${address}" is not a range address.`);
-      }
-      return { sheet, top: tl.row, left: tl.col, rows: br.row - tl.row + 1, cols: br.col - tl.col + 1 };
+      const a = parseArea(address);
+      return { sheet, top: a.top, left: a.left, rows: a.bottom - a.top + 1, cols: a.right - a.left + 1 };
+    });
+  }
+  /** `getRanges("D4:D6, D9")` (ExcelApi 1.9): areas separated by commas or semicolons. */
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, `${this.path}.getRanges(${q(address)})`, () => {
+      if (!this.ctx.excel.supports("ExcelApi", "1.9"))
+        throw new FakeOfficeError("ApiNotFound", "Worksheet.getRanges needs ExcelApi 1.9.");
+      const areas = address.split(/[,;]/).map((a) => parseArea(a.trim()));
+      return { sheet: this.sheet(), areas };
     });
   }
   getRangeByIndexes(top: number, left: number, rows: number, cols: number): FakeRange {
@@ -694,6 +718,44 @@ interface RangeRef {
   left: number;
   rows: number;
   cols: number;
+}
+
+/** What a `RangeAreas` proxy stands for. */
+interface AreasRef {
+  sheet: FakeSheet;
+  areas: FakeArea[];
+}
+
+/** One A1 area ("D4" or "D4:D6"), or InvalidArgument. */
+function parseArea(address: string): FakeArea {
+  const [a, b, extra] = address.split(":");
+  try {
+    if (extra !== undefined) throw new Error("three parts");
+    const tl = fromA1(a);
+    const br = b ? fromA1(b) : tl;
+    if (br.row < tl.row || br.col < tl.col) throw new Error("reversed");
+    return { top: tl.row, left: tl.col, bottom: br.row, right: br.col };
+  } catch {
+    throw new FakeOfficeError("InvalidArgument", `"${address}" is not a range address.`);
+  }
+}
+
+/** A range or range areas as a list of areas. */
+function areasOf(x: RangeRef | AreasRef): AreasRef {
+  if ("areas" in x) return x;
+  return {
+    sheet: x.sheet,
+    areas: [{ top: x.top, left: x.left, bottom: x.top + x.rows - 1, right: x.left + x.cols - 1 }],
+  };
+}
+
+/** True when a conditional format covers any cell of any of `areas`. */
+function cfTouches(cf: FakeConditionalFormat, areas: FakeArea[]): boolean {
+  return cfAreas(cf).some((a) => areas.some((b) => overlaps(a, b)));
+}
+
+function overlaps(a: FakeArea, b: FakeArea): boolean {
+  return a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
 }
 
 /** Writes to a protected sheet fail as in Excel. */
@@ -842,7 +904,8 @@ class FakeRange extends FakeProxy {
       const r = this.ref();
       guard(r.sheet);
       cellsOf(r, (row, col) => r.sheet.cells.delete(`${row},${col}`));
-      r.sheet.conditionalFormats = r.sheet.conditionalFormats.filter((cf) => !intersects(cf.range, r));
+      const areas = areasOf(r).areas;
+      r.sheet.conditionalFormats = r.sheet.conditionalFormats.filter((cf) => !cfTouches(cf, areas));
     });
   }
   select(): void {
@@ -886,8 +949,19 @@ class FakeRangeAreas extends FakeProxy {
   get areas(): FakeRangeCollection {
     return (this.areasProxy ??= new FakeRangeCollection(this.ctx, `${this.path}.areas`, () => this.target()));
   }
+  private cfProxy?: FakeConditionalFormatCollection;
+  /** Conditional formats touching any area; `add` applies one format to every area (ExcelApi 1.9). */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return (this.cfProxy ??= new FakeConditionalFormatCollection(
+      this.ctx,
+      `${this.path}.conditionalFormats`,
+      () => this.need<AreasRef>(),
+    ));
+  }
   protected override child(name: string): FakeProxy | undefined {
-    return name === "areas" ? this.areas : undefined;
+    if (name === "areas") return this.areas;
+    if (name === "conditionalFormats") return this.conditionalFormats;
+    return undefined;
   }
 }
 
@@ -896,7 +970,7 @@ class FakeRangeCollection extends FakeCollection {
     return this.readItems<FakeRange>();
   }
   protected makeItems(): FakeProxy[] {
-    const t = this.need<{ sheet: FakeSheet; areas: MergeArea[] }>();
+    const t = this.need<AreasRef>();
     return t.areas.map(
       (m, i) =>
         new FakeRange(this.ctx, `${this.path}.getItemAt(${i})`, () => ({
@@ -997,9 +1071,9 @@ class FakeConditionalFormatCollection extends FakeCollection {
     return this.readItems<FakeConditionalFormatProxy>();
   }
   protected makeItems(): FakeProxy[] {
-    const r = this.need<RangeRef>();
+    const r = areasOf(this.need<RangeRef | AreasRef>());
     return r.sheet.conditionalFormats
-      .filter((cf) => intersects(cf.range, r))
+      .filter((cf) => cfTouches(cf, r.areas))
       .map(
         (cf) =>
           new FakeConditionalFormatProxy(this.ctx, `${this.path}.getItem(${q(cf.id)})`, () => ({
@@ -1011,12 +1085,12 @@ class FakeConditionalFormatCollection extends FakeCollection {
   add(type: string): FakeConditionalFormatProxy {
     let made: { sheet: FakeSheet; cf: FakeConditionalFormat } | undefined;
     this.call("add", [type], () => {
-      const r = this.need<RangeRef>();
-      guard(r.sheet);
-      const range = { top: r.top, left: r.left, bottom: r.top + r.rows - 1, right: r.left + r.cols - 1 };
+      const { sheet, areas } = areasOf(this.need<RangeRef | AreasRef>());
+      guard(sheet);
+      const format = { type, range: areas[0], stopIfTrue: false };
       made = {
-        sheet: r.sheet,
-        cf: this.ctx.excel.addConditionalFormat(r.sheet, { type, range, stopIfTrue: false }),
+        sheet,
+        cf: this.ctx.excel.addConditionalFormat(sheet, areas.length > 1 ? { ...format, areas } : format),
       };
     });
     return new FakeConditionalFormatProxy(this.ctx, `${this.path}.add(${q(type)})`, () => made ?? null);

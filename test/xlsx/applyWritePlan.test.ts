@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { CF_MARKER, type WritePlan } from "../../src/engine/WritePlan";
 import { applyWritePlan, countOurRules } from "../../src/xlsx/applyWritePlan";
 import { countRules, loadWorkbook, sheetOrder, snapshotSheets } from "./workbookSnapshot";
@@ -94,6 +95,8 @@ function plan(overrides: Partial<WritePlan> = {}): WritePlan {
   };
 }
 
+type CfList = { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[];
+
 async function applyAndReload(wb: ExcelJS.Workbook, p: WritePlan): Promise<ExcelJS.Workbook> {
   applyWritePlan(wb, p);
   return loadWorkbook(Buffer.from(await wb.xlsx.writeBuffer()));
@@ -181,6 +184,32 @@ describe("applyWritePlan", () => {
       [6, 7],
       [8, 9],
     ]);
+  });
+
+  it("writes a multi-area range as one sqref that survives a save and reload, and removes it on a re-run", async () => {
+    const multi = plan();
+    multi.conditionalFormats[0] = { ...multi.conditionalFormats[0], range: "D3 D5:D7 D10", anchor: "D3" };
+    const once = await applyAndReload(userWorkbook(), multi);
+    // The sheet XML holds the areas space-separated in one sqref, as OOXML lists them.
+    const zip = await JSZip.loadAsync(await once.xlsx.writeBuffer());
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(xml).toContain('<conditionalFormatting sqref="D3 D5:D7 D10">');
+    const cfs = (once.getWorksheet("KPIs") as unknown as { conditionalFormattings: CfList })
+      .conditionalFormattings;
+    const ours = cfs.filter((c) =>
+      c.rules.some((r) => (r as ExcelJS.ExpressionRuleType).formulae?.some((f) => f.includes(CF_MARKER))),
+    );
+    expect(ours.map((c) => c.ref)).toEqual(["D3 D5:D7 D10"]);
+    expect(ours[0].rules.map((r) => (r as ExcelJS.ExpressionRuleType).formulae)).toEqual(
+      multi.conditionalFormats[0].rules.map((r) => [r.formula]),
+    );
+    // A re-run removes the multi-area rules by their marker and adds the new plan's: no duplicates.
+    const twice = await applyAndReload(once, plan());
+    expect(countRules(twice)).toEqual({ ours: 2, user: 1 });
+    const refs = (
+      twice.getWorksheet("KPIs") as unknown as { conditionalFormattings: CfList }
+    ).conditionalFormattings.map((c) => c.ref);
+    expect(refs.sort()).toEqual(["B3:B4", "D3:D4"]);
   });
 
   it("changes nothing of the user's: cells, formulas, formats, notes, merges, widths, order, rules", async () => {
