@@ -44,7 +44,7 @@ describe("manifest.xml", () => {
     expect(named("Permissions").map((p) => p.text.trim())).toEqual(["ReadWriteDocument"]);
   });
 
-  test("requires ExcelApi 1.7 and SharedRuntime 1.1, as docs/excel-addin.md says", () => {
+  test("requires ExcelApi 1.7 and SharedRuntime 1.1, as the README says", () => {
     const sets = Object.fromEntries(named("Set").map((s) => [s.attrs.Name, s.attrs.MinVersion]));
     expect(sets).toEqual({ ExcelApi: "1.7", SharedRuntime: "1.1" });
     const doc = readFileSync(join(root, "docs", "excel-addin.md"), "utf8");

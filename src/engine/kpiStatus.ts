@@ -123,7 +123,7 @@ function quoted(text: string): string {
 }
 
 /**
- * Scores one measure for one period (see docs/scoring-rules.md):
+ * Scores one measure for one period (see "Scoring rules" in the README):
  * 1. the target decides first: blank/N/A → "no-target", "TBC"/"new measure" → "target-tbc",
  *    "annual"/"not yet due" → "not-due";
  * 2. a non-numeric actual → "no-data" with its text as `reason` ("annual" actual → "not-due");
