@@ -5,6 +5,7 @@ const common = {
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
 };
 module.exports = {
+  reporters: ["default", "<rootDir>/test/plainSummaryReporter.js"],
   projects: [
     { ...common, displayName: "node", testEnvironment: "node", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/test/e2e/"] },
     { ...common, displayName: "dom", testEnvironment: "jsdom", testMatch: ["<rootDir>/test/taskpane/**/*.test.tsx"], setupFilesAfterEnv: ["<rootDir>/test/setupDom.ts"] },
