@@ -1,6 +1,5 @@
 import type { Period } from "./Period";
 import type { Polarity } from "./Settings";
-import type { ParsedValue } from "./ParsedValue";
 
 /** A column that holds one period's values. */
 export interface PeriodColumn {
@@ -26,7 +25,11 @@ export interface KpiColumns {
 /** Where a row's polarity came from (the JSON contract's `polaritySource`). */
 export type PolaritySource = "column" | "text" | "tolerance" | "setting" | "assumed";
 
-/** One measure row of a KPI table, parsed but not yet scored. */
+/**
+ * One measure row of a KPI table, found but not yet scored. It holds what the table's layout
+ * decides (name, group, polarity); the target, tolerance and period cells stay in the sheet's grid
+ * and are read by `scoreKpis` (columns in `KpiColumns`), so no parsed cell is kept per row.
+ */
 export interface KpiRow {
   /** 0-based sheet row. */
   row: number;
@@ -36,10 +39,6 @@ export interface KpiRow {
   serviceArea: string;
   polarity: Polarity;
   polaritySource: PolaritySource;
-  target: ParsedValue;
-  tolerance: ParsedValue;
-  /** One entry per `KpiColumns.periods`, same order. */
-  values: ParsedValue[];
   /** Extra text: comment column, or text merged into the next row(s). */
   comment?: string;
   /** True when the measure carries a contract marker (©, "(C)"). */

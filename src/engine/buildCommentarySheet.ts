@@ -43,9 +43,42 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
     if (!style) formats.set(fmt, (style = { numberFormat: fmt }));
     return style;
   };
-  const rows: CommentaryRow[] = ordered.map((k) => {
+  // Rows share their styles array when they style alike (few combinations over many rows):
+  // by number format, then by which numbers are present and the status.
+  const rowStyles = new Map<string, Map<number, CommentaryRow["styles"]>>();
+  const stylesOf = (k: KpiResult, fmt: string): CommentaryRow["styles"] => {
+    let byShape = rowStyles.get(fmt);
+    if (!byShape) rowStyles.set(fmt, (byShape = new Map()));
+    const key =
+      (k.target === null ? 0 : 1) +
+      (k.tolerance === null ? 0 : 2) +
+      (k.actual === null ? 0 : 4) +
+      8 * STATUS_ORDER.indexOf(k.status);
+    let styles = byShape.get(key);
+    if (!styles) {
+      const style = numberStyle(fmt);
+      styles = [
+        undefined,
+        WRAP,
+        k.target === null ? undefined : style,
+        k.tolerance === null ? undefined : style,
+        k.actual === null ? undefined : style,
+        statusStyle(k.status),
+        undefined,
+        WRAP,
+      ];
+      byShape.set(key, styles);
+    }
+    return styles;
+  };
+  // Identities only match rows against last run's sheet: none to match, no need to work them out.
+  const identities = input.old
+    ? ordered.map((k) => ({ primary: measureKey(k.measure), secondary: measureKey(k.group), sheet: k.sheet }))
+    : ordered.map(() => NO_IDENTITY);
+  // Each row is made as it is written (100,000 KPIs are not held as rows and as cells at once).
+  const row = (i: number): CommentaryRow => {
+    const k = ordered[i];
     const fmt = unitNumberFormat(k.unit, [k.target, k.tolerance, k.actual]);
-    const style = numberStyle(fmt);
     const target = k.target ?? (k.status === "target-tbc" ? "TBC" : null);
     const actual = k.actual ?? (k.reason?.trim() || null);
     return {
@@ -59,23 +92,11 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
         trendLabel(k.trend) || null,
         kpiSentence(k),
       ],
-      styles: [
-        undefined,
-        WRAP,
-        k.target === null ? undefined : style,
-        k.tolerance === null ? undefined : style,
-        k.actual === null ? undefined : style,
-        statusStyle(k.status),
-        undefined,
-        WRAP,
-      ],
-      // Identities only match rows against last run's sheet: none to match, no need to work them out.
-      identity: input.old
-        ? { primary: measureKey(k.measure), secondary: measureKey(k.group), sheet: k.sheet }
-        : NO_IDENTITY,
+      styles: stylesOf(k, fmt),
+      identity: identities[i],
       source: [k.sheet, "!", k.actualCell].join(""),
     };
-  });
+  };
   return writeCommentarySheet({
     role: "commentary",
     name: input.name,
@@ -97,7 +118,7 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
       { header: "Trend", width: 14 },
       { header: "Automatic commentary", width: 60 },
     ],
-    rows,
+    rows: { identities, row },
     emptyLine: "No KPI tables were found in this workbook.",
     old: input.old,
     lastPeriod: input.lastPeriod,
@@ -114,7 +135,9 @@ export function orderByException(kpis: KpiResult[]): KpiResult[] {
   const buckets: KpiResult[][] = STATUS_ORDER.map(() => []);
   const unknown: KpiResult[] = [];
   for (const k of kpis) (buckets[STATUS_ORDER.indexOf(k.status)] ?? unknown).push(k);
-  return [...unknown, ...buckets.flat()];
+  const out = unknown;
+  for (const bucket of buckets) for (const k of bucket) out.push(k);
+  return out;
 }
 
 /** The status cell's fill, matching the RAG colours on the user's sheets (the words carry the meaning). */

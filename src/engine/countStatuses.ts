@@ -1,19 +1,10 @@
-import type { KpiResult, KpiStatus, StatusCounts } from "./KpiResult";
+import { EngineError } from "./EngineError";
+import type { KpiResult, StatusCounts } from "./KpiResult";
 
 /** Name of the all-measures row. */
 export const TOTAL_LABEL = "All measures";
 
 type CountKey = "better" | "within" | "outside" | "noData" | "noTarget" | "targetTbc" | "notDue";
-
-const KEY_OF: Record<KpiStatus, CountKey> = {
-  better: "better",
-  within: "within",
-  outside: "outside",
-  "no-data": "noData",
-  "no-target": "noTarget",
-  "target-tbc": "targetTbc",
-  "not-due": "notDue",
-};
 
 /** Words for each count in a summary line, in the seeds' order. */
 const WORDS: [CountKey, string][] = [
@@ -36,8 +27,42 @@ export function countOne(
   dimension: StatusCounts["dimension"],
   kpis: KpiResult[],
 ): StatusCounts {
-  const c = { better: 0, within: 0, outside: 0, noData: 0, noTarget: 0, targetTbc: 0, notDue: 0 };
-  for (const k of kpis) c[KEY_OF[k.status]] += 1;
+  let better = 0;
+  let within = 0;
+  let outside = 0;
+  let noData = 0;
+  let noTarget = 0;
+  let targetTbc = 0;
+  let notDue = 0;
+  // Local counters: a keyed update of one object per KPI was most of the time on 100,000 KPIs.
+  for (const k of kpis) {
+    switch (k.status) {
+      case "better":
+        better++;
+        break;
+      case "within":
+        within++;
+        break;
+      case "outside":
+        outside++;
+        break;
+      case "no-data":
+        noData++;
+        break;
+      case "no-target":
+        noTarget++;
+        break;
+      case "target-tbc":
+        targetTbc++;
+        break;
+      case "not-due":
+        notDue++;
+        break;
+      default:
+        throw new EngineError("bad-argument", `countOne: unknown status "${String(k.status)}"`);
+    }
+  }
+  const c = { better, within, outside, noData, noTarget, targetTbc, notDue };
   const reported = c.better + c.within + c.outside;
   const pct = (n: number) => (reported === 0 ? null : n / reported);
   return {
@@ -90,9 +115,9 @@ export function countStatuses(kpis: KpiResult[]): {
     for (const k of kpis) {
       const name = key(k);
       if (!name) continue;
-      const list = m.get(name) ?? [];
-      list.push(k);
-      m.set(name, list);
+      const list = m.get(name);
+      if (list) list.push(k);
+      else m.set(name, [k]);
     }
     return m;
   };

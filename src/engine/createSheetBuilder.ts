@@ -14,10 +14,13 @@ export const STYLES = {
 export interface SheetBuilder {
   /** 0-based row the next `row()` call writes. */
   readonly next: number;
-  /** Writes one row from column A; `undefined` entries are skipped, `null` writes nothing either. */
+  /**
+   * Writes one row from column A; `undefined` entries are skipped, `null` writes nothing either
+   * (unless styled). `style` is one style for every cell, one per column, or a function of the column.
+   */
   row(
     values: (PlanCell["value"] | undefined)[],
-    style?: CellStyle | ((col: number) => CellStyle | undefined),
+    style?: CellStyle | readonly (CellStyle | undefined)[] | ((col: number) => CellStyle | undefined),
   ): number;
   /** Writes one cell on an existing row. */
   cell(row: number, col: number, value: PlanCell["value"], style?: CellStyle): void;
@@ -28,15 +31,18 @@ export interface SheetBuilder {
 }
 
 /**
- * A small helper for laying out one of our sheets row by row.
+ * A small helper for laying out one of our sheets row by row. `expectedCells`, when given, sizes
+ * the cell list up front (a list grown cell by cell leaves its outgrown copies as garbage; the
+ * KPI Commentary sheet holds about a million cells).
  * @example const b = createSheetBuilder("summary", "Scorecard Summary"); b.row(["Scorecard Summary"], STYLES.title);
  */
-export function createSheetBuilder(role: OwnedSheetRole, name: string): SheetBuilder {
-  const cells: PlanCell[] = [];
+export function createSheetBuilder(role: OwnedSheetRole, name: string, expectedCells = 0): SheetBuilder {
+  const cells: PlanCell[] = expectedCells > 0 ? new Array<PlanCell>(expectedCells) : [];
+  let count = 0;
   let next = 0;
   const put = (row: number, col: number, value: PlanCell["value"], style?: CellStyle): void => {
     if (value === null && !style) return;
-    cells.push(style ? { row, col, value, style } : { row, col, value });
+    cells[count++] = style ? { row, col, value, style } : { row, col, value };
   };
   return {
     get next() {
@@ -44,10 +50,11 @@ export function createSheetBuilder(role: OwnedSheetRole, name: string): SheetBui
     },
     row(values, style) {
       const r = next++;
-      values.forEach((v, c) => {
-        if (v === undefined) return;
-        put(r, c, v, typeof style === "function" ? style(c) : style);
-      });
+      for (let c = 0; c < values.length; c++) {
+        const v = values[c];
+        if (v === undefined) continue;
+        put(r, c, v, typeof style === "function" ? style(c) : Array.isArray(style) ? style[c] : style);
+      }
       return r;
     },
     cell: put,
@@ -55,6 +62,7 @@ export function createSheetBuilder(role: OwnedSheetRole, name: string): SheetBui
       next++;
     },
     done(extra) {
+      if (cells.length > count) cells.length = count; // drop the unused end of the estimate
       return { role, name, cells, ...extra };
     },
   };

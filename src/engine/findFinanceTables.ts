@@ -25,6 +25,8 @@ interface Header {
   originCol: number;
 }
 
+/** A character that is not white space (the same set `trim` removes). */
+const NON_BLANK_RE = /\S/;
 const KPI_WORDS = /\b(target|tolerance|measure|indicator|kpi|polarity|rag)\b/i;
 const TOTAL = /^(grand\s+)?total\b|\btotals?$|\bsub-?\s?totals?\b|^net\s+total\b/i;
 const SUBTOTAL = /\bsub-?\s?totals?\b/i;
@@ -138,8 +140,13 @@ function readHeader(sheet: SheetGrid, r: number, allowBand = true): Header | nul
   const row = sheet.values[r];
   if (!row) return null;
   // a header row is words: at least two text cells and no amounts (years allowed; "£1.2m" is an amount)
-  if (row.filter((v) => typeof v === "string" && v.trim()).length < 2) return null;
-  if (row.some((v) => typeof v === "number" && !(v >= 1990 && v <= 2100))) return null;
+  // One pass, no allocation: every row of the sheet is tried.
+  let texts = 0;
+  for (const v of row) {
+    if (typeof v === "number" && !(v >= 1990 && v <= 2100)) return null;
+    if (typeof v === "string" && NON_BLANK_RE.test(v)) texts++;
+  }
+  if (texts < 2) return null;
   if (row.some((v) => typeof v === "string" && readMoney(v, "General").kind === "number")) return null;
   const own = row.map((_, c) => mergedText(sheet, r, c).text);
   const band = allowBand ? bandLabels(sheet, r - 1) : null;

@@ -1,6 +1,6 @@
 import type { CellValue, SheetGrid } from "./Grid";
 import { issue, type Issue } from "./Issue";
-import type { KpiColumns, KpiRow, KpiTable, PeriodColumn, PolaritySource } from "./KpiTable";
+import type { KpiColumns, KpiRow, KpiTable, PolaritySource } from "./KpiTable";
 import { isDateFormat } from "./excelSerialToDate";
 import { unitsAgree } from "./kpiStatus";
 import { measureKey } from "./measureKey";
@@ -122,11 +122,19 @@ class Cells {
     const out: number[] = [];
     const row = this.sheet.values[r - this.sheet.originRow];
     if (!row) return out;
-    for (let c = this.firstCol; c <= this.lastCol; c++) {
-      const v = row[c - this.sheet.originCol];
-      if (v !== null && v !== undefined && (typeof v !== "string" || NON_BLANK_RE.test(v))) out.push(c);
-    }
+    for (let c = this.firstCol; c <= this.lastCol; c++)
+      if (isFilled(row[c - this.sheet.originCol])) out.push(c);
     return out;
+  }
+  /** How many of `filled(r)` lie in columns `left..right` (no array built: every data row asks). */
+  countFilled(r: number, left: number, right: number): number {
+    const row = this.sheet.values[r - this.sheet.originRow];
+    if (!row) return 0;
+    let n = 0;
+    const hi = Math.min(right, this.lastCol);
+    for (let c = Math.max(left, this.firstCol); c <= hi; c++)
+      if (isFilled(row[c - this.sheet.originCol])) n++;
+    return n;
   }
   /** `parsePolarity`, remembered by text (a Polarity column holds a few words). */
   polarity(text: string): Polarity | null {
@@ -150,6 +158,11 @@ class Cells {
 
 /** A character that is not white space (the same set `trim` removes). */
 const NON_BLANK_RE = /\S/;
+
+/** True for a cell that `filled` counts: not null, and not text that is only white space. */
+function isFilled(v: CellValue | undefined): boolean {
+  return v !== null && v !== undefined && (typeof v !== "string" || NON_BLANK_RE.test(v));
+}
 /** Text that `replace(/\s+/g, " ").trim()` would change. */
 const UNTIDY_RE = /\s\s|[^\S ]|^\s|\s$/;
 
@@ -361,8 +374,8 @@ function readRows(
   let lastSection: string | undefined;
 
   for (let r = start; r <= end; r++) {
-    const filled = cells.filled(r).filter((c) => c >= h.left && c <= h.right);
-    if (filled.length === 0) {
+    const filled = cells.countFilled(r, h.left, h.right);
+    if (filled === 0) {
       afterBreak = true;
       if (++blankRun >= 3 && rows.length > 0) break;
       continue;
@@ -370,14 +383,14 @@ function readRows(
     blankRun = 0;
     const measureValue = cells.value(r, cols.measure);
     const measure = cells.text(r, cols.measure);
-    const others = filled.filter((c) => c !== cols.measure);
+    const others = filled - (isFilled(measureValue) ? 1 : 0); // the measure column is within left..right
     if (typeof measureValue !== "string" || measure === "") {
       afterBreak = false;
       continue; // no measure name (stray numbers, page furniture): not a KPI row
     }
     // Another table's header (e.g. a finance block under the KPIs) ends this table.
-    if (MEASURE_RE.test(measure) && others.length > 0 && allText(cells, r, others)) break;
-    if (others.length === 0) {
+    if (MEASURE_RE.test(measure) && others > 0 && othersAllText(cells, r, h, cols.measure)) break;
+    if (others === 0) {
       // Text only in the measure cell: a wrapped measure name, or a section row naming a group.
       const last = rows[rows.length - 1];
       if (last && !afterBreak && (/^[a-z]/.test(measure) || CONNECTOR_RE.test(last.measure))) {
@@ -393,20 +406,24 @@ function readRows(
     afterBreak = false;
     bottom = r;
     const comment = cols.comment !== undefined ? cells.text(r, cols.comment) : "";
-    rows.push({
-      row: r,
-      measure,
-      group: cols.group !== undefined ? cells.text(r, cols.group) : "",
-      serviceArea: cols.serviceArea !== undefined ? cells.text(r, cols.serviceArea) : "",
-      polarity: "higher",
-      polaritySource: "assumed",
-      target: cols.target !== undefined ? cells.parse(r, cols.target) : blankAt(cells, r, cols.measure),
-      tolerance:
-        cols.tolerance !== undefined ? cells.parse(r, cols.tolerance) : blankAt(cells, r, cols.measure),
-      values: cols.periods.map((p: PeriodColumn) => cells.parse(r, p.col)),
-      ...(comment ? { comment } : {}),
-      contract: CONTRACT_RE.test(measure),
-    });
+    const group = cols.group !== undefined ? cells.text(r, cols.group) : "";
+    const serviceArea = cols.serviceArea !== undefined ? cells.text(r, cols.serviceArea) : "";
+    const contract = CONTRACT_RE.test(measure);
+    // Two literals rather than a spread, keeping the key order (a spread per row is slow).
+    rows.push(
+      comment
+        ? {
+            row: r,
+            measure,
+            group,
+            serviceArea,
+            polarity: "higher",
+            polaritySource: "assumed",
+            comment,
+            contract,
+          }
+        : { row: r, measure, group, serviceArea, polarity: "higher", polaritySource: "assumed", contract },
+    );
     sections.push(current);
   }
 
@@ -427,23 +444,27 @@ function readRows(
   return { rows, issues, bottom, ...(lastSection ? { lastSection } : {}) };
 }
 
-/** True when every one of these cells of row `r` parses as text (a finite number never does). */
-function allText(cells: Cells, r: number, cols: number[]): boolean {
-  for (const c of cols) {
+/**
+ * True when every filled cell of row `r` within the header's columns, other than the measure,
+ * parses as text (a finite number never does).
+ */
+function othersAllText(cells: Cells, r: number, h: Header, measure: number): boolean {
+  const lo = Math.max(h.left, cells.firstCol);
+  const hi = Math.min(h.right, cells.lastCol);
+  for (let c = lo; c <= hi; c++) {
     const v = cells.value(r, c);
-    if (typeof v === "number" && Number.isFinite(v)) return false;
+    if (c !== measure && isFilled(v) && typeof v === "number" && Number.isFinite(v)) return false;
   }
-  return cols.every((c) => cells.parse(r, c).kind === "text");
+  for (let c = lo; c <= hi; c++) {
+    if (c !== measure && isFilled(cells.value(r, c)) && cells.parse(r, c).kind !== "text") return false;
+  }
+  return true;
 }
 
 /** True when an object has any enumerable key (own or inherited). */
 function hasEntries(o: object | undefined): boolean {
   for (const k in o) if (k !== undefined) return true;
   return false;
-}
-
-function blankAt(cells: Cells, r: number, c: number): ParsedValue {
-  return { kind: "blank", sheet: cells.sheet.name, cell: toA1(r, c), text: "" };
 }
 
 /** Polarity by the documented order: saved setting, column, measure text, tolerance side, assumed. */
@@ -477,15 +498,20 @@ function decidePolarity(
   }
   const fromText = polarityFromText(row.measure);
   if (fromText) return { polarity: fromText, source: "text" };
-  const t = row.target;
-  const tol = row.tolerance;
-  if (t.kind === "number" && tol.kind === "number" && unitsAgree(t.unit, tol.unit) && tol.value !== t.value) {
+  const t = cols.target !== undefined ? cells.parse(row.row, cols.target) : undefined;
+  const tol = cols.tolerance !== undefined ? cells.parse(row.row, cols.tolerance) : undefined;
+  if (
+    t?.kind === "number" &&
+    tol?.kind === "number" &&
+    unitsAgree(t.unit, tol.unit) &&
+    tol.value !== t.value
+  ) {
     return { polarity: tol.value > t.value ? "lower" : "higher", source: "tolerance" };
   }
   const at = toA1(row.row, cols.measure);
   issues.push(
     issue(
-      t.kind === "number" ? "warning" : "info",
+      t?.kind === "number" ? "warning" : "info",
       "polarity-assumed",
       sheet,
       at,

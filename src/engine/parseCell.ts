@@ -42,6 +42,18 @@ export function parseCell(value: CellValue, format: string, sheet: string, cell:
 /** A character that is not white space (the same set `trim` removes). */
 const NON_BLANK_RE = /\S/;
 
+/**
+ * The unit `parseCell` would give a cell holding a plain number (finite, not date-formatted),
+ * without building a `ParsedValue`; null for any other cell (text, blanks, dates), which must go
+ * through `parseCell`. When it is not null, `parseCell` gives `{ kind: "number", value, unit }`.
+ * @example plainNumberUnit(0.85, "0%") => { kind: "percent" }; plainNumberUnit("85%", "General") === null
+ */
+export function plainNumberUnit(value: CellValue, format: string): Unit | null {
+  if (typeof value !== "number" || !Number.isFinite(value)) return null;
+  const fmt = typeof format === "string" ? format : "General";
+  return isDateFormat(fmt) ? null : unitFromFormat(fmt);
+}
+
 function parseNumberCell(value: number, format: string, sheet: string, cell: string): ParsedValue {
   const text = String(value);
   if (!Number.isFinite(value)) return { kind: "text", sheet, cell, text };

@@ -1,8 +1,11 @@
+import { EngineError } from "./EngineError";
+import type { CellValue, SheetGrid } from "./Grid";
 import { issue, type Issue } from "./Issue";
 import type { KpiResult, Trend } from "./KpiResult";
 import type { KpiRow, KpiTable } from "./KpiTable";
 import { convertUnit, kpiStatus, unitsAgree } from "./kpiStatus";
-import type { ParsedValue } from "./ParsedValue";
+import type { ParsedValue, Unit } from "./ParsedValue";
+import { parseCell, plainNumberUnit } from "./parseCell";
 import { findComparisons, latestPeriodWithData, matchPeriod } from "./periodOrder";
 import type { Polarity, Settings } from "./Settings";
 import { toA1 } from "./toA1";
@@ -40,7 +43,9 @@ export function trendOf(now: number | null, previous: number | null, polarity: P
 
 /**
  * Scores every row of the given tables for one period, with trend against the previous period
- * and the same period a year ago.
+ * and the same period a year ago. The cells are read from `sheets` (the grids the tables were
+ * found on, by sheet name): each row's target, tolerance and scored cell are parsed, and the
+ * other period cells are read as numbers only, so no parsed cell outlives its row's scoring.
  * - Period: `settings.period` (matched by label ignoring case and spaces, then by meaning, so
  *   "Q4" finds "Q4 Performance"); a table without it gets a "period-not-found" warning and its
  *   rows are "no-data". Otherwise each table's latest period column holding data (quarters and
@@ -53,11 +58,20 @@ export function trendOf(now: number | null, previous: number | null, polarity: P
 export function scoreKpis(
   tables: KpiTable[],
   settings: Settings,
+  sheets: readonly SheetGrid[],
 ): { period: string; kpis: KpiResult[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const kpis: KpiResult[] = [];
   const labels: string[] = [];
+  const grids = new Map<string, SheetGrid>();
+  for (const s of sheets) grids.set(s.name, s);
   for (const table of tables) {
+    const grid = grids.get(table.sheet);
+    if (!grid)
+      throw new EngineError(
+        "bad-argument",
+        `scoreKpis: no grid for sheet "${table.sheet}" (table ${table.id})`,
+      );
     const periods = table.columns.periods.map((p) => p.period);
     let index: number | null;
     let missing: string | undefined;
@@ -78,8 +92,8 @@ export function scoreKpis(
         );
       }
     } else {
-      const hasData = table.columns.periods.map((_, i) =>
-        table.rows.some((r) => r.values[i]?.kind === "number"),
+      const hasData = table.columns.periods.map((p) =>
+        table.rows.some((r) => isNumberAt(grid, r.row, p.col)),
       );
       index = latestPeriodWithData(periods, hasData);
       if (index === null && periods.length > 0) index = periods.length - 1;
@@ -100,7 +114,7 @@ export function scoreKpis(
       labels.push(label);
     }
     const shape = tableShape(table, index);
-    for (const row of table.rows) kpis.push(scoreRow(table, shape, row, index, label, issues));
+    for (const row of table.rows) kpis.push(scoreRow(table, grid, shape, row, index, label, issues));
   }
   return { period: periodName(settings, labels), kpis, issues };
 }
@@ -111,13 +125,47 @@ function periodName(settings: Settings, labels: string[]): string {
   return distinct.join(" / ");
 }
 
-function numberOf(v: ParsedValue | undefined, like: ParsedValue | undefined): number | null {
-  if (!v || v.kind !== "number") return null;
-  if (like && like.kind === "number") {
-    if (!unitsAgree(v.unit, like.unit)) return null;
-    return convertUnit(v.value, v.unit, like.unit);
-  }
-  return v.value;
+function cellValue(grid: SheetGrid, r: number, c: number): CellValue {
+  const v = grid.values[r - grid.originRow]?.[c - grid.originCol];
+  return v === undefined ? null : v;
+}
+
+function cellFormat(grid: SheetGrid, r: number, c: number): string {
+  return grid.formats[r - grid.originRow]?.[c - grid.originCol] ?? "General";
+}
+
+/** `parseCell` of one cell of the grid, by 0-based sheet coordinates (`a1` when already known). */
+function parseAt(grid: SheetGrid, r: number, c: number, a1 = toA1(r, c)): ParsedValue {
+  return parseCell(cellValue(grid, r, c), cellFormat(grid, r, c), grid.name, a1);
+}
+
+function blank(grid: SheetGrid, a1: string): ParsedValue {
+  return { kind: "blank", sheet: grid.name, cell: a1, text: "" };
+}
+
+/** True when the cell parses as a number (plain numbers are told without parsing). */
+function isNumberAt(grid: SheetGrid, r: number, c: number): boolean {
+  const v = cellValue(grid, r, c);
+  if (plainNumberUnit(v, cellFormat(grid, r, c))) return true;
+  return v !== null && typeof v !== "boolean" && parseAt(grid, r, c).kind === "number";
+}
+
+/**
+ * The number a cell holds, converted to the unit `like` when given (null when the units do not
+ * agree or the cell is not a number). Plain numbers are read without building a `ParsedValue`.
+ */
+function numberAt(grid: SheetGrid, r: number, c: number, like: Unit | undefined): number | null {
+  const v = cellValue(grid, r, c);
+  const plain = plainNumberUnit(v, cellFormat(grid, r, c));
+  if (plain) return inUnit(v as number, plain, like);
+  if (v === null || typeof v === "boolean") return null; // blank or text: never a number
+  const p = parseAt(grid, r, c);
+  return p.kind === "number" ? inUnit(p.value, p.unit, like) : null;
+}
+
+function inUnit(value: number, unit: Unit, like: Unit | undefined): number | null {
+  if (!like) return value;
+  return unitsAgree(unit, like) ? convertUnit(value, unit, like) : null;
 }
 
 /** What every row of a table shares for the scored period: comparison and recent columns. */
@@ -150,6 +198,7 @@ const RECENT_KINDS = ["quarter", "month", "year"];
 
 function scoreRow(
   table: KpiTable,
+  grid: SheetGrid,
   cmp: TableShape,
   row: KpiRow,
   index: number | null,
@@ -157,15 +206,19 @@ function scoreRow(
   issues: Issue[],
 ): KpiResult {
   const periods = table.columns.periods;
-  const actualCol = index !== null ? periods[index].col : table.columns.measure;
-  const actual: ParsedValue =
-    index !== null && row.values[index]
-      ? row.values[index]
-      : { kind: "blank", sheet: table.sheet, cell: toA1(row.row, actualCol), text: "" };
+  const cols = table.columns;
+  const r = row.row;
+  const actualCol = index !== null ? periods[index].col : cols.measure;
+  // Each address is worked out once, for the parsed cell and for the result.
+  const actualCell = toA1(r, actualCol);
+  const targetCell = cols.target !== undefined ? toA1(r, cols.target) : undefined;
+  const toleranceCell = cols.tolerance !== undefined ? toA1(r, cols.tolerance) : undefined;
+  const measureCell = targetCell && toleranceCell ? "" : toA1(r, cols.measure);
+  const actual = index !== null ? parseAt(grid, r, actualCol, actualCell) : blank(grid, actualCell);
   const outcome = kpiStatus({
     actual,
-    target: row.target,
-    tolerance: row.tolerance,
+    target: targetCell ? parseAt(grid, r, cols.target!, targetCell) : blank(grid, measureCell),
+    tolerance: toleranceCell ? parseAt(grid, r, cols.tolerance!, toleranceCell) : blank(grid, measureCell),
     polarity: row.polarity,
     polaritySource: row.polaritySource,
     measure: row.measure,
@@ -179,14 +232,16 @@ function scoreRow(
     reason = label ? `No "${label}" column in this table` : "No period column in this table";
   }
 
-  const now = index !== null ? numberOf(actual, undefined) : null;
-  const previous = cmp.previous !== null ? numberOf(row.values[cmp.previous], actual) : null;
-  const yearAgo = cmp.yearAgo !== null ? numberOf(row.values[cmp.yearAgo], actual) : null;
-  const like = actual.kind === "number" ? actual : undefined;
-  const recent = cmp.recent.map((i) => ({
-    label: periods[i].period.label,
-    value: numberOf(row.values[i], like),
-  }));
+  const now = index !== null && actual.kind === "number" ? actual.value : null;
+  const like = actual.kind === "number" ? actual.unit : undefined;
+  const previous = cmp.previous !== null ? numberAt(grid, r, periods[cmp.previous].col, like) : null;
+  const yearAgo = cmp.yearAgo !== null ? numberAt(grid, r, periods[cmp.yearAgo].col, like) : null;
+  // Sized up front: a pushed-to array keeps spare capacity, and there are 100,000s of these.
+  const recent: KpiResult["recent"] = new Array(cmp.recent.length);
+  for (let k = 0; k < cmp.recent.length; k++) {
+    const i = cmp.recent[k];
+    recent[k] = { label: periods[i].period.label, value: numberAt(grid, r, periods[i].col, like) };
+  }
 
   // Built field by field so that optional fields keep their place in the JSON contract's order.
   const result: KpiResult = {
@@ -208,9 +263,9 @@ function scoreRow(
     unit: outcome.unit,
   } as KpiResult;
   if (reason) result.reason = reason;
-  result.actualCell = toA1(row.row, actualCol);
-  if (table.columns.target !== undefined) result.targetCell = toA1(row.row, table.columns.target);
-  if (table.columns.tolerance !== undefined) result.toleranceCell = toA1(row.row, table.columns.tolerance);
+  result.actualCell = actualCell;
+  if (targetCell) result.targetCell = targetCell;
+  if (toleranceCell) result.toleranceCell = toleranceCell;
   result.previous = previous;
   result.yearAgo = yearAgo;
   if (cmp.previous !== null) result.previousLabel = periods[cmp.previous].period.label;

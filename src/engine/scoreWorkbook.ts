@@ -52,7 +52,7 @@ export function scoreWorkbook(workbook: WorkbookGrid, overrides: Partial<Setting
     issues.push(...kpi.issues);
   }
 
-  const scored = scoreKpis(kpiTables, settings);
+  const scored = scoreKpis(kpiTables, settings, userSheets);
   issues.push(...scored.issues);
   const counts = countStatuses(scored.kpis);
   const sheetsByName = new Map(userSheets.map((s) => [s.name, s] as [string, SheetGrid]));

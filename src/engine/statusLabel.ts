@@ -35,5 +35,11 @@ export function statusLabel(status: KpiStatus): string {
  */
 export function trendLabel(trend: Trend | null): string {
   if (trend === null) return "";
-  return { improving: "↑ Improving", stable: "→ Stable", declining: "↓ Declining" }[trend];
+  return TREND_LABELS[trend];
 }
+
+const TREND_LABELS: Record<Trend, string> = {
+  improving: "↑ Improving",
+  stable: "→ Stable",
+  declining: "↓ Declining",
+};

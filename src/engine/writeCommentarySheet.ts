@@ -35,6 +35,17 @@ export interface CommentaryRow {
   source: string;
 }
 
+/**
+ * Rows made one at a time as they are written, so that a long table (100,000 KPIs) is never held
+ * twice, once as rows and once as cells. Carrying commentary needs every identity first.
+ */
+export interface LazyCommentaryRows {
+  /** One identity per row, in order. */
+  identities: CommentaryIdentity[];
+  /** Makes row `i` (its `identity` is `identities[i]`). */
+  row(i: number): CommentaryRow;
+}
+
 /** Everything a commentary sheet is built from. */
 export interface CommentarySheetSpec {
   role: OwnedSheetRole;
@@ -47,7 +58,7 @@ export interface CommentarySheetSpec {
   keyHeaders: [string, string];
   identify: (labels: [string, string]) => { primary: string; secondary: string };
   columns: CommentaryColumn[];
-  rows: CommentaryRow[];
+  rows: CommentaryRow[] | LazyCommentaryRows;
   /** Line written under the header when there are no rows. */
   emptyLine: string;
   /** Our sheet of this role from last run, if any. */
@@ -64,17 +75,18 @@ export interface CommentarySheetSpec {
  * writeCommentarySheet({ role: "commentary", name: "KPI Commentary", ... }).sheet.editableCols // [8]
  */
 export function writeCommentarySheet(spec: CommentarySheetSpec): { sheet: SheetWrite; issues: Issue[] } {
+  const given = spec.rows;
+  const identities = Array.isArray(given) ? given.map((r) => r.identity) : given.identities;
+  const rowAt = (i: number): CommentaryRow => (Array.isArray(given) ? given[i] : given.row(i));
+  const count = identities.length;
   const old = spec.old ? readCommentarySheet(spec.old, spec.keyHeaders) : undefined;
-  const carried = carryCommentary(
-    old,
-    spec.rows.map((r) => r.identity),
-    spec.identify,
-    spec.period,
-    spec.lastPeriod,
-  );
+  const carried = carryCommentary(old, identities, spec.identify, spec.period, spec.lastPeriod);
   const showPrevious = carried.previous.some((t) => t.trim() !== "");
 
-  const b = createSheetBuilder(spec.role, spec.name);
+  // Room for the title rows, each row's cells, officer and source columns, and the blocks at the foot.
+  const blocks = carried.unmatched.length + carried.earlier.length;
+  const expected = 32 + count * (spec.columns.length + 3) + blocks * 6;
+  const b = createSheetBuilder(spec.role, spec.name, expected);
   b.row([spec.title], STYLES.title);
   b.row([PERIOD_LABEL, spec.period], (c) => (c === 0 ? STYLES.label : undefined));
   if (showPrevious)
@@ -90,13 +102,23 @@ export function writeCommentarySheet(spec: CommentarySheetSpec): { sheet: SheetW
     SOURCE_HEADER,
   ];
   const headerRow = b.row(headers, STYLES.header);
-  if (spec.rows.length === 0) b.row([spec.emptyLine], STYLES.note);
-  spec.rows.forEach((row, i) => {
-    const r = b.row(row.values, (c) => row.styles[c]);
+  if (count === 0) b.row([spec.emptyLine], STYLES.note);
+  // Column widths are sized from what the rows show, measured as they are written.
+  const longest = spec.columns.map(() => 0);
+  const wrapped = spec.columns.map(() => false);
+  let longestSource = 0;
+  for (let i = 0; i < count; i++) {
+    const row = rowAt(i);
+    for (let c = 0; c < longest.length; c++) {
+      longest[c] = Math.max(longest[c], shownLength(row.values[c], row.styles[c]));
+      if (row.styles[c]?.wrap) wrapped[c] = true;
+    }
+    longestSource = Math.max(longestSource, row.source.length);
+    const r = b.row(row.values, row.styles);
     b.cell(r, officerCol, carried.officer[i] || null, STYLES.officer);
     if (showPrevious) b.cell(r, officerCol + 1, carried.previous[i] || null, STYLES.text);
     b.cell(r, headers.length - 1, row.source);
-  });
+  }
 
   const issues: Issue[] = [];
   const block = (
@@ -140,21 +162,10 @@ export function writeCommentarySheet(spec: CommentarySheetSpec): { sheet: SheetW
     carried.earlier,
   );
 
-  const sourceWidth = fitWidth(
-    SOURCE_HEADER,
-    spec.rows.map((r) => r.source.length),
-    24,
-    false,
-  );
+  const any = count > 0;
+  const sourceWidth = fitWidth(SOURCE_HEADER, any ? [longestSource] : [], 24, false);
   const widths = [
-    ...spec.columns.map((c, i) =>
-      fitWidth(
-        c.header,
-        spec.rows.map((r) => shownLength(r.values[i], r.styles[i])),
-        c.width,
-        spec.rows.some((r) => r.styles[i]?.wrap),
-      ),
-    ),
+    ...spec.columns.map((c, i) => fitWidth(c.header, any ? [longest[i]] : [], c.width, wrapped[i])),
     50,
     ...(showPrevious ? [50] : []),
     sourceWidth,

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { parseCell } from "../../src/engine/parseCell";
+import { isDateFormat } from "../../src/engine/excelSerialToDate";
+import { parseCell, plainNumberUnit } from "../../src/engine/parseCell";
 import type { ParsedValue } from "../../src/engine/ParsedValue";
 
 const p = (v: string | number | boolean | null, format = "General"): ParsedValue =>
@@ -142,5 +143,40 @@ describe("parseCell", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe("plainNumberUnit", () => {
+  it("gives parseCell's unit exactly when parseCell reads the cell's own number", () => {
+    const formats = ["General", "0%", "0.0%", "mmm-yy", "dd/mm/yyyy", "£#,##0", '0 "days"', '0 "weeks"', "@"];
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double(),
+          fc.integer({ min: -1e6, max: 3e6 }),
+          fc.constantFrom("85%", "N/A", "", " ", "12", null, true, Number.NaN, Infinity, -0, 1e300),
+        ),
+        fc.constantFrom(...formats),
+        (value, format) => {
+          const unit = plainNumberUnit(value, format);
+          const parsed = parseCell(value, format, "KPIs", "D4");
+          if (unit === null) {
+            // Not a plain number: text and blanks, dates, non-finite numbers (or a number that is
+            // date-formatted, which the caller reads through parseCell).
+            expect(typeof value !== "number" || !Number.isFinite(value) || isDateFormat(format)).toBe(true);
+          } else {
+            expect(parsed).toMatchObject({ kind: "number", value, unit });
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("is the plain number's unit by format", () => {
+    expect(plainNumberUnit(0.85, "0%")).toEqual({ kind: "percent" });
+    expect(plainNumberUnit(12, "General")).toEqual({ kind: "number" });
+    expect(plainNumberUnit("85%", "General")).toBeNull();
+    expect(plainNumberUnit(42339, "mmm-yy")).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { countStatuses } from "../../src/engine/countStatuses";
+import { EngineError } from "../../src/engine/EngineError";
 import { findKpiTables } from "../../src/engine/findKpiTables";
 import type { KpiStatus } from "../../src/engine/KpiResult";
 import { measureKey } from "../../src/engine/measureKey";
@@ -13,8 +14,9 @@ import type { SeedSheet } from "../fixtures/seeds/SeedSheet";
 
 const run = (seeds: SeedSheet[], extra: Partial<Settings> = {}) => {
   const settings = { ...DEFAULT_SETTINGS, ...extra };
-  const tables = seeds.flatMap((s) => findKpiTables(seedToGrid(s), settings).tables);
-  return scoreKpis(tables, settings);
+  const grids = seeds.map(seedToGrid);
+  const tables = grids.flatMap((g) => findKpiTables(g, settings).tables);
+  return scoreKpis(tables, settings, grids);
 };
 
 describe("scoreKpis on seed 001 (Q4 2021/22)", () => {
@@ -202,5 +204,26 @@ describe("trend helpers", () => {
     expect(trendOf(3, 0, "lower")).toBe("declining");
     expect(trendOf(0, 0, "lower")).toBe("stable");
     expect(trendOf(null, 1, "higher")).toBeNull();
+  });
+});
+
+describe("scoreKpis reads the cells from the sheets' grids", () => {
+  it("reads a changed cell from the grid it is given (tables hold no parsed values)", () => {
+    const grid = seedToGrid(contractKpis);
+    const table = findKpiTables(grid, DEFAULT_SETTINGS).tables[0];
+    const first = table.rows[0];
+    const col = table.columns.periods[table.columns.periods.length - 1].col;
+    const before = scoreKpis([table], DEFAULT_SETTINGS, [grid]).kpis[0];
+    const changed = { ...grid, values: grid.values.map((r) => [...r]) };
+    changed.values[first.row][col] = "N/A";
+    const after = scoreKpis([table], DEFAULT_SETTINGS, [changed]).kpis[0];
+    expect(before.actual).not.toBeNull();
+    expect(after).toMatchObject({ actual: null, status: "no-data", reason: "N/A" });
+  });
+
+  it("throws EngineError when a table's sheet is not among the grids", () => {
+    const grid = seedToGrid(contractKpis);
+    const tables = findKpiTables(grid, DEFAULT_SETTINGS).tables;
+    expect(() => scoreKpis(tables, DEFAULT_SETTINGS, [])).toThrow(EngineError);
   });
 });

@@ -158,9 +158,6 @@ export function kpiTable(): KpiTable {
         serviceArea: "",
         polarity: "higher",
         polaritySource: "column",
-        target: { kind: "blank" },
-        tolerance: { kind: "blank" },
-        values: [],
         contract: true,
       },
       {
@@ -170,12 +167,9 @@ export function kpiTable(): KpiTable {
         serviceArea: "",
         polarity: "higher",
         polaritySource: "assumed",
-        target: { kind: "blank" },
-        tolerance: { kind: "blank" },
-        values: [],
         contract: false,
       },
-    ] as unknown as KpiTable["rows"],
+    ],
     top: 0,
     bottom: 3,
   };
