@@ -47,7 +47,7 @@ describe("manifest.xml", () => {
   test("requires ExcelApi 1.7 and SharedRuntime 1.1, as the README says", () => {
     const sets = Object.fromEntries(named("Set").map((s) => [s.attrs.Name, s.attrs.MinVersion]));
     expect(sets).toEqual({ ExcelApi: "1.7", SharedRuntime: "1.1" });
-    const doc = readFileSync(join(root, "docs", "excel-addin.md"), "utf8");
+    const doc = readFileSync(join(root, "README.md"), "utf8");
     expect(doc).toContain("ExcelApi 1.7");
     expect(doc).toContain("SharedRuntime 1.1");
   });
