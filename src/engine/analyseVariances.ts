@@ -4,6 +4,7 @@ import type { FinanceLine, FinanceTable } from "./FinanceTable";
 import type { SheetGrid } from "./Grid";
 import { issue, type Issue } from "./Issue";
 import {
+  incomeTurned,
   readFinanceRow,
   standardVariance,
   type FinanceRowValues,
@@ -97,9 +98,10 @@ function analyseLine(
   const sign = table.invertedSign ? -1 : 1;
   const budget = combine(table, v.budget);
   const forecast = combine(table, v.forecast);
+  const givenSub: Sub = v.variance.net ? "net" : "gross";
   const given = v.variance.net ?? (v.variance.gross && !v.variance.income ? v.variance.gross : undefined);
   let variance: number | null = null;
-  if (given) variance = sign * given.pounds;
+  if (given) variance = givenVariance(table, line, givenSub, given, v);
   else if (v.variance.gross && v.variance.income && !table.incomePositive)
     variance = sign * (v.variance.gross.pounds + v.variance.income.pounds);
   else if (budget !== null && forecast !== null)
@@ -116,7 +118,7 @@ function analyseLine(
       b !== null && f !== null
         ? standardVariance(line.isIncome, k, b, f, table.incomePositive ?? false)
         : null;
-    const val = given ? sign * given.pounds : computed;
+    const val = given ? givenVariance(table, line, k, given, v) : computed;
     return {
       budget: b === null ? null : round(b),
       forecast: f === null ? null : round(f),
@@ -185,6 +187,30 @@ function analyseLine(
   return result;
 }
 
+/**
+ * A sheet's variance cell in the engine's convention (positive = underspend), turned round when the
+ * table's sign is inverted. Income held as positive amounts may be written either way round (budget −
+ * forecast like every other line, or already turned), so there its size is the sheet's and its
+ * direction comes from budget against forecast: less income than budgeted is an overspend.
+ */
+function givenVariance(
+  table: FinanceTable,
+  line: FinanceLine,
+  sub: Sub,
+  given: MoneyCell,
+  v: FinanceRowValues,
+): number {
+  const sign = table.invertedSign ? -1 : 1;
+  const b = v.budget[sub]?.pounds;
+  const f = v.forecast[sub]?.pounds;
+  const ip = table.incomePositive ?? false;
+  if (b === undefined || f === undefined || !incomeTurned(line.isIncome, sub, b, f, ip))
+    return sign * given.pounds;
+  const std = standardVariance(line.isIncome, sub, b, f, ip);
+  // budget = forecast gives no direction: read the cell as its column is written, then turn it round
+  return Math.round(std) === 0 ? -sign * given.pounds : Math.sign(std) * Math.abs(given.pounds);
+}
+
 /** Sheet-unit text for messages: 12726000 at £000's → "12,726". */
 function units(table: FinanceTable, pounds: number): string {
   const n = Math.round((pounds / table.scale) * 100) / 100;
@@ -221,6 +247,21 @@ function checkLine(table: FinanceTable, line: FinanceLine, v: FinanceRowValues):
     const given = v.variance[sub];
     if (!b || !f || !given) continue;
     const std = standardVariance(line.isIncome, sub, b.pounds, f.pounds, table.incomePositive ?? false);
+    if (incomeTurned(line.isIncome, sub, b.pounds, f.pounds, table.incomePositive ?? false)) {
+      // income as positive amounts: either way round is fine, only the size is checked
+      if (Math.abs(Math.abs(given.pounds) - Math.abs(std)) <= tol) continue;
+      const used = givenVariance(table, line, sub, given, v);
+      out.push(
+        issue(
+          "warning",
+          "variance-mismatch",
+          table.sheet,
+          given.cell,
+          `${line.name}: the variance ${units(table, given.pounds)} is neither budget − forecast nor forecast − budget (${units(table, b.pounds)} and ${units(table, f.pounds)} differ by ${units(table, Math.abs(std))}); the sheet's figure is used, as ${used < 0 ? "an overspend" : "an underspend"}${Math.round(std) === 0 ? "" : ` since the income forecast is ${std < 0 ? "below" : "above"} budget`}.`,
+        ),
+      );
+      continue;
+    }
     const expected = table.invertedSign ? -std : std;
     if (Math.abs(given.pounds - expected) > tol) {
       const how = table.invertedSign
@@ -254,7 +295,13 @@ function checkLine(table: FinanceTable, line: FinanceLine, v: FinanceRowValues):
   return out;
 }
 
-type Key = { label: string; get: (v: FinanceRowValues) => MoneyCell | undefined; plainSum: boolean };
+type Key = {
+  label: string;
+  get: (v: FinanceRowValues) => MoneyCell | undefined;
+  plainSum: boolean;
+  /** For a variance key: its sub-column. */
+  sub?: Sub;
+};
 
 function checkTotal(table: FinanceTable, total: FinanceLine, rows: Map<number, FinanceRowValues>): Issue[] {
   const members = (total.totals ?? []).map((r) => ({
@@ -265,7 +312,12 @@ function checkTotal(table: FinanceTable, total: FinanceLine, rows: Map<number, F
   const keys: Key[] = [];
   for (const kind of ["budget", "forecast", "variance"] as const) {
     for (const sub of SUBS)
-      keys.push({ label: `${sub} ${kind}`, get: (v) => v[kind][sub], plainSum: kind === "variance" });
+      keys.push({
+        label: `${sub} ${kind}`,
+        get: (v) => v[kind][sub],
+        plainSum: kind === "variance",
+        sub: kind === "variance" ? sub : undefined,
+      });
   }
   keys.push(
     { label: "Covid", get: (v) => v.covid, plainSum: true },
@@ -286,18 +338,44 @@ function checkTotal(table: FinanceTable, total: FinanceLine, rows: Map<number, F
         s + (c.cell ? (c.line?.isIncome && c.cell.pounds > 0 && !key.plainSum ? -1 : 1) * c.cell.pounds : 0),
       0,
     );
-    if (Math.abs(plain - want.pounds) <= tol || Math.abs(signed - want.pounds) <= tol) continue;
-    const first = toA1(Math.min(...(total.totals ?? [])), fromA1(want.cell).col);
-    const last = toA1(Math.max(...(total.totals ?? [])), fromA1(want.cell).col);
+    // a variance of income held as positive amounts, counted as the engine reads it (in the sheet's sign)
+    const sheetSign = table.invertedSign ? -1 : 1;
+    const read = members.reduce((s, m) => {
+      const cell = m.v ? key.get(m.v) : undefined;
+      if (!cell) return s;
+      return (
+        s +
+        (key.sub && m.line && m.v
+          ? sheetSign * givenVariance(table, m.line, key.sub, cell, m.v)
+          : cell.pounds)
+      );
+    }, 0);
+    if ([plain, signed, read].some((x) => Math.abs(x - want.pounds) <= tol)) continue;
+    const nTotals = members.filter((m) => m.line?.isTotal).length;
+    const what = nTotals === 0 ? "lines" : nTotals === members.length ? "totals" : "totals and lines";
+    const where = cellRanges(total.totals ?? [], fromA1(want.cell).col);
     out.push(
       issue(
         "warning",
         "tie-out",
         table.sheet,
         want.cell,
-        `${total.name}: the ${key.label} lines (${first}:${last}) add up to ${units(table, signed)}, but ${want.cell} says ${units(table, want.pounds)}.`,
+        `${total.name}: the ${key.label} ${what} (${where}) add up to ${units(table, signed)}, but ${want.cell} says ${units(table, want.pounds)}.`,
       ),
     );
   }
   return out;
+}
+
+/** Rows in one column as A1 ranges: rows 7, 11, 12 of column B → "B8, B12:B13". */
+function cellRanges(rows: number[], col: number): string {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(i === j ? toA1(sorted[i], col) : `${toA1(sorted[i], col)}:${toA1(sorted[j], col)}`);
+    i = j + 1;
+  }
+  return parts.join(", ");
 }

@@ -2,7 +2,7 @@ import type { FinanceColumns, FinanceLine, FinanceTable, MoneyScale } from "./Fi
 import type { CellValue, SheetGrid } from "./Grid";
 import { issue, type Issue } from "./Issue";
 import type { Period } from "./Period";
-import { readFinanceRow, standardVariance, type Sub } from "./readFinanceRow";
+import { incomeTurned, readFinanceRow, standardVariance, type Sub } from "./readFinanceRow";
 import { readMoney } from "./readMoney";
 import type { Settings } from "./Settings";
 import { toA1 } from "./toA1";
@@ -30,6 +30,8 @@ const NON_BLANK_RE = /\S/;
 const KPI_WORDS = /\b(target|tolerance|measure|indicator|kpi|polarity|rag)\b/i;
 const TOTAL = /^(grand\s+)?total\b|\btotals?$|\bsub-?\s?totals?\b|^net\s+total\b/i;
 const SUBTOTAL = /\bsub-?\s?totals?\b/i;
+const GRAND = /\b(grand|overall)\s+total\b/i;
+const BARE_TOTAL = /^(net\s+)?totals?$/i;
 const INCOME =
   /\bincome\b|\bcontributions?\b|\brecharges?\b|\breimbursements?\b|\bfees and charges\b|^contract (value|sum)\b/i;
 const FUNDING = /^contract (value|sum)\b|^contract income\b/i;
@@ -153,7 +155,11 @@ function readHeader(sheet: SheetGrid, r: number, allowBand = true): Header | nul
   const labels = own.map((t, c) => (band && band[c] ? `${band[c]} ${t}`.trim() : t));
   if (labels.some((l) => KPI_WORDS.test(l))) return null;
 
-  const roles = labels.map(classify);
+  // "Budget line", "Budget Holder": a column of names under a budget-sounding header is not money
+  const roles = labels.map((l, c) => {
+    const role = classify(l);
+    return role && "sub" in role && !/£/.test(l) && holdsNames(sheet, r, c) ? null : role;
+  });
   type Cand = { col: number; role: Extract<Role, { sub: Sub }> };
   const cands: Cand[] = [];
   roles.forEach((role, col) => {
@@ -167,12 +173,16 @@ function readHeader(sheet: SheetGrid, r: number, allowBand = true): Header | nul
       if (list.length === 0) continue;
       if (kind === "forecast" && list.some((x) => !x.role.actualOnly))
         list = list.filter((x) => !x.role.actualOnly);
-      const current = list.filter((x) => !x.role.previous);
-      const topQ = Math.max(0, ...current.map((x) => x.role.quarter ?? 0));
-      const chosen = current.find((x) => (x.role.quarter ?? topQ) === topQ) ?? list[0];
+      const chosen = currentColumn(list);
       columns[kind][sub] = chosen.col + sheet.originCol;
       local[`${kind}.${sub}`] = chosen.col;
-      const prev = list.filter((x) => x !== chosen && (x.role.previous || (x.role.quarter ?? 9) < topQ));
+      // earlier quarters are previous; beside an un-numbered current column ("Forecast Outturn") every numbered one is
+      const q = chosen.role.quarter;
+      const prev = list.filter(
+        (x) =>
+          x !== chosen &&
+          (x.role.previous || (x.role.quarter !== null && (q === null || x.role.quarter < q))),
+      );
       if (prev.length > 0 && sub === "net" && kind !== "budget") {
         const p = prev[prev.length - 1].col + sheet.originCol;
         if (kind === "forecast") columns.previousForecast = p;
@@ -237,6 +247,31 @@ function readHeader(sheet: SheetGrid, r: number, allowBand = true): Header | nul
   };
 }
 
+/**
+ * The current column among same-kind candidates: not marked previous; the un-numbered one when
+ * numbered ones stand beside it ("Forecast Outturn" beside "Q2 Forecast Outturn"), else the latest quarter.
+ */
+function currentColumn<T extends { col: number; role: { previous: boolean; quarter: number | null } }>(
+  list: T[],
+): T {
+  const current = list.filter((x) => !x.role.previous);
+  const plain = current.find((x) => x.role.quarter === null);
+  if (plain) return plain;
+  const topQ = Math.max(0, ...current.map((x) => x.role.quarter ?? 0));
+  return current.find((x) => x.role.quarter === topQ) ?? list[0];
+}
+
+/** True when the cells under a header (up to 30 rows) hold text and no amounts: a column of names. */
+function holdsNames(sheet: SheetGrid, r: number, c: number): boolean {
+  let texts = 0;
+  for (let i = r + 1; i < Math.min(sheet.values.length, r + 31); i++) {
+    const m = readMoney(sheet.values[i]?.[c] ?? null, "General");
+    if (m.kind === "number") return false;
+    if (m.kind === "text") texts++;
+  }
+  return texts > 0;
+}
+
 function isNumberCell(sheet: SheetGrid, r: number, c: number): boolean {
   const v = sheet.values[r]?.[c] ?? null;
   return readMoney(v, sheet.formats[r]?.[c] ?? "General").kind === "number" && v !== "-";
@@ -248,7 +283,8 @@ function readTable(sheet: SheetGrid, h: Header, issues: Issue[]): FinanceTable |
   const lines: FinanceLine[] = [];
   let heading: string | undefined;
   let blanks = 0;
-  let segmentStart = 0;
+  let segmentStart = 0; // index in `lines` after the last total
+  let grandStart = 0; // index in `lines` after the last grand total
   for (let r = h.row + 1; r < sheet.values.length; r++) {
     if (readHeader(sheet, r, false)) break; // the next table's header (or its band row)
     const name = text(sheet, r, nameCol);
@@ -288,17 +324,28 @@ function readTable(sheet: SheetGrid, h: Header, issues: Issue[]): FinanceTable |
     };
     if (isTotal) {
       const sub = SUBTOTAL.test(label);
-      const pool = lines.filter((l) => !l.isTotal);
-      line.totals = (
-        sub
-          ? pool.slice(segmentStartOf(lines, segmentStart))
-          : heading
-            ? pool.filter((l) => l.heading === heading)
-            : pool
-      ).map((l) => l.row);
+      const scope = lines.slice(grandStart);
+      const covered = new Set(scope.flatMap((l) => l.totals ?? []));
+      const own = heading ? scope.filter((l) => !l.isTotal && l.heading === heading) : [];
+      const ownCovered = own.every((l) => covered.has(l.row));
+      const othersOpen = scope.some((l) => !l.isTotal && l.heading !== heading && !covered.has(l.row));
+      // "Grand Total", a total with no heading, or a bare "Total" after its heading's sub-totals or
+      // under several headings' lines is the table's total; "Total Adults" is its heading's
+      const grand =
+        !sub && (GRAND.test(label) || !heading || (BARE_TOTAL.test(label) && (ownCovered || othersOpen)));
+      const ownRows = new Set(own.map((l) => l.row));
+      const members = sub
+        ? lines.slice(segmentStart).filter((l) => !l.isTotal)
+        : totalMembers(
+            grand
+              ? scope
+              : [...own, ...scope.filter((l) => l.isTotal && (l.totals ?? []).every((x) => ownRows.has(x)))],
+          );
+      line.totals = members.map((l) => l.row);
       line.isIncome = false;
       if (!sub) heading = undefined;
       segmentStart = lines.length + 1;
+      if (grand) grandStart = lines.length + 1;
     } else if (heading) {
       line.heading = heading;
     }
@@ -308,6 +355,7 @@ function readTable(sheet: SheetGrid, h: Header, issues: Issue[]): FinanceTable |
 
   const headerSheetRow = h.row + sheet.originRow;
   const titleText = titleAbove(sheet, h.band ?? h.row);
+  const titles = titlesAbove(sheet, h.band ?? h.row);
   const scale = findScale(sheet, h, titleText, lines);
   const careLadder = [
     h.columns.activityBudget,
@@ -350,7 +398,7 @@ function readTable(sheet: SheetGrid, h: Header, issues: Issue[]): FinanceTable |
     scale: scale.scale,
     scaleSource: scale.source,
     lines,
-    period: findPeriod(h, titleText),
+    period: findPeriod(h, titles),
     movementLabel: findMovementLabel(h),
     invertedSign: false,
     top: (h.band ?? h.row) + sheet.originRow,
@@ -364,9 +412,21 @@ function readTable(sheet: SheetGrid, h: Header, issues: Issue[]): FinanceTable |
   return table;
 }
 
-/** Lines of the current segment (since the last total), as an index into the non-total lines. */
-function segmentStartOf(lines: FinanceLine[], segmentStart: number): number {
-  return lines.slice(0, segmentStart).filter((l) => !l.isTotal).length;
+/**
+ * What a total adds up: the totals among `items` (each once: one inside a larger one is left out)
+ * and the lines no total covers, in sheet order.
+ */
+function totalMembers(items: FinanceLine[]): FinanceLine[] {
+  const totals = items.filter((l) => l.isTotal && (l.totals ?? []).length > 0);
+  const inside = (a: FinanceLine, b: FinanceLine): boolean =>
+    a !== b &&
+    (a.totals ?? []).every((r) => (b.totals ?? []).includes(r)) &&
+    ((b.totals ?? []).length > (a.totals ?? []).length || b.row > a.row);
+  const kept = totals.filter((t) => !totals.some((u) => inside(t, u)));
+  const covered = new Set(totals.flatMap((t) => t.totals ?? []));
+  return items
+    .filter((l) => (l.isTotal ? kept.includes(l) : !covered.has(l.row)))
+    .sort((a, b) => a.row - b.row);
 }
 
 function titleAbove(sheet: SheetGrid, r: number): string | undefined {
@@ -376,6 +436,17 @@ function titleAbove(sheet: SheetGrid, r: number): string | undefined {
     if (cells.length > 1) return undefined;
   }
   return undefined;
+}
+
+/** Every title row (one text cell) in the four rows above, nearest first, joined: for the period. */
+function titlesAbove(sheet: SheetGrid, r: number): string | undefined {
+  const out: string[] = [];
+  for (let t = r - 1; t >= Math.max(0, r - 4); t--) {
+    const cells = (sheet.values[t] ?? []).filter((v) => v !== null && String(v).trim() !== "");
+    if (cells.length > 1) break;
+    if (cells.length === 1 && typeof cells[0] === "string") out.push(cells[0].trim());
+  }
+  return out.length > 0 ? out.join(" ") : undefined;
 }
 
 function scaleOf(s: string): MoneyScale | null {
@@ -427,16 +498,30 @@ function fyOf(s: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/**
+ * The period from the current columns' own labels (never a previous quarter's or a "Change from Q2"
+ * column), else the title rows above the table ("Revenue monitoring Q3 2023/24").
+ */
 function findPeriod(h: Header, title: string | undefined): Period | undefined {
-  const cols = [h.columns.forecast.net, h.columns.forecast.gross, h.columns.variance.net].filter(
-    (c): c is number => c !== undefined,
-  );
-  const fLabel = cols.map((c) => h.labels[c - h.originCol] ?? "").join(" ");
+  const { forecast, variance, budget } = h.columns;
+  const cols = [
+    forecast.net,
+    forecast.gross,
+    variance.net,
+    variance.gross,
+    budget.net,
+    budget.gross,
+    h.columns.name,
+  ];
+  const fLabel = cols
+    .filter((c): c is number => c !== undefined)
+    .map((c) => h.labels[c - h.originCol] ?? "")
+    .join(" ");
   const labelText = [fLabel, ...h.labels].join(" ");
   const all = `${labelText} ${title ?? ""}`;
   let fy = fyOf(all);
   let quarter: number | null = null;
-  const q = QUARTER.exec(labelText) ?? (title ? QUARTER.exec(title) : null);
+  const q = QUARTER.exec(fLabel) ?? (title ? QUARTER.exec(title) : null);
   if (q) quarter = Number(q[1]);
   const month = title
     ? new RegExp(`\\b(${MONTHS.join("|")})[a-z]*\\.?\\s+(20\\d\\d)\\b`, "i").exec(title)
@@ -485,6 +570,8 @@ function detectSign(sheet: SheetGrid, table: FinanceTable, issues: Issue[]): voi
       const f = v.forecast[sub];
       const given = v.variance[sub];
       if (!b || !f || !given) continue;
+      // income held as positive amounts may be written either way round: it says nothing of the column's sign
+      if (incomeTurned(line.isIncome, sub, b.pounds, f.pounds, table.incomePositive ?? false)) continue;
       const expected = standardVariance(
         line.isIncome,
         sub,

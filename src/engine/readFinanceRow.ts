@@ -113,8 +113,25 @@ export function standardVariance(
   forecast: number,
   incomeColumnPositive: boolean,
 ): number {
-  const positiveIncome =
+  return incomeTurned(lineIsIncome, sub, budget, forecast, incomeColumnPositive)
+    ? forecast - budget
+    : budget - forecast;
+}
+
+/**
+ * True when a figure is income held as a positive amount (an Income sub-column of positive amounts,
+ * or a line whose name says income with budget and forecast ≥ 0), so its variance is turned round.
+ * @example incomeTurned(true, "net", 2_500_000, 2_120_000, false) === true // "Parking fees and charges income"
+ */
+export function incomeTurned(
+  lineIsIncome: boolean,
+  sub: Sub,
+  budget: number,
+  forecast: number,
+  incomeColumnPositive: boolean,
+): boolean {
+  return (
     (sub === "income" && incomeColumnPositive) ||
-    (sub !== "income" && lineIsIncome && budget >= 0 && forecast >= 0);
-  return positiveIncome ? forecast - budget : budget - forecast;
+    (sub !== "income" && lineIsIncome && budget >= 0 && forecast >= 0)
+  );
 }

@@ -28,7 +28,8 @@ export function varianceNarrative(
     | "activity"
     | "isIncome"
     | "isFunding"
-  >,
+  > &
+    Partial<Pick<VarianceResult, "budget" | "forecast">>,
   settings: Pick<Settings, "moneyStyle" | "directionWords">,
 ): string {
   const label = r.heading ? `${r.heading}: ${r.name}` : r.name;
@@ -48,8 +49,7 @@ export function varianceNarrative(
         : `${money(r.covid)} Covid ${word(r.covid)}`,
     );
   }
-  if (r.isIncome && !r.isTotal)
-    notes.push(`income ${money(r.variance)} ${r.variance < 0 ? "below" : "above"} budget`);
+  if (r.isIncome && !r.isTotal) notes.push(`income ${money(r.variance)} ${incomeSide(r)} budget`);
   if (r.isFunding) notes.push("a funding line, not a service heading");
   if (r.isTotal) notes.push("total");
   let s = `${label} – ${main} ${word(r.variance)}${notes.length ? ` (${notes.join("; ")})` : ""}`;
@@ -71,6 +71,22 @@ export function varianceNarrative(
     s += `; ${vol}, ${price}`;
   }
   return `${s}.`;
+}
+
+/**
+ * "above" or "below": forecast income against budgeted income, read from the amounts (positive, or
+ * negative credits), not from the variance's sign; the variance's sign only when they are missing or equal.
+ */
+function incomeSide(
+  r: Pick<VarianceResult, "variance"> & Partial<Pick<VarianceResult, "budget" | "forecast">>,
+): string {
+  const b = r.budget ?? null;
+  const f = r.forecast ?? null;
+  if (b !== null && f !== null && Math.round(b) !== Math.round(f)) {
+    const credits = b <= 0 && f <= 0;
+    return (credits ? f < b : f > b) ? "above" : "below";
+  }
+  return r.variance < 0 ? "below" : "above";
 }
 
 function num(n: number): string {

@@ -377,3 +377,112 @@ describe("threshold, movement, headline and settings", () => {
     expect(() => analyseVariances(tables, new Map(), DEFAULT_SETTINGS)).toThrow(EngineError);
   });
 });
+
+describe("QA: income shown as positive amounts, grand totals and previous-quarter columns", () => {
+  // the shape of QA's 06c / 06e workbooks (£m, income as positive amounts)
+  const parking = (variance: number | null): SheetGrid =>
+    seedToGrid({
+      name: "Finance £m",
+      rows: [
+        ["Quarter 2 forecast outturn"],
+        ["Service", "Budget £m", "Forecast £m", ...(variance === null ? [] : ["Variance £m"])],
+        ["Children's Social Care", 54.8, 57.12, -2.32],
+        ["Education", 12.4, 12.2, 0.2],
+        ["Parking fees and charges income", 2.5, 2.12, variance],
+        ["Home to school transport", 8.05, 8.1, -0.05],
+        ["Total", 72.75, 75.3, -2.55],
+      ].map((r) => (variance === null ? r.slice(0, 3) : r)),
+    });
+
+  test.each<[string, number | null]>([
+    ["budget − forecast, as on every other line (06c)", 0.38],
+    ["already turned round (06e)", -0.38],
+    ["no variance column (06f)", null],
+  ])("an income shortfall is an overspend whichever way its variance is written: %s", (_, variance) => {
+    const { variances, issues } = run(parking(variance));
+    const p = byName(variances, "Parking fees and charges income");
+    expect(p).toMatchObject({ variance: -380_000, direction: "overspend", overThreshold: true });
+    expect(p.narrative).toBe(
+      "Parking fees and charges income – £380k overspent (income £380k below budget).",
+    );
+    expect(issues.filter((i) => i.severity !== "info")).toEqual([]);
+  });
+
+  test("an income variance that matches neither way round is a mismatch at its cell; the direction is the amounts'", () => {
+    const g = seedToGrid({
+      name: "Income",
+      rows: [
+        ["Service", "Budget £k", "Forecast £k", "Variance £k"],
+        ["Education", 12400, 12200, 200],
+        ["Parking fees and charges income", 2500, 2120, 500],
+      ],
+    });
+    const { variances, issues } = run(g);
+    expect(byName(variances, "Parking fees and charges income")).toMatchObject({
+      variance: -500_000,
+      direction: "overspend",
+    });
+    const mismatch = issues.filter((i) => i.code === "variance-mismatch");
+    expect(mismatch.map((i) => i.cell)).toEqual(["D3"]);
+    expect(mismatch[0].message).toMatch(/income forecast is below budget/);
+  });
+
+  // the shape of QA's 11-thousands workbook (the sheet's variance is forecast − budget)
+  const revenue = (grandForecast: number): SheetGrid =>
+    seedToGrid({
+      name: "Revenue",
+      rows: [
+        ["Revenue monitoring Q3 2023/24"],
+        ["All figures £000's"],
+        [],
+        [
+          "Directorate / service",
+          "Annual Budget",
+          "Forecast Outturn",
+          "Over/(under) spend",
+          "Q2 Forecast Outturn",
+        ],
+        ["Adults"],
+        ["Older people", 25000, 25900, 900, 25600],
+        ["Learning disabilities", 18000, 17850, -150, 17900],
+        ["Adults Sub-total", 43000, 43750, 750, 43500],
+        ["Children"],
+        ["Children looked after", 30000, 29195, -805, 29400],
+        ["Early help", 4000, 4000, 0, 3950],
+        ["Children Sub-total", 34000, 33195, -805, 33350],
+        ["Grand Total", 77000, grandForecast, grandForecast - 77000, 76850],
+      ],
+    });
+
+  test("a Grand Total under sub-totals is checked against them, not the last heading's lines", () => {
+    const ok = run(revenue(76945));
+    expect(ok.issues.filter((i) => i.code === "tie-out")).toEqual([]);
+    const wrong = run(revenue(77000)).issues.filter((i) => i.code === "tie-out");
+    expect(wrong.map((i) => i.cell)).toEqual(["C13", "D13"]);
+    expect(wrong[0].message).toBe(
+      "Grand Total: the net forecast totals (C8, C12) add up to 76,945, but C13 says 77,000.",
+    );
+  });
+
+  test("movement from the Q2 column beside the current Forecast Outturn; the quarter from the title", () => {
+    const { variances, headlines } = run(revenue(76945));
+    expect(byName(variances, "Older people")).toMatchObject({ variance: -900_000, movement: -300_000 });
+    expect(headlines[0].sentence).toBe(
+      "The forecast outturn at Quarter 3 is an underspend of £55k (0.1% of the £77.0m budget), a decrease of £95k since Q2.",
+    );
+    // QA's 11b: with no title the quarter is not known, and is not named
+    const b = run(
+      seedToGrid({
+        name: "Rev",
+        rows: [
+          ["Service", "Annual Budget", "Forecast Outturn", "Q2 Forecast Outturn"],
+          ["Older people", 25000, 25900, 25600],
+          ["Total", 25000, 25900, 25600],
+        ],
+      }),
+    );
+    expect(b.headlines[0].sentence).toBe(
+      "The forecast outturn is an overspend of £900 (3.6% of the £25k budget), an increase of £300 since Q2.",
+    );
+  });
+});

@@ -150,7 +150,8 @@ describe("what is and is not a finance table", () => {
     expect(rev.scale).toBe(1000);
     expect(rev.scaleSource).toBe("title");
     expect(rev.lines.find((l) => l.name === "Sub-total")?.totals).toEqual([2, 3]);
-    expect(rev.lines.find((l) => l.name === "Total")?.totals).toEqual([2, 3, 5]);
+    // the grand total adds up the sub-total and the line it leaves out
+    expect(rev.lines.find((l) => l.name === "Total")?.totals).toEqual([4, 5]);
     expect(cap.scale).toBe(1_000_000);
     expect(cap.columns.forecast.net).toBe(2);
     expect(cap.columns.variance).toEqual({});
@@ -216,5 +217,131 @@ describe("what is and is not a finance table", () => {
     ]);
     expect(() => find(g)).not.toThrow();
     expect(find(g).tables[0].lines.map((l) => l.name)).toEqual(["Adoption"]);
+  });
+});
+
+describe("QA: officer-style first-column headers, totals and previous-quarter columns", () => {
+  // the shape of QA's hdr0..hdr6 workbooks
+  test.each([
+    "Budget line",
+    "Budget heading",
+    "Budget area",
+    "Budget Holder",
+    "Service",
+    "Cost centre",
+    "Directorate",
+  ])("a first-column header %p is the name column, not a budget column", (first) => {
+    const { tables } = find(
+      grid([
+        [first, "Budget £k", "Forecast £k", "Variance £k"],
+        ["Adults", 1000, 1200, -200],
+        ["Children", 800, 700, 100],
+        ["Total", 1800, 1900, -100],
+      ]),
+    );
+    expect(tables).toHaveLength(1);
+    expect(tables[0].columns).toMatchObject({
+      name: 0,
+      budget: { net: 1 },
+      forecast: { net: 2 },
+      variance: { net: 3 },
+    });
+    expect(tables[0].lines.map((l) => [l.name, l.isTotal])).toEqual([
+      ["Adults", false],
+      ["Children", false],
+      ["Total", true],
+    ]);
+  });
+
+  test("a Budget Holder column of names beside the service names is not money; a plain Budget column is", () => {
+    const { tables } = find(
+      grid([
+        ["Service", "Budget Holder", "Budget", "Forecast"],
+        ["Fostering", "J Smith", 500, 520],
+        ["Adoption", "A Khan", 300, 280],
+      ]),
+    );
+    expect(tables[0].columns).toMatchObject({ name: 0, budget: { net: 2 }, forecast: { net: 3 } });
+  });
+
+  // the shape of QA's 11-thousands workbook
+  const revenue = grid([
+    ["Revenue monitoring Q3 2023/24"],
+    ["All figures £000's"],
+    [],
+    [
+      "Directorate / service",
+      "Annual Budget",
+      "Forecast Outturn",
+      "Over/(under) spend",
+      "Q2 Forecast Outturn",
+    ],
+    ["Adults"],
+    ["Older people", 25000, 25900, 900, 25600],
+    ["Learning disabilities", 18000, 17850, -150, 17900],
+    ["Adults Sub-total", 43000, 43750, 750, 43500],
+    ["Children"],
+    ["Children looked after", 30000, 29195, -805, 29400],
+    ["Early help", 4000, 4000, 0, 3950],
+    ["Children Sub-total", 34000, 33195, -805, 33350],
+    ["Grand Total", 77000, 76945, -55, 76850],
+  ]);
+
+  test("a grand total adds up the sub-totals above it; each sub-total its own lines", () => {
+    const t = find(revenue).tables[0];
+    const totals = (name: string) => t.lines.find((l) => l.name === name)?.totals;
+    expect(totals("Adults Sub-total")).toEqual([5, 6]);
+    expect(totals("Children Sub-total")).toEqual([9, 10]);
+    expect(totals("Grand Total")).toEqual([7, 11]);
+  });
+
+  test("heading totals (Total Adults, Total Children) under a Grand Total; a bare Total under several headings", () => {
+    const t = find(
+      grid([
+        ["Service", "Budget £k", "Forecast £k"],
+        ["Adults"],
+        ["Older people", 100, 110],
+        ["Total Adults", 100, 110],
+        ["Children"],
+        ["Fostering", 200, 190],
+        ["Adoption", 50, 50],
+        ["Total Children", 250, 240],
+        ["Grand Total", 350, 350],
+      ]),
+    ).tables[0];
+    const totals = (name: string) => t.lines.find((l) => l.name === name)?.totals;
+    expect(totals("Total Adults")).toEqual([2]);
+    expect(totals("Total Children")).toEqual([5, 6]);
+    expect(totals("Grand Total")).toEqual([3, 7]);
+    const bare = find(
+      grid([
+        ["Service", "Budget £k", "Forecast £k"],
+        ["Adults"],
+        ["Older people", 100, 110],
+        ["Children"],
+        ["Fostering", 200, 190],
+        ["Total", 300, 300],
+      ]),
+    ).tables[0];
+    expect(bare.lines.find((l) => l.name === "Total")?.totals).toEqual([2, 4]);
+  });
+
+  test("the un-numbered Forecast Outturn is current and Q2 Forecast Outturn the previous quarter's", () => {
+    const t = find(revenue).tables[0];
+    expect(t.columns.forecast.net).toBe(2);
+    expect(t.columns.previousForecast).toBe(4);
+    expect(t.movementLabel).toBe("Q2");
+    // the quarter is the title's, not the previous column's
+    expect(t.period).toMatchObject({ kind: "quarter", quarter: 3, fy: 2023 });
+    // QA's 11b: no title and an un-numbered current column: the quarter is not known
+    const b = find(
+      grid([
+        ["Service", "Annual Budget", "Forecast Outturn", "Q2 Forecast Outturn"],
+        ["Older people", 25000, 25900, 25600],
+        ["Total", 25000, 25900, 25600],
+      ]),
+    ).tables[0];
+    expect(b.columns).toMatchObject({ forecast: { net: 2 }, previousForecast: 3 });
+    expect(b.period?.kind === "quarter").toBe(false);
   });
 });
