@@ -1,6 +1,6 @@
 import type { Polarity } from "./Settings";
 import type { PolaritySource } from "./KpiTable";
-import type { Unit } from "./ParsedValue";
+import type { Qualifier, Unit } from "./ParsedValue";
 
 /** A KPI's status for the scored period. */
 export type KpiStatus = "better" | "within" | "outside" | "no-data" | "no-target" | "target-tbc" | "not-due";
@@ -47,6 +47,12 @@ export interface KpiResult {
   recent: { label: string; value: number | null }[];
   tableId: string;
   contract: boolean;
+  /** The actual cell's own text when it is not a plain number ("<1%", "approx. 8%", "N/A"); absent when blank. */
+  actualText?: string;
+  /** The qualifier typed before the actual ("<1%" → "<"), which the sentence puts in words. */
+  qualifier?: Qualifier;
+  /** The target cell's own text when it is not a number ("Annual", "TBC"). */
+  targetText?: string;
 }
 
 /** Counts of statuses for one group or service area (the JSON contract's `counts[]`). */

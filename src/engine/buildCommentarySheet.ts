@@ -28,7 +28,7 @@ export const KPI_KEY_HEADERS: [string, string] = ["Group", "Measure"];
 /**
  * Builds the KPI Commentary sheet: every KPI ordered by exception (outside tolerance first, then
  * within, better, and the unscored), with target, tolerance and actual as numbers in their own
- * number formats, status and trend in words with a symbol, the automatic sentence, and the
+ * number formats (or the officer's text where a number would lose it: "<1%", "Annual", "N/A"), status and trend in words with a symbol, the automatic sentence, and the
  * officers' commentary carried over from the last run.
  *
  * @example
@@ -79,8 +79,9 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
   const row = (i: number): CommentaryRow => {
     const k = ordered[i];
     const fmt = unitNumberFormat(k.unit, [k.target, k.tolerance, k.actual]);
-    const target = k.target ?? (k.status === "target-tbc" ? "TBC" : null);
-    const actual = k.actual ?? (k.reason?.trim() || null);
+    // The officer's own text where a number would lose it ("<1%", "Annual", "N/A"); a blank stays blank.
+    const target = k.target ?? k.targetText ?? (k.status === "target-tbc" ? "TBC" : null);
+    const actual = k.actualText ?? k.actual;
     return {
       values: [
         k.group,

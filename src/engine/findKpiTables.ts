@@ -82,6 +82,19 @@ interface Header {
   /** Leftmost and rightmost columns with header text. */
   left: number;
   right: number;
+  /** Columns the table may use: the whole sheet, or its share of a row of side-by-side tables. */
+  lane: Lane;
+}
+
+/** A span of columns, inclusive. */
+interface Lane {
+  left: number;
+  right: number;
+}
+
+/** True when two headers share a column. */
+function overlaps(a: Header, b: Header): boolean {
+  return a.left <= b.right && b.left <= a.right;
 }
 
 /** Reads cells by sheet coordinates. */
@@ -125,6 +138,10 @@ class Cells {
     for (let c = this.firstCol; c <= this.lastCol; c++)
       if (isFilled(row[c - this.sheet.originCol])) out.push(c);
     return out;
+  }
+  /** `filled(r)` within a lane. */
+  filledIn(r: number, lane: Lane): number[] {
+    return this.filled(r).filter((c) => c >= lane.left && c <= lane.right);
   }
   /** How many of `filled(r)` lie in columns `left..right` (no array built: every data row asks). */
   countFilled(r: number, left: number, right: number): number {
@@ -202,27 +219,46 @@ export function findKpiTables(sheet: SheetGrid, settings: Settings): { tables: K
   const headers: Header[] = [];
   for (let r = cells.firstRow; r <= cells.lastRow; r++) {
     const mapping = mappings.find((m) => m.headerRow === r + 1);
-    const h = detectHeader(cells, r, mapping);
-    if (!h) continue;
-    headers.push(h);
-    r = h.continuation ?? r;
+    const found = detectHeaders(cells, r, mapping);
+    if (found.length === 0) continue;
+    headers.push(...found);
+    r = Math.max(r, ...found.map((h) => h.continuation ?? r));
   }
 
+  // The header above each one, in the same columns (side-by-side tables share a row).
+  const above = headers.map((h, i) => {
+    for (let j = i - 1; j >= 0; j--) if (headers[j].row < h.row && overlaps(headers[j], h)) return j;
+    return -1;
+  });
+  const titles = headers.map((h, i) =>
+    findTitle(cells, h.band ?? h.row, above[i] >= 0 ? headers[above[i]].row : cells.firstRow - 1, h),
+  );
+  // A title names a service area only when the sheet has several (seed 004's priorities); a
+  // single title is the sheet's own heading, which says nothing about service areas.
+  const titlesAreAreas = new Set(titles.filter((t) => t !== undefined)).size > 1;
+  const carried: { section?: string; area?: string }[] = [];
   const tables: KpiTable[] = [];
-  let inheritedSection: string | undefined;
   headers.forEach((h, i) => {
     const top = h.band ?? h.row;
-    const next = headers[i + 1];
+    const next = headers.find((n, j) => j > i && n.row > h.row && overlaps(n, h));
     const regionEnd = next ? (next.band ?? next.row) - 1 : cells.lastRow;
-    const title = findTitle(cells, top, i > 0 ? headers[i - 1].row : cells.firstRow - 1);
-    const section = title ?? inheritedSection;
+    const title = titles[i];
+    const inherited = above[i] >= 0 ? carried[above[i]] : {};
+    const section = title ?? inherited.section;
+    const area = title !== undefined ? (titlesAreAreas ? title : undefined) : inherited.area;
     const mapping = mappings.find((m) => m.headerRow === h.row + 1);
-    const built = readRows(cells, h, (h.continuation ?? h.row) + 1, regionEnd, section, settings);
-    inheritedSection = built.lastSection ?? section;
+    const start = (h.continuation ?? h.row) + 1;
+    const built = readRows(cells, h, start, regionEnd, { section, area }, settings);
+    carried[i] = {
+      section: built.lastSection ?? section,
+      area: built.lastSection ?? area,
+    };
     if (mapping?.kind === "ignore" || mapping?.kind === "finance") return;
+    // Side-by-side tables share a header row: the second and later are known by their measure cell.
+    const sibling = headers.some((o, j) => j < i && o.row === h.row);
     tables.push({
       kind: "kpi",
-      id: `${sheet.name}!${h.row + 1}`,
+      id: sibling ? `${sheet.name}!${toA1(h.row, h.columns.measure)}` : `${sheet.name}!${h.row + 1}`,
       sheet: sheet.name,
       ...(title ? { title } : {}),
       headerRows: h.band !== null ? [h.band, h.row] : [h.row],
@@ -236,20 +272,59 @@ export function findKpiTables(sheet: SheetGrid, settings: Settings): { tables: K
   return { tables, issues };
 }
 
-/** Recognises a header row at `r` (or takes a confirmed mapping's word for it). */
-function detectHeader(cells: Cells, r: number, mapping?: TableMapping): Header | null {
+/**
+ * The header rows at `r`: one table, or several side by side. A row that names a second measure
+ * column ("Indicator | Target | Q1 | Q2 | | Indicator | Target | Q1 | Q2") is split before it, at
+ * the blank column between them if there is one, when every part is a header by itself.
+ */
+function detectHeaders(cells: Cells, r: number, mapping?: TableMapping): Header[] {
+  const whole = detectHeader(cells, r, { left: cells.firstCol, right: cells.lastCol }, mapping);
+  if (!whole) return [];
+  if (mapping) return [whole]; // a confirmed mapping describes the row as one table
+  const starts = [whole.columns.measure];
+  for (const c of cells.filled(r)) {
+    if (c <= whole.columns.measure || typeof cells.value(r, c) !== "string") continue;
+    const label = cells.text(r, c);
+    if (MEASURE_RE.test(label) && cells.role(label) === null) starts.push(c);
+  }
+  if (starts.length === 1) return [whole];
+  const lefts = starts.map((m, k) => (k === 0 ? cells.firstCol : laneStart(cells, r, starts[k - 1], m)));
+  const parts: Header[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const lane = { left: lefts[k], right: k + 1 < starts.length ? lefts[k + 1] - 1 : cells.lastCol };
+    const h = detectHeader(cells, r, lane, undefined, starts[k]);
+    if (!h) return [whole]; // e.g. "KPI | Description | Target": one table naming its measure twice
+    parts.push(h);
+  }
+  return parts;
+}
+
+/** Where the table whose measure header is at `m` starts: after the last blank header cell before it. */
+function laneStart(cells: Cells, r: number, previousMeasure: number, m: number): number {
+  for (let c = m - 1; c > previousMeasure; c--) if (cells.text(r, c) === "") return c + 1;
+  return m;
+}
+
+/** Recognises a header row at `r` within `lane` (or takes a confirmed mapping's word for it). */
+function detectHeader(
+  cells: Cells,
+  r: number,
+  lane: Lane,
+  mapping?: TableMapping,
+  measureCol?: number,
+): Header | null {
   if (mapping?.kind === "finance") return null;
-  const filled = cells.filled(r);
+  const filled = cells.filledIn(r, lane);
   if (filled.length < 2 && !mapping) return null;
-  let measure = filled.find(
-    (c) => typeof cells.value(r, c) === "string" && MEASURE_RE.test(cells.text(r, c)),
-  );
+  let measure =
+    measureCol ??
+    filled.find((c) => typeof cells.value(r, c) === "string" && MEASURE_RE.test(cells.text(r, c)));
   const forced = mapping?.columns?.measure ? safeCol(mapping.columns.measure) : undefined;
   if (forced !== undefined) measure = forced;
   if (measure === undefined) return null;
 
-  const bandRow = findBandRow(cells, r, measure);
-  const cont = findContinuationRow(cells, r, measure);
+  const bandRow = findBandRow(cells, r, measure, lane);
+  const cont = findContinuationRow(cells, r, measure, lane);
   const columns: KpiColumns = { measure, periods: [] };
   for (const c of filled) {
     if (c === measure) continue;
@@ -273,6 +348,7 @@ function detectHeader(cells: Cells, r: number, mapping?: TableMapping): Header |
     columns,
     left: Math.min(measure, ...filled),
     right: Math.max(measure, ...filled),
+    lane,
   };
 }
 
@@ -308,11 +384,12 @@ function applyMapping(columns: KpiColumns, mapping?: TableMapping): void {
 }
 
 /** The row above a header is a band row when its measure cell is empty and it holds only labels. */
-function findBandRow(cells: Cells, r: number, measure: number): number | null {
+function findBandRow(cells: Cells, r: number, measure: number, lane: Lane): number | null {
   const b = r - 1;
   if (b < cells.firstRow || cells.text(b, measure) !== "") return null;
-  const filled = cells.filled(b).filter((c) => c > measure);
-  if (filled.length === 0 || cells.filled(b).length !== filled.length) return null;
+  const all = cells.filledIn(b, lane);
+  const filled = all.filter((c) => c > measure);
+  if (filled.length === 0 || all.length !== filled.length) return null;
   const labelsOnly = filled.every((c) => {
     const p = cells.parse(b, c);
     return p.kind === "text" || p.kind === "month" || p.kind === "date" || p.kind === "na";
@@ -334,19 +411,22 @@ function bandText(cells: Cells, b: number, c: number, measure: number): string |
 }
 
 /** A row right under the header, with the measure cell empty and only words in it, continues the header. */
-function findContinuationRow(cells: Cells, r: number, measure: number): number | null {
+function findContinuationRow(cells: Cells, r: number, measure: number, lane: Lane): number | null {
   const n = r + 1;
   if (n > cells.lastRow || cells.text(n, measure) !== "") return null;
-  const filled = cells.filled(n);
+  const filled = cells.filledIn(n, lane);
   if (filled.length === 0) return null;
   const words = filled.every((c) => cells.text(r, c) !== "" && cells.parse(n, c).kind === "text");
   return words ? n : null;
 }
 
-/** The nearest title above a table: a row with a single text cell, within three rows, below `floor`. */
-function findTitle(cells: Cells, top: number, floor: number): string | undefined {
+/**
+ * The nearest title above a table: a row with a single text cell in the table's lane, within
+ * three rows, below `floor`.
+ */
+function findTitle(cells: Cells, top: number, floor: number, h: Header): string | undefined {
   for (let r = top - 1; r > floor && r >= top - 3 && r >= cells.firstRow; r--) {
-    const filled = cells.filled(r);
+    const filled = cells.filledIn(r, h.lane);
     if (filled.length === 0) continue;
     if (filled.length === 1 && cells.parse(r, filled[0]).kind === "text") return cells.text(r, filled[0]);
     return undefined;
@@ -360,14 +440,16 @@ function readRows(
   h: Header,
   start: number,
   end: number,
-  section: string | undefined,
+  context: { section?: string; area?: string },
   settings: Settings,
 ): { rows: KpiRow[]; issues: Issue[]; bottom: number; lastSection?: string } {
   const issues: Issue[] = [];
   const rows: KpiRow[] = [];
   const sections: (string | undefined)[] = [];
+  const areas: (string | undefined)[] = [];
   const cols = h.columns;
-  let current = section;
+  let current = context.section;
+  let currentArea = context.area;
   let afterBreak = true; // the header or a blank row came just before
   let blankRun = 0;
   let bottom = h.row;
@@ -398,6 +480,7 @@ function readRows(
         bottom = r;
       } else {
         current = measure;
+        currentArea = measure;
         lastSection = measure;
       }
       afterBreak = false;
@@ -425,6 +508,7 @@ function readRows(
         : { row: r, measure, group, serviceArea, polarity: "higher", polaritySource: "assumed", contract },
     );
     sections.push(current);
+    areas.push(currentArea);
   }
 
   // Groups need the whole table (contract neighbours); polarity needs the full, unwrapped name.
@@ -436,7 +520,7 @@ function readRows(
       row.group = row.contract
         ? "Contract measures"
         : sec || (anyContract ? "Other measures" : cells.sheet.name);
-    if (!row.serviceArea) row.serviceArea = sec ?? "";
+    if (!row.serviceArea) row.serviceArea = areas[i] ?? "";
     const { polarity, source } = decidePolarity(cells, row, cols, overrides, issues);
     row.polarity = polarity;
     row.polaritySource = source;

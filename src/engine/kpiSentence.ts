@@ -1,5 +1,5 @@
 import type { KpiResult } from "./KpiResult";
-import type { Unit } from "./ParsedValue";
+import type { Qualifier, Unit } from "./ParsedValue";
 import { groupThousands } from "./unitNumberFormat";
 
 /** The fields of a scored KPI that its sentence uses. */
@@ -16,7 +16,17 @@ export type KpiSentenceInput = Pick<
   | "yearAgo"
   | "previousLabel"
   | "yearAgoLabel"
+  | "qualifier"
 >;
+
+/** A qualifier in words: "<1%" is "less than 1%". */
+const QUALIFIER_WORDS: Record<Qualifier, string> = {
+  "<": "less than ",
+  "<=": "at most ",
+  ">": "more than ",
+  ">=": "at least ",
+  approx: "about ",
+};
 
 /**
  * The automatic, factual sentence for one KPI, with its units right: percentage points for
@@ -26,6 +36,8 @@ export type KpiSentenceInput = Pick<
  * kpiSentence({ status: "within", actual: 0.85, target: 0.9, tolerance: 0.75, unit: { kind: "percent" },
  *   period: "Q4", previous: 0.83, previousLabel: "Q3", yearAgo: 0.86, yearAgoLabel: "Q4" })
  * // "85% against a target of 90% (tolerance 75%); up 2 percentage points on Q3; 1 point below Q4 last year."
+ * // A qualified actual keeps its qualifier: "less than 1% against a target of 2%".
+ * // A count's change gives its percentage, to one decimal place under 1%: "down 1.7 on Feb-24 (-0.4%)".
  */
 export function kpiSentence(k: KpiSentenceInput): string {
   const reason = k.reason?.trim() ? ` ("${k.reason.trim()}")` : "";
@@ -36,7 +48,7 @@ export function kpiSentence(k: KpiSentenceInput): string {
   }
 
   const clauses: string[] = [];
-  const actual = formatValue(k.actual, k.unit);
+  const actual = (k.qualifier ? QUALIFIER_WORDS[k.qualifier] : "") + formatValue(k.actual, k.unit);
   if (k.status === "no-target") clauses.push(`${actual}; no target`);
   else if (k.status === "target-tbc") clauses.push(`${actual}; target to be confirmed`);
   else if (k.target === null) clauses.push(actual);
@@ -54,8 +66,7 @@ function previousClause(actual: number, previous: number, unit: Unit, label: str
   const on = label?.trim() || "the previous period";
   const d = roundDelta(actual - previous, unit);
   if (d === 0) return `unchanged on ${on}`;
-  const pct =
-    unit.kind === "number" && previous !== 0 ? ` (${signedPercent((actual - previous) / previous)})` : "";
+  const pct = unit.kind === "number" && previous !== 0 ? changePercent((actual - previous) / previous) : "";
   return `${d > 0 ? "up" : "down"} ${formatDelta(Math.abs(d), unit, true)} on ${on}${pct}`;
 }
 
@@ -134,6 +145,18 @@ export function formatNumber(value: number, dp: number): string {
   // Three digits or fewer need no separator.
   const body = (int.length <= 3 ? int : groupThousands(Number(int))) + (trimmed ? `.${trimmed}` : "");
   return (value < 0 && Number(fixed) !== 0 ? "-" : "") + body;
+}
+
+/**
+ * A count's change as a percentage in brackets: whole percentages from 1% up, one decimal place
+ * below that (so a small change never reads "0%"), and nothing when it rounds to 0.0%.
+ * @example changePercent(0.031) === " (+3%)"; changePercent(-0.0036) === " (-0.4%)"; changePercent(0.0001) === ""
+ */
+export function changePercent(fraction: number): string {
+  if (Math.round(Math.abs(fraction) * 100) >= 1) return ` (${signedPercent(fraction)})`;
+  const p = Math.round(fraction * 1000) / 10;
+  if (p === 0) return "";
+  return ` (${p > 0 ? "+" : "-"}${Math.abs(p).toFixed(1)}%)`;
 }
 
 /**

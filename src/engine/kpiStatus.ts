@@ -17,6 +17,8 @@ export interface StatusInput {
   /** For messages. */
   measure?: string;
   periodLabel?: string;
+  /** True when the actual cell holds text (such as "0.96"), so a number format would not convert it. */
+  actualIsText?: boolean;
 }
 
 /** The status plus the numbers it was decided on (in the target's unit) and any issues. */
@@ -24,7 +26,10 @@ export interface StatusOutcome {
   status: KpiStatus;
   actual: number | null;
   target: number | null;
-  /** The tolerance used (null when blank, N/A, equal to the target, or ignored). */
+  /**
+   * The tolerance, whatever the status (null when blank, N/A, not a number, equal to the target,
+   * or ignored as on the wrong side or in another unit).
+   */
   tolerance: number | null;
   unit: Unit;
   /** Why there is no status: the cell's own text, or our explanation. */
@@ -144,12 +149,12 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
   switch (target.kind) {
     case "blank":
     case "na":
-      return outcomeOf(actual, target, issues, "no-target");
+      return outcomeOf(actual, target, issues, "no-target", undefined, tolerance);
     case "tbc":
     case "new-measure":
-      return outcomeOf(actual, target, issues, "target-tbc", target.text.trim() || undefined);
+      return outcomeOf(actual, target, issues, "target-tbc", target.text.trim() || undefined, tolerance);
     case "not-due":
-      return outcomeOf(actual, target, issues, "not-due", target.text.trim());
+      return outcomeOf(actual, target, issues, "not-due", target.text.trim(), tolerance);
     case "error":
       issues.push(
         issue(
@@ -160,7 +165,7 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
           `The target for ${measure} shows the Excel error ${target.code}. Fix the formula or type the target; until then the measure is reported with no target.`,
         ),
       );
-      return outcomeOf(actual, target, issues, "no-target");
+      return outcomeOf(actual, target, issues, "no-target", undefined, tolerance);
     case "text":
     case "date":
     case "month":
@@ -173,17 +178,22 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
           `The target for ${measure} is ${quoted(target.text)}, which is not a number. Type a number such as 85% or 426, "TBC", or leave it blank; until then the measure is reported with no target.`,
         ),
       );
-      return outcomeOf(actual, target, issues, "no-target");
+      return outcomeOf(actual, target, issues, "no-target", undefined, tolerance);
     case "number":
       break;
   }
   const t = target.value;
+  // The tolerance is read (and warned about) whatever the actual holds: an officer can put it
+  // right before the data comes in, and the commentary shows it beside the target.
+  const tol = readTolerance(target, tolerance, polarity, measure, input.polaritySource, issues);
 
   // 2. The actual must be a number.
   if (actual.kind !== "number") {
     const period = input.periodLabel ? ` for ${input.periodLabel}` : "";
-    if (actual.kind === "not-due") return outcomeOf(actual, target, issues, "not-due", actual.text.trim());
-    if (actual.kind === "blank") return outcomeOf(actual, target, issues, "no-data", `No value${period}`);
+    if (actual.kind === "not-due")
+      return withTolerance(actual, target, issues, tol, "not-due", actual.text.trim());
+    if (actual.kind === "blank")
+      return withTolerance(actual, target, issues, tol, "no-data", `No value${period}`);
     if (actual.kind === "error") {
       issues.push(
         issue(
@@ -194,7 +204,7 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
           `The value of ${measure}${period} shows the Excel error ${actual.code}. Fix the formula or type the value; until then it is reported as no data.`,
         ),
       );
-      return outcomeOf(actual, target, issues, "no-data", `Excel error ${actual.code}`);
+      return withTolerance(actual, target, issues, tol, "no-data", `Excel error ${actual.code}`);
     }
     if (actual.kind === "date" || actual.kind === "month") {
       issues.push(
@@ -206,7 +216,7 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
           `The value of ${measure}${period} reads as a date, not a number. Check the cell's number format; until then it is reported as no data.`,
         ),
       );
-      return outcomeOf(actual, target, issues, "no-data", actual.text.trim());
+      return withTolerance(actual, target, issues, tol, "no-data", actual.text.trim());
     }
     if (actual.kind === "text") {
       issues.push(
@@ -219,16 +229,19 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
         ),
       );
     }
-    return outcomeOf(actual, target, issues, "no-data", actual.text.trim());
+    return withTolerance(actual, target, issues, tol, "no-data", actual.text.trim());
   }
 
   // 3. Units must agree.
   if (!unitsAgree(target.unit, actual.unit)) {
+    const asPercent = `${Math.round(actual.value * 1000) / 10}%`;
     const hint =
       target.unit.kind === "percent" && actual.value > 1 && actual.value <= 100
         ? ` If ${actual.value} means ${actual.value}%, type it as "${actual.value}%".`
         : target.unit.kind === "percent" && Math.abs(actual.value) <= 1
-          ? ` If ${actual.value} means ${Math.round(actual.value * 1000) / 10}%, give ${actual.cell} a percentage number format.`
+          ? input.actualIsText // a number format does not turn text into a number
+            ? ` If ${actual.text.trim()} means ${asPercent}, type it as "${asPercent}".`
+            : ` If ${actual.value} means ${asPercent}, give ${actual.cell} a percentage number format.`
           : " Make the two cells use the same unit.";
     issues.push(
       issue(
@@ -239,63 +252,17 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
         `Units disagree for ${measure}: the target (${target.cell}) is ${describeUnit(target.unit)} but the value ${quoted(actual.text)} is ${describeUnit(actual.unit)}.${hint} Until then it is reported as no data.`,
       ),
     );
-    return outcomeOf(
+    return withTolerance(
       actual,
       target,
       issues,
+      tol,
       "no-data",
       `Unit mismatch: target is ${describeUnit(target.unit)}, value is ${describeUnit(actual.unit)}`,
     );
   }
   const a = convertUnit(actual.value, actual.unit, target.unit);
 
-  // 4. The tolerance, if it makes a band.
-  let tol: number | null = null;
-  if (tolerance.kind === "number") {
-    if (!unitsAgree(target.unit, tolerance.unit)) {
-      issues.push(
-        issue(
-          "warning",
-          "unit-mismatch",
-          tolerance.sheet,
-          tolerance.cell,
-          `The tolerance for ${measure} is ${describeUnit(tolerance.unit)} but the target (${target.cell}) is ${describeUnit(target.unit)}, so the tolerance is ignored. Give both the same unit.`,
-        ),
-      );
-    } else {
-      const raw = convertUnit(tolerance.value, tolerance.unit, target.unit);
-      tol = effectiveTolerance(t, raw, polarity);
-      const equal = atLeast(raw, t) && atLeast(t, raw);
-      if (tol === null && !equal) {
-        const side = polarity === "higher" ? "above" : "below";
-        issues.push(
-          issue(
-            "warning",
-            "tolerance-wrong-side",
-            tolerance.sheet,
-            tolerance.cell,
-            `The tolerance ${quoted(tolerance.text)} for ${measure} is ${side} the target ${quoted(target.text)}, but ${polarity} is better` +
-              ` (polarity ${input.polaritySource ?? "given"}). It is ignored, so there is no "within tolerance" band. Correct the tolerance or the measure's polarity.`,
-          ),
-        );
-      }
-    }
-  } else if (
-    tolerance.kind === "text" ||
-    tolerance.kind === "error" ||
-    tolerance.kind === "date" ||
-    tolerance.kind === "month"
-  ) {
-    issues.push(
-      issue(
-        "warning",
-        "unparsed-value",
-        tolerance.sheet,
-        tolerance.cell,
-        `The tolerance for ${measure} is ${quoted(tolerance.text)}, which is not a number, so it is ignored. Type a number, "N/A", or leave it blank.`,
-      ),
-    );
-  }
   // 5. Qualified values compare conservatively.
   const q = actual.qualifier;
   const favourable =
@@ -327,6 +294,68 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
   );
 }
 
+/**
+ * Step 4: the tolerance in the target's unit when it makes an amber band, else null, with a
+ * warning for one in another unit, on the wrong side of the target, or not a number.
+ */
+function readTolerance(
+  target: ParsedValue & { kind: "number" },
+  tolerance: ParsedValue,
+  polarity: Polarity,
+  measure: string,
+  polaritySource: PolaritySource | undefined,
+  issues: Issue[],
+): number | null {
+  const t = target.value;
+  let tol: number | null = null;
+  if (tolerance.kind === "number") {
+    if (!unitsAgree(target.unit, tolerance.unit)) {
+      issues.push(
+        issue(
+          "warning",
+          "unit-mismatch",
+          tolerance.sheet,
+          tolerance.cell,
+          `The tolerance for ${measure} is ${describeUnit(tolerance.unit)} but the target (${target.cell}) is ${describeUnit(target.unit)}, so the tolerance is ignored. Give both the same unit.`,
+        ),
+      );
+    } else {
+      const raw = convertUnit(tolerance.value, tolerance.unit, target.unit);
+      tol = effectiveTolerance(t, raw, polarity);
+      const equal = atLeast(raw, t) && atLeast(t, raw);
+      if (tol === null && !equal) {
+        const side = polarity === "higher" ? "above" : "below";
+        issues.push(
+          issue(
+            "warning",
+            "tolerance-wrong-side",
+            tolerance.sheet,
+            tolerance.cell,
+            `The tolerance ${quoted(tolerance.text)} for ${measure} is ${side} the target ${quoted(target.text)}, but ${polarity} is better` +
+              ` (polarity ${polaritySource ?? "given"}). It is ignored, so there is no "within tolerance" band. Correct the tolerance or the measure's polarity.`,
+          ),
+        );
+      }
+    }
+  } else if (
+    tolerance.kind === "text" ||
+    tolerance.kind === "error" ||
+    tolerance.kind === "date" ||
+    tolerance.kind === "month"
+  ) {
+    issues.push(
+      issue(
+        "warning",
+        "unparsed-value",
+        tolerance.sheet,
+        tolerance.cell,
+        `The tolerance for ${measure} is ${quoted(tolerance.text)}, which is not a number, so it is ignored. Type a number, "N/A", or leave it blank.`,
+      ),
+    );
+  }
+  return tol;
+}
+
 /** An outcome without a comparison (hoisted, not a closure: this runs once per KPI row). */
 function outcomeOf(
   actual: ParsedValue,
@@ -334,13 +363,40 @@ function outcomeOf(
   issues: Issue[],
   status: KpiStatus,
   reason?: string,
+  tolerance?: ParsedValue,
 ): StatusOutcome {
   const value = actual.kind === "number" ? actual.value : null;
   const goal = target.kind === "number" ? target.value : null;
-  const unit = target.kind === "number" ? target.unit : actual.kind === "number" ? actual.unit : NUMBER_UNIT;
+  const unit =
+    target.kind === "number"
+      ? target.unit
+      : actual.kind === "number"
+        ? actual.unit
+        : tolerance?.kind === "number"
+          ? tolerance.unit
+          : NUMBER_UNIT;
+  // With no numeric target there is no side to check: a tolerance in the result's unit is shown as it is.
+  const tol =
+    tolerance?.kind === "number" && unitsAgree(tolerance.unit, unit)
+      ? convertUnit(tolerance.value, tolerance.unit, unit)
+      : null;
   return reason
-    ? { status, actual: value, target: goal, tolerance: null, unit, reason, issues }
-    : { status, actual: value, target: goal, tolerance: null, unit, issues };
+    ? { status, actual: value, target: goal, tolerance: tol, unit, reason, issues }
+    : { status, actual: value, target: goal, tolerance: tol, unit, issues };
+}
+
+/** An outcome without a comparison, keeping the tolerance read against the target. */
+function withTolerance(
+  actual: ParsedValue,
+  target: ParsedValue,
+  issues: Issue[],
+  tol: number | null,
+  status: KpiStatus,
+  reason?: string,
+): StatusOutcome {
+  const outcome = outcomeOf(actual, target, issues, status, reason);
+  outcome.tolerance = tol;
+  return outcome;
 }
 
 /** An outcome compared in the target's unit. */

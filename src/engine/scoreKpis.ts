@@ -215,14 +215,16 @@ function scoreRow(
   const toleranceCell = cols.tolerance !== undefined ? toA1(r, cols.tolerance) : undefined;
   const measureCell = targetCell && toleranceCell ? "" : toA1(r, cols.measure);
   const actual = index !== null ? parseAt(grid, r, actualCol, actualCell) : blank(grid, actualCell);
+  const target = targetCell ? parseAt(grid, r, cols.target!, targetCell) : blank(grid, measureCell);
   const outcome = kpiStatus({
     actual,
-    target: targetCell ? parseAt(grid, r, cols.target!, targetCell) : blank(grid, measureCell),
+    target,
     tolerance: toleranceCell ? parseAt(grid, r, cols.tolerance!, toleranceCell) : blank(grid, measureCell),
     polarity: row.polarity,
     polaritySource: row.polaritySource,
     measure: row.measure,
     periodLabel: label || undefined,
+    actualIsText: typeof cellValue(grid, r, actualCol) === "string",
   });
   if (outcome.issues.length > 0) issues.push(...outcome.issues);
   let status = outcome.status;
@@ -273,5 +275,13 @@ function scoreRow(
   result.recent = recent;
   result.tableId = table.id;
   result.contract = row.contract;
+  // The officer's own words where a number alone would lose them ("<1%", "N/A", "Annual").
+  const actualText = actual.text.trim();
+  // (An unscored number, such as 85 against a % target, is shown as typed, not in the target's unit.)
+  if (actualText && (actual.kind !== "number" || actual.qualifier || status === "no-data"))
+    result.actualText = actualText;
+  if (actual.kind === "number" && actual.qualifier) result.qualifier = actual.qualifier;
+  const targetText = target.text.trim();
+  if (targetText && target.kind !== "number") result.targetText = targetText;
   return result;
 }

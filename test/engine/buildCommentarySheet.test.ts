@@ -6,7 +6,13 @@ describe("buildCommentarySheet", () => {
     kpi({ measure: "Demand", row: 2, status: "no-target", actual: 10, unit: { kind: "number" } }),
     kpi({ measure: "Good", row: 3, status: "better", actual: 0.95, target: 0.9 }),
     kpi({ measure: "Bad", row: 4, status: "outside", actual: 0.5, target: 0.9, tolerance: 0.75 }),
-    kpi({ measure: "Missing", row: 5, status: "no-data", reason: "Not reportable" }),
+    kpi({
+      measure: "Missing",
+      row: 5,
+      status: "no-data",
+      reason: "Not reportable",
+      actualText: "Not reportable",
+    }),
     kpi({ measure: "Amber", row: 6, status: "within", actual: 0.8, target: 0.9, tolerance: 0.75 }),
     kpi({ measure: "Annual", row: 7, status: "not-due" }),
     kpi({ measure: "New", row: 8, status: "target-tbc", actual: 0.4 }),
@@ -62,6 +68,57 @@ describe("buildCommentarySheet", () => {
     expect(row(missing).find((c) => c.col === 4)?.value).toBe("Not reportable");
     const tbc = sheet.cells.find((c) => c.value === "New")!.row;
     expect(row(tbc).find((c) => c.col === 2)?.value).toBe("TBC");
+  });
+
+  // QA workbooks: "<1%" lost its "<"; a blank Mar-24 showed "No value for Mar-24" under Actual;
+  // an "Annual" target showed under Actual with the Target cell blank.
+  it("shows the officer's text for a qualified actual and a worded target, and leaves a blank actual blank", () => {
+    const { sheet } = buildCommentarySheet({
+      name: "KPI Commentary",
+      period: "Mar-24",
+      kpis: [
+        kpi({
+          measure: "Plans lasting 2 years (lower is better)",
+          row: 2,
+          status: "better",
+          polarity: "lower",
+          actual: 0.01,
+          actualText: "<1%",
+          qualifier: "<",
+          target: 0.02,
+          period: "Mar-24",
+        }),
+        kpi({
+          measure: "Sickness days per FTE",
+          row: 3,
+          status: "no-data",
+          reason: "No value for Mar-24",
+          target: 8,
+          tolerance: 9,
+          unit: { kind: "number" },
+          period: "Mar-24",
+        }),
+        kpi({
+          measure: "Residents satisfied",
+          row: 4,
+          status: "not-due",
+          reason: "Annual",
+          targetText: "Annual",
+          period: "Mar-24",
+        }),
+      ],
+    });
+    const rowOf = (measure: string) => {
+      const r = sheet.cells.find((c) => c.value === measure)!.row;
+      const cells = sheet.cells.filter((c) => c.row === r);
+      return (col: number) => cells.find((c) => c.col === col)?.value ?? null;
+    };
+    const plans = rowOf("Plans lasting 2 years (lower is better)");
+    expect([plans(2), plans(4), plans(7)]).toEqual([0.02, "<1%", "less than 1% against a target of 2%."]);
+    const sickness = rowOf("Sickness days per FTE");
+    expect([sickness(2), sickness(3), sickness(4)]).toEqual([8, 9, null]);
+    const annual = rowOf("Residents satisfied");
+    expect([annual(2), annual(4)]).toEqual(["Annual", null]);
   });
 
   it("says so when there are no KPIs", () => {

@@ -215,6 +215,118 @@ describe("findKpiTables layout traits", () => {
     expect(tables[1].rows[0].group).toBe("Partnership measures");
   });
 
+  // QA workbook 08-twotables, sheet "Side by side": two tables on the same rows, column E blank.
+  const SIDE_BY_SIDE: CellValue[][] = [
+    ["Indicator", "Target", "Q1", "Q2", null, "Indicator", "Target", "Q1", "Q2"],
+    [
+      "Library visits (higher is better)",
+      50000,
+      48000,
+      52000,
+      null,
+      "Complaints upheld (lower is better)",
+      0.3,
+      0.35,
+      0.25,
+    ],
+    [
+      "Leisure centre visits (higher is better)",
+      80000,
+      70000,
+      75000,
+      null,
+      "FOI requests answered in 20 days (higher is better)",
+      0.9,
+      0.88,
+      0.86,
+    ],
+  ];
+
+  it("splits two tables side by side on the same rows at the blank column between them", () => {
+    const { tables } = find(sheet(SIDE_BY_SIDE, { name: "Side by side" }));
+    expect(
+      tables.map((t) => [t.id, t.columns.measure, t.columns.target, t.columns.periods.map((p) => p.col)]),
+    ).toEqual([
+      ["Side by side!1", 0, 1, [2, 3]],
+      ["Side by side!F1", 5, 6, [7, 8]],
+    ]);
+    expect(tables.map((t) => t.rows.map((r) => [r.row, r.measure]))).toEqual([
+      [
+        [1, "Library visits (higher is better)"],
+        [2, "Leisure centre visits (higher is better)"],
+      ],
+      [
+        [1, "Complaints upheld (lower is better)"],
+        [2, "FOI requests answered in 20 days (higher is better)"],
+      ],
+    ]);
+  });
+
+  it("splits at a repeated measure header with no blank column, each table keeping its own title", () => {
+    const { tables } = find(
+      sheet([
+        ["Culture", null, null, "Corporate"],
+        ["Measure", "Target", "Q1", "Measure", "Target", "Q1"],
+        ["Library visits", 5, 6, "Complaints upheld (lower is better)", 3, 2],
+      ]),
+    );
+    expect(tables.map((t) => [t.title, t.columns.measure, t.columns.target, t.rows[0].measure])).toEqual([
+      ["Culture", 0, 1, "Library visits"],
+      ["Corporate", 3, 4, "Complaints upheld (lower is better)"],
+    ]);
+  });
+
+  it("keeps one table when the second measure-like header does not head a table of its own", () => {
+    const { tables } = find(
+      sheet([
+        ["KPI", "Description", "Target", "Q1"],
+        ["PI 01", "Library visits", 5, 6],
+      ]),
+    );
+    expect(tables).toHaveLength(1);
+    expect(tables[0].columns).toMatchObject({ measure: 0, target: 2 });
+  });
+
+  it("stacks a table below side-by-side ones, ending each side-by-side table above it", () => {
+    const { tables } = find(
+      sheet([
+        ...SIDE_BY_SIDE,
+        [],
+        ["Measure", "Target", "Q1", "Q2"],
+        ["Homelessness preventions", 150, 140, 130],
+      ]),
+    );
+    expect(tables.map((t) => [t.id, t.rows.length])).toEqual([
+      ["KPIs!1", 2],
+      ["KPIs!F1", 2],
+      ["KPIs!5", 1],
+    ]);
+  });
+
+  it("leaves the service area empty under a sheet's only title, but takes it from several titles or sections", () => {
+    const single = find(
+      sheet([
+        ["Quarterly Performance Report – Q2 2024/25"],
+        ["Measure", "Target", "Q1", "Q2"],
+        ["Library visits", 5, 6, 7],
+      ]),
+    ).tables[0].rows[0];
+    expect(single).toMatchObject({ group: "Quarterly Performance Report – Q2 2024/25", serviceArea: "" });
+    const stacked = find(
+      sheet([
+        ["Adults' Services KPIs"],
+        ["Measure", "Target", "Q1", "Q2"],
+        ["Safeguarding"],
+        ["Enquiries concluded", 5, 6, 7],
+        [],
+        ["Housing KPIs"],
+        ["Measure", "Target", "Q1", "Q2"],
+        ["Homelessness preventions", 150, 140, 130],
+      ]),
+    ).tables.flatMap((t) => t.rows.map((r) => r.serviceArea));
+    expect(stacked).toEqual(["Safeguarding", "Housing KPIs"]);
+  });
+
   it('puts unmarked neighbours of © measures in "Other measures" when nothing names their group', () => {
     const { tables } = find(
       sheet([

@@ -1,4 +1,5 @@
 import {
+  changePercent,
   formatNumber,
   kpiSentence,
   signedPercent,
@@ -95,6 +96,54 @@ describe("kpiSentence", () => {
       { status: "not-due", actual: null, target: null, reason: "Annual" },
       'Not yet due at Q4 ("Annual").',
     ],
+    // QA: "<1%" read "1% against a target of 2%", dropping the officer's qualifier.
+    [
+      "a value below a bound",
+      { actual: 0.01, qualifier: "<", target: 0.02, tolerance: null, status: "better" },
+      "less than 1% against a target of 2%.",
+    ],
+    [
+      "a value above a bound",
+      { actual: 0.95, qualifier: ">", target: 0.9, tolerance: null, status: "better" },
+      "more than 95% against a target of 90%.",
+    ],
+    [
+      "an approximate value",
+      { actual: 0.08, qualifier: "approx", target: 0.19, tolerance: 0.14, status: "outside" },
+      "about 8% against a target of 19% (tolerance 14%).",
+    ],
+    // QA workbook 09-monthly24: 481.739 to 480 read "down 1.7 on Feb-24 (0%)".
+    [
+      "a count's small change, its percentage to one decimal place",
+      {
+        status: "no-target",
+        unit: { kind: "number" },
+        actual: 480,
+        target: null,
+        tolerance: null,
+        previous: 481.739,
+        previousLabel: "Feb-24",
+      },
+      "480; no target; down 1.7 on Feb-24 (-0.4%).",
+    ],
+    [
+      "a count's change too small to show as a percentage",
+      {
+        status: "no-target",
+        unit: { kind: "number" },
+        actual: 100_001,
+        target: null,
+        tolerance: null,
+        previous: 100_000,
+        previousLabel: "Feb-24",
+      },
+      "100,001; no target; up 1 on Feb-24.",
+    ],
+    [
+      "a percentage's small change in percentage points",
+      { actual: 0.8464, previous: 0.85, previousLabel: "Feb-24" },
+      "84.6% against a target of 90% (tolerance 75%); down 0.4 percentage points on Feb-24.",
+    ],
     [
       "money",
       { unit: { kind: "money" }, actual: 12500, target: 10000, tolerance: null, status: "better" },
@@ -118,4 +167,10 @@ describe("number helpers", () => {
     [-0.14, "-14%"],
     [0.001, "0%"],
   ])("signedPercent(%p) = %p", (v, s) => expect(signedPercent(v)).toBe(s));
+  it.each([
+    [0.031, " (+3%)"],
+    [-0.0036, " (-0.4%)"],
+    [0.0096, " (+1%)"],
+    [0.0004, ""],
+  ])("changePercent(%p) = %p", (v, s) => expect(changePercent(v)).toBe(s));
 });

@@ -149,6 +149,37 @@ describe("kpiStatus", () => {
     expect(r.issues).toHaveLength(0);
   });
 
+  // QA workbooks 01-monthly row 10 (blank Mar-24, tolerance set), 03-fyquarters row 9 ("N/A" actual,
+  // "18%" tolerance) and 10-warnings rows 3, 6, 9: the tolerance was dropped whenever there was no data.
+  it("reports the target and tolerance whatever the status", () => {
+    expect(score(null, 8, 9, "lower")).toMatchObject({ status: "no-data", target: 8, tolerance: 9 });
+    expect(score("N/A", pct(0.15), "18%", "lower")).toMatchObject({ target: 0.15, tolerance: 0.18 });
+    expect(score("#DIV/0!", pct(0.9), pct(0.85))).toMatchObject({ status: "no-data", tolerance: 0.85 });
+    expect(score(85, pct(0.9), pct(0.85))).toMatchObject({ status: "no-data", tolerance: 0.85 });
+    expect(score("Annual", pct(0.9), pct(0.85))).toMatchObject({ status: "not-due", tolerance: 0.85 });
+    expect(score(pct(0.5), "TBC", pct(0.4))).toMatchObject({ status: "target-tbc", tolerance: 0.4 });
+    expect(score(10, null, 12)).toMatchObject({ status: "no-target", tolerance: 12 });
+    // A tolerance that makes no band is still left out, and still warned about with no data.
+    const wrong = score(null, pct(0.9), pct(0.95));
+    expect(wrong.tolerance).toBeNull();
+    expect(wrong.issues.map((i) => i.code)).toEqual(["tolerance-wrong-side"]);
+    expect(score(null, pct(0.8), pct(0.8)).tolerance).toBeNull();
+  });
+
+  it('advises typing "96%" for the text "0.96" against a % target, and a % format for the number 0.96', () => {
+    const hint = (actual: V, isText: boolean) =>
+      kpiStatus({
+        actual: cell(actual, "E9"),
+        target: cell(pct(0.95), "B9"),
+        tolerance: cell(null, "C9"),
+        polarity: "higher",
+        actualIsText: isText,
+      }).issues[0].message;
+    expect(hint("0.96", true)).toMatch(/type it as "96%"/);
+    expect(hint("0.96", true)).not.toMatch(/number format/);
+    expect(hint(0.96, false)).toMatch(/give E9 a percentage number format/);
+  });
+
   it("compares qualified values conservatively", () => {
     // Seed 001: "% of Child Protection Plans lasting 2 years or more": 3% target, 5% tolerance, "<1%".
     expect(score("<1%", pct(0.03), pct(0.05), "lower")).toMatchObject({ status: "better", actual: 0.01 });

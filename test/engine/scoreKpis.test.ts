@@ -227,3 +227,104 @@ describe("scoreKpis reads the cells from the sheets' grids", () => {
     expect(() => scoreKpis(tables, DEFAULT_SETTINGS, [])).toThrow(EngineError);
   });
 });
+
+describe('scoreKpis on QA workbook 08-twotables, sheet "Side by side"', () => {
+  // Table 1 in A:D, column E blank, table 2 in F:I with the same headers; G:I in % format.
+  const sideBySide: SeedSheet = {
+    name: "Side by side",
+    rows: [
+      ["Indicator", "Target", "Q1", "Q2", null, "Indicator", "Target", "Q1", "Q2"],
+      [
+        "Library visits (higher is better)",
+        50000,
+        48000,
+        52000,
+        null,
+        "Complaints upheld (lower is better)",
+        0.3,
+        0.35,
+        0.25,
+      ],
+      [
+        "Leisure centre visits (higher is better)",
+        80000,
+        70000,
+        75000,
+        null,
+        "FOI requests answered in 20 days (higher is better)",
+        0.9,
+        0.88,
+        0.86,
+      ],
+    ],
+    formats: { G2: "0%", H2: "0%", I2: "0%", G3: "0%", H3: "0%", I3: "0%" },
+  };
+
+  it("scores four KPIs, each from its own table's Q2 column", () => {
+    const { kpis, issues } = run([sideBySide]);
+    expect(
+      kpis.map((k) => [k.row, k.measure.replace(/ \(.*/, ""), k.actualCell, k.actual, k.status]),
+    ).toEqual([
+      [2, "Library visits", "D2", 52000, "better"],
+      [3, "Leisure centre visits", "D3", 75000, "outside"],
+      [2, "Complaints upheld", "I2", 0.25, "better"],
+      [3, "FOI requests answered in 20 days", "I3", 0.86, "outside"],
+    ]);
+    expect(issues.filter((i) => i.severity === "warning")).toEqual([]);
+  });
+
+  it("accounts for every row that looks like a KPI (a text cell beside a numeric target): scored, or named in a warning", () => {
+    const { kpis, issues } = run([sideBySide]);
+    sideBySide.rows.forEach((cells, r) => {
+      cells.forEach((v, c) => {
+        if (r === 0 || typeof v !== "string" || typeof cells[c + 1] !== "number") return;
+        const scored = kpis.some((k) => k.row === r + 1 && k.measure === v);
+        // A warning about the row must name the measure (another table's warning on the row does not count).
+        const warned = issues.some((i) => i.severity === "warning" && i.message.includes(`"${v}"`));
+        expect({ measure: v, accounted: scored || warned }).toEqual({ measure: v, accounted: true });
+      });
+    });
+  });
+});
+
+describe("scoreKpis keeps the officer's own text", () => {
+  it("for a qualified actual, a worded target and a text actual; none for a blank", () => {
+    const { kpis } = run([
+      {
+        name: "KPIs",
+        rows: [
+          ["Measure", "Target", "Tolerance", "Q1"],
+          ["Plans lasting 2 years (lower is better)", 0.02, 0.05, "<1%"],
+          ["Residents satisfied", "Annual", null, null],
+          ["Sickness days (lower is better)", 8, 9, null],
+          ["Reviews in time", 0.9, 0.8, "N/A"],
+          ["Calls answered", 0.9, 0.8, 85],
+        ],
+        formats: { B2: "0%", C2: "0%", B5: "0%", C5: "0%", B6: "0%", C6: "0%" },
+      },
+    ]);
+    expect(kpis.map((k) => [k.actualText, k.qualifier, k.targetText, k.tolerance])).toEqual([
+      ["<1%", "<", undefined, 0.05],
+      [undefined, undefined, "Annual", null],
+      [undefined, undefined, undefined, 9],
+      ["N/A", undefined, undefined, 0.8],
+      ["85", undefined, undefined, 0.8], // unscored (units disagree): shown as typed, not as 8500%
+    ]);
+  });
+
+  it('warns with the typing advice for a text "0.96" against a % target', () => {
+    const { issues } = run([
+      {
+        name: "PIs",
+        rows: [
+          ["Measure", "Target", "Qtr 2"],
+          ["Timeliness of reviews", 0.95, "0.96"],
+        ],
+        formats: { B2: "0%" },
+      },
+    ]);
+    const mismatch = issues.find((i) => i.code === "unit-mismatch");
+    expect(mismatch).toMatchObject({ cell: "C2" });
+    expect(mismatch?.message).toMatch(/type it as "96%"/);
+  });
+});
