@@ -40,7 +40,9 @@ const QUALIFIER_WORDS: Record<Qualifier, string> = {
  * // A count's change gives its percentage, to one decimal place under 1%: "down 1.7 on Feb-24 (-0.4%)".
  */
 export function kpiSentence(k: KpiSentenceInput): string {
-  const reason = k.reason?.trim() ? ` ("${k.reason.trim()}")` : "";
+  // A blank cell's reason ("No value for Mar-24") would only repeat "No data for Mar-24".
+  const said = k.reason?.trim() ?? "";
+  const reason = said && !/^no value\b/i.test(said) ? ` ("${said}")` : "";
   if (k.status === "not-due") return `Not yet due at ${k.period || "this period"}${reason}.`;
   if (k.status === "no-data" || k.actual === null) {
     const target = k.target !== null ? `; target ${formatValue(k.target, k.unit)}` : "";

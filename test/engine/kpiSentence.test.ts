@@ -92,6 +92,11 @@ describe("kpiSentence", () => {
       'No data for Q4 ("This data is not reportable"); target 90%.',
     ],
     [
+      "a blank cell's reason is not repeated",
+      { status: "no-data", actual: null, reason: "No value for Q4" },
+      "No data for Q4; target 90%.",
+    ],
+    [
       "not yet due",
       { status: "not-due", actual: null, target: null, reason: "Annual" },
       'Not yet due at Q4 ("Annual").',
