@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { formatMoney } from "../engine/formatMoney";
 import type { ScoreResult } from "../engine/ScoreResult";
-import type { Settings } from "../engine/Settings";
+import { DEFAULT_SETTINGS, type Settings } from "../engine/Settings";
 import { DEFAULT_PACKAGE_LIMITS } from "../xlsx/inspectPackage";
 import { scoreXlsxBuffer } from "../xlsx/scoreXlsxBuffer";
 import { XlsxInputError } from "../xlsx/XlsxInputError";
@@ -33,7 +33,8 @@ export const USAGE = `Usage: scorecard score <in.xlsx> [--period LABEL] [--thres
 Scores a quarter's KPI and finance tables and writes a scored copy of the workbook.
   <in.xlsx>            the workbook to score (default: the bundled sample, samples/sample.xlsx)
   --period LABEL       the period column to score, e.g. "Q3" or "2019/20 Q3" (default: the latest with data)
-  --threshold POUNDS   variance threshold in pounds, e.g. 100000, 250,000 or £250k (default 100000)
+  --threshold POUNDS   variance threshold in pounds, e.g. 100000, 250,000 or £250k, for this run only
+                       (default: the threshold saved in the workbook by the task pane, else 100000)
   --out OUT.xlsx       where to write the scored workbook (default: <in>.scored.xlsx beside the input)
   --json OUT.json      also write the result as JSON
   --force              go on when the workbook holds parts that would be lost (charts, pivots, ...)
@@ -197,6 +198,7 @@ async function score(args: ScoreArgs, io: CliIo, context: CliContext): Promise<v
   if (args.threshold !== undefined) overrides.threshold = args.threshold;
   const { outcome, output } = await scoreXlsxBuffer(bytes, {
     overrides,
+    saveOverrides: false, // a CLI option is for this run only; the task pane saves settings
     force: args.force,
     limits: { maxFileBytes: MAX_INPUT_BYTES },
   });
@@ -205,7 +207,14 @@ async function score(args: ScoreArgs, io: CliIo, context: CliContext): Promise<v
   if (jsonPath !== undefined) await writeAtomically(jsonPath, `${JSON.stringify(outcome.result, null, 2)}\n`);
 
   const written = [outPath, ...(jsonPath !== undefined ? [jsonPath] : [])].map((p) => show(p, cwd));
-  io.stdout.write(formatSummary(outcome.result, outcome.settings.threshold, written, show(input, cwd)));
+  const savedThreshold = outcome.savedSettings?.threshold;
+  const thresholdSaved =
+    args.threshold === undefined &&
+    savedThreshold !== undefined &&
+    savedThreshold !== DEFAULT_SETTINGS.threshold;
+  io.stdout.write(
+    formatSummary(outcome.result, outcome.settings.threshold, written, show(input, cwd), thresholdSaved),
+  );
 }
 
 /**
@@ -276,6 +285,7 @@ export function formatSummary(
   threshold: number,
   written: string[],
   input: string,
+  thresholdSaved = false,
 ): string {
   const lines: string[] = [];
   lines.push(`Scored ${input}${result.period ? `, period ${result.period}` : ""}`);
@@ -283,7 +293,7 @@ export function formatSummary(
   const total = result.counts.find((c) => c.dimension === "total");
   if (total && result.kpis.length > 0 && total.sentence) lines.push(total.sentence);
 
-  lines.push(...financeLines(result, threshold));
+  lines.push(...financeLines(result, threshold, thresholdSaved));
 
   if (result.warnings.length > 0) {
     lines.push(`${result.warnings.length} ${result.warnings.length === 1 ? "warning" : "warnings"}:`);
@@ -303,16 +313,17 @@ export function formatSummary(
  * Finance, table by table: the sheet and its headline, then its flagged (non-total) items with
  * their narrative, largest first.
  */
-function financeLines(result: ScoreResult, threshold: number): string[] {
+function financeLines(result: ScoreResult, threshold: number, thresholdSaved: boolean): string[] {
   const tableIds = [
     ...new Set([...result.financeHeadlines.map((h) => h.tableId), ...result.variances.map((v) => v.tableId)]),
   ];
   if (tableIds.length === 0) return [];
   const flaggedCount = result.variances.filter((v) => v.overThreshold && !v.isTotal).length;
+  const over = `at or over ${formatMoney(threshold)}${thresholdSaved ? " (threshold saved in the workbook)" : ""}`;
   const lines = [
     flaggedCount === 0
-      ? `Finance: no variances at or over ${formatMoney(threshold)}.`
-      : `Finance: ${flaggedCount} ${flaggedCount === 1 ? "variance" : "variances"} at or over ${formatMoney(threshold)}:`,
+      ? `Finance: no variances ${over}.`
+      : `Finance: ${flaggedCount} ${flaggedCount === 1 ? "variance" : "variances"} ${over}:`,
   ];
   for (const id of tableIds) {
     const headline = result.financeHeadlines.find((h) => h.tableId === id);

@@ -11,6 +11,7 @@ import { writeCommentarySheet, type CommentaryRow } from "./writeCommentarySheet
 /** What the Variance Narrative sheet is built from. */
 export interface NarrativeSheetInput {
   name: string;
+  /** The KPI period scored ("" when there is none: the finance headlines' period is used). */
   period: string;
   variances: VarianceResult[];
   headlines: FinanceHeadline[];
@@ -37,11 +38,14 @@ export const MONEY_K_FORMAT = '"£"#,##0,"k";-"£"#,##0,"k"';
  */
 export function buildNarrativeSheet(input: NarrativeSheetInput): { sheet: SheetWrite; issues: Issue[] } {
   const money: CellStyle = { numberFormat: MONEY_K_FORMAT };
+  const labelsOf = (v: VarianceResult): [string, string] => [
+    v.heading ?? v.name,
+    v.heading !== undefined ? v.name : "",
+  ];
   const rows: CommentaryRow[] = orderVariances(
     input.variances.filter((v) => v.overThreshold && !v.isTotal),
   ).map((v) => {
-    const heading = v.heading ?? v.name;
-    const line = v.heading !== undefined ? v.name : "";
+    const [heading, line] = labelsOf(v);
     return {
       values: [
         heading,
@@ -78,7 +82,9 @@ export function buildNarrativeSheet(input: NarrativeSheetInput): { sheet: SheetW
     role: "narrative",
     name: input.name,
     title: "Variance Narrative",
-    period: input.period,
+    // A finance-only workbook has no KPI period: the finance tables name theirs ("Quarter 3").
+    period:
+      input.period.trim() || input.headlines.find((h) => h.periodLabel?.trim())?.periodLabel?.trim() || "",
     intro: [
       `Key variances over/under ${threshold}: variance = budget − forecast, so a positive variance is an underspend.`,
       ...input.headlines.map((h) => h.sentence),
@@ -104,6 +110,14 @@ export function buildNarrativeSheet(input: NarrativeSheetInput): { sheet: SheetW
       : "No finance tables (budget against forecast) were found in this workbook.",
     old: input.old,
     lastPeriod: input.lastPeriod,
+    unlisted: {
+      identities: input.variances
+        .filter((v) => !v.overThreshold && !v.isTotal)
+        .map((v) => ({ primary: narrativeKey(...labelsOf(v)), secondary: "", sheet: v.sheet })),
+      reason: `now under the ${threshold} threshold`,
+      what: "line",
+      returns: "if the line is flagged again",
+    },
   });
 }
 

@@ -29,6 +29,10 @@ export const COUNT_COLUMNS: { header: string; field: keyof StatusCounts & string
   { header: "Not yet due", field: "notDue" },
 ];
 
+/** A group or service area name: wrapped, so a long one is not cut off by the counts beside it. */
+const NAME_STYLE: CellStyle = { wrap: true };
+const COUNT_STYLE: CellStyle = { numberFormat: "0" };
+
 /** Signed whole percentage, "+3%" / "-14%", as a number format. */
 export const SIGNED_PERCENT_FORMAT = "+0%;-0%;0%";
 
@@ -56,16 +60,12 @@ export function buildSummarySheet(input: SummarySheetInput): SheetWrite {
   const groups = result.counts.filter((c) => c.dimension !== "total");
   const total = result.counts.find((c) => c.dimension === "total") ?? sumCounts(groups);
   b.row([reportedSentence(total)]);
-  b.row(
-    [
-      "Colours on your sheets:",
-      ...(["better", "within", "outside", "no-data"] as const).map((s) => statusLabel(s)),
-    ],
-    (c) => {
-      const s = (["better", "within", "outside", "no-data"] as const)[c - 1];
-      return s ? { fill: RAG_PALETTE[s].fill, fontColor: RAG_PALETTE[s].font } : STYLES.note;
-    },
-  );
+  // The key runs down column A, which is wide enough for every label (across the narrow count
+  // columns, LibreOffice cut them off: "✔ Better than tar").
+  b.row(["Colours on your sheets:"], STYLES.note);
+  for (const s of ["better", "within", "outside", "no-data"] as const)
+    b.row([statusLabel(s)], { fill: RAG_PALETTE[s].fill, fontColor: RAG_PALETTE[s].font });
+  // Rows without a service area (no such column) are left out; with none at all, so is the table.
   const serviceAreas = result.serviceAreaCounts.filter(
     (c) => c.dimension !== "total" && c.group.trim() !== "",
   );
@@ -133,10 +133,10 @@ export function buildSummarySheet(input: SummarySheetInput): SheetWrite {
     const line = (name: string, c: StatusCounts, style?: CellStyle): void => {
       const counts = COUNT_COLUMNS.map((col) => c[col.field] as number);
       b.row([name, ...counts, counts.reduce((a, x) => a + x, 0)], (i) =>
-        i === 0 ? style : { numberFormat: "0", ...(style ?? {}) },
+        i === 0 ? style : style === NAME_STYLE ? COUNT_STYLE : { numberFormat: "0", ...(style ?? {}) },
       );
     };
-    for (const r of rows) line(r.group, r);
+    for (const r of rows) line(r.group, r, NAME_STYLE);
     line("Total", totals, { bold: true });
     const all = COUNT_COLUMNS.reduce((a, col) => a + (totals[col.field] as number), 0);
     b.row(

@@ -25,6 +25,8 @@ export interface WritePlanInput {
   workbook: WorkbookGrid;
   settings: Settings;
   state: StoreState;
+  /** Settings to save in the store; default `settings` (those in force, the period left out). */
+  savedSettings?: Partial<Settings>;
 }
 
 /**
@@ -98,7 +100,7 @@ export function buildWritePlan(input: WritePlanInput): { plan: WritePlan; issues
       .map((o) => byName.get(o.name.toLowerCase())!.name),
   );
 
-  const { period: _period, ...kept } = settings;
+  const { period: _period, ...kept } = input.savedSettings ?? settings;
   void _period; // the period is chosen per run, not saved
   const store: StoreState = {
     version: STORE_VERSION,

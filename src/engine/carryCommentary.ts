@@ -1,4 +1,6 @@
 import type { KeptCommentary, OldCommentary, OldCommentaryRow } from "./readCommentarySheet";
+import { parsePeriodLabel } from "./parsePeriodLabel";
+import { periodSortKeys } from "./periodOrder";
 
 /** How a row of a commentary sheet is identified for matching. */
 export interface CommentaryIdentity {
@@ -20,21 +22,32 @@ export interface CarriedCommentary {
   previousPeriod?: string;
   /** Commentary whose row has gone; `fresh` when it left the main table on this run. */
   unmatched: (KeptCommentary & { fresh: boolean; from?: string })[];
-  /** Commentary from before the previous period, kept at the foot. */
+  /** Commentary for other periods whose rows are still there, kept at the foot. */
   earlier: KeptCommentary[];
 }
 
+/** One piece of officer text from last run's sheet, with the period it is for and where it was. */
+interface Note extends KeptCommentary {
+  from: "officer" | "previous" | "unmatched" | "earlier";
+  /** A1 address of the cell it was typed in (main table only). */
+  cell?: string;
+}
+
 /**
- * Carries officer commentary from last run's sheet onto this run's rows, so nothing typed is lost:
- * - matched by identity (primary key + sheet, then group to tell duplicates apart), never by position;
- * - the same period: officer text stays in "Officer commentary" and previous text in "Previous commentary";
- * - a new period: last period's officer text moves to "Previous commentary" and the officer column
- *   starts empty; text that was already "previous" moves to the "Earlier commentary" block;
+ * Carries officer commentary from last run's sheet onto this run's rows, so nothing typed is lost.
+ * Commentary is kept per measure AND period, wherever it sat last run (the Officer or Previous
+ * column, or the Unmatched or Earlier block):
+ * - "Officer commentary" gets the text for the period scored, "Previous commentary" the text for the
+ *   period before it: the latest earlier period with commentary when the periods can be ordered
+ *   ("2024/25 Q1" < "2024/25 Q2"), else the last period scored that is not this one;
+ * - rows are matched by identity (primary key + sheet, then group to tell duplicates apart), never by
+ *   position;
+ * - text for other periods whose row is still there goes to the "Earlier commentary" block;
  * - text whose row has gone goes to the "Unmatched commentary" block, and stays there on later runs
- *   (it returns to its row if that row comes back in the same period).
+ *   (it returns to its row when the row comes back for its period, or the period before).
  *
  * @example
- * carryCommentary(old, items, identify, "Q4").officer[2] // "Agency staff recruited in March."
+ * carryCommentary(old, items, identify, "2024/25 Q4").officer[2] // "Agency staff recruited in March."
  */
 export function carryCommentary(
   old: OldCommentary | undefined,
@@ -48,73 +61,98 @@ export function carryCommentary(
   const out: CarriedCommentary = { officer, previous, unmatched: [], earlier: [] };
   if (!old) return out;
 
-  const oldPeriod = (old.period ?? lastPeriod ?? period).trim();
-  const samePeriod = oldPeriod === period.trim();
-  const ident = (r: { labels: [string, string]; sheet: string }): CommentaryIdentity => ({
-    ...identify(r.labels),
-    sheet: r.sheet,
-  });
-  const fresh: CarriedCommentary["unmatched"] = [];
-  const toKept = (r: OldCommentaryRow, text: string, p: string): CarriedCommentary["unmatched"][number] => ({
+  const now = period.trim();
+  // A missing or blank "Period scored" cell: the store's last period, else this one.
+  const oldPeriod = old.period?.trim() || lastPeriod?.trim() || now;
+  const oldPrevious = old.previousPeriod?.trim() || undefined;
+  const fromRow = (r: OldCommentaryRow, text: string, p: string, from: Note["from"]): Note => ({
     labels: r.labels,
     sheet: r.sheet,
     period: p,
     text,
-    fresh: true,
-    from: r.cell,
+    from,
+    cell: r.cell,
   });
+  const notes: Note[] = [
+    ...old.rows.filter((r) => r.officer.trim()).map((r) => fromRow(r, r.officer, oldPeriod, "officer")),
+    ...old.rows
+      .filter((r) => r.previous.trim())
+      .map((r) => fromRow(r, r.previous, oldPrevious ?? "", "previous")),
+    ...old.unmatched.map((k): Note => ({ ...k, period: k.period.trim(), from: "unmatched" })),
+    ...old.earlier.map((k): Note => ({ ...k, period: k.period.trim(), from: "earlier" })),
+  ];
 
-  const withOfficer = old.rows.filter((r) => r.officer.trim());
-  const withPrevious = old.rows.filter((r) => r.previous.trim());
-  if (samePeriod) {
-    out.previousPeriod = old.previousPeriod;
-    const a = matchRows(withOfficer.map(ident), items, (i) => !officer[i]);
-    a.matches.forEach((i, o) => (officer[i] = withOfficer[o].officer));
-    a.left.forEach((o) => fresh.push(toKept(withOfficer[o], withOfficer[o].officer, oldPeriod)));
-    const b = matchRows(withPrevious.map(ident), items, (i) => !previous[i]);
-    b.matches.forEach((i, o) => (previous[i] = withPrevious[o].previous));
-    b.left.forEach((o) =>
-      fresh.push(toKept(withPrevious[o], withPrevious[o].previous, old.previousPeriod ?? "")),
-    );
-  } else {
-    out.previousPeriod = oldPeriod;
-    const a = matchRows(withOfficer.map(ident), items, (i) => !previous[i]);
-    a.matches.forEach((i, o) => (previous[i] = withOfficer[o].officer));
-    a.left.forEach((o) => fresh.push(toKept(withOfficer[o], withOfficer[o].officer, oldPeriod)));
-    for (const r of withPrevious)
-      out.earlier.push({
-        labels: r.labels,
-        sheet: r.sheet,
-        period: old.previousPeriod ?? "",
-        text: r.previous,
-      });
-  }
-
-  // Old unmatched text returns to its row if the row is back in the same period and its cell is free.
-  const keptIdents = old.unmatched.map(ident);
+  const before = previousPeriodOf(
+    now,
+    notes.map((n) => n.period),
+    oldPeriod !== now ? oldPeriod : oldPrevious,
+  );
+  out.previousPeriod = before;
+  const idents = notes.map((n) => ({ ...identify(n.labels), sheet: n.sheet }));
   const forNow = matchRows(
-    keptIdents,
+    idents,
     items,
     (i) => !officer[i],
-    (o) => old.unmatched[o].period === period.trim(),
+    (o) => notes[o].period === now,
   );
-  forNow.matches.forEach((i, o) => (officer[i] = old.unmatched[o].text));
-  const forPrev = matchRows(
-    keptIdents,
+  forNow.matches.forEach((i, o) => (officer[i] = notes[o].text));
+  const forBefore = matchRows(
+    idents,
     items,
     (i) => !previous[i],
-    (o) =>
-      !forNow.matches.has(o) &&
-      out.previousPeriod !== undefined &&
-      old.unmatched[o].period === out.previousPeriod,
+    (o) => before !== undefined && notes[o].period === before,
   );
-  forPrev.matches.forEach((i, o) => (previous[i] = old.unmatched[o].text));
-  old.unmatched.forEach((k, o) => {
-    if (!forNow.matches.has(o) && !forPrev.matches.has(o)) out.unmatched.push({ ...k, fresh: false });
+  forBefore.matches.forEach((i, o) => (previous[i] = notes[o].text));
+
+  // Whatever is left keeps its block; text that was in the main table goes to "Earlier" when its row
+  // is still there (it is for another period), else to "Unmatched".
+  const hasRow = identityFinder(items);
+  const fresh: CarriedCommentary["unmatched"] = [];
+  notes.forEach((n, o) => {
+    if (forNow.matches.has(o) || forBefore.matches.has(o)) return;
+    const kept: KeptCommentary = { labels: n.labels, sheet: n.sheet, period: n.period, text: n.text };
+    if (n.from === "unmatched") out.unmatched.push({ ...kept, fresh: false });
+    else if (n.from === "earlier") out.earlier.push(kept);
+    else if (n.period !== now && n.period !== before && hasRow(idents[o])) out.earlier.push(kept);
+    else fresh.push({ ...kept, fresh: true, from: n.cell });
   });
   out.unmatched.push(...fresh);
-  out.earlier = [...old.earlier, ...out.earlier];
   return out;
+}
+
+/**
+ * A test of whether an identity names one of `items` (by primary key and sheet; an identity with no
+ * sheet matches any sheet; one with no primary key matches nothing).
+ * @example identityFinder([{ primary: "a", secondary: "", sheet: "KPIs" }])({ primary: "a", secondary: "g", sheet: "" }) === true
+ */
+export function identityFinder(items: CommentaryIdentity[]): (id: CommentaryIdentity) => boolean {
+  const keys = new Set(items.flatMap((n) => [JSON.stringify([n.primary, n.sheet]), n.primary]));
+  return (id) =>
+    id.primary !== "" && keys.has(id.sheet === "" ? id.primary : JSON.stringify([id.primary, id.sheet]));
+}
+
+/**
+ * The period whose commentary is "previous" when `period` is scored: the latest of `known` before it
+ * when the periods can be ordered (each names its financial year), else `fallback` (the last period
+ * scored that is not this one). Undefined when there is none.
+ * @example previousPeriodOf("2024/25 Q2", ["2024/25 Q1", "2024/25 Q3"], "2024/25 Q3") === "2024/25 Q1"
+ * @example previousPeriodOf("2024/25 Q1", ["2024/25 Q2"], "2024/25 Q2") === undefined
+ * @example previousPeriodOf("Q1", ["Q4"], "Q4") === "Q4"
+ */
+export function previousPeriodOf(period: string, known: string[], fallback?: string): string | undefined {
+  const dated = (label: string): number | undefined => {
+    const p = parsePeriodLabel(label, "General");
+    return p && p.fy !== null ? periodSortKeys([p])[0] : undefined;
+  };
+  const key = dated(period);
+  const others = [...new Set(known.filter((k) => k !== "" && k !== period))];
+  const ordered = others.map((k) => [k, dated(k)] as const).filter((e) => e[1] !== undefined);
+  if (key === undefined || ordered.length === 0)
+    return fallback && fallback !== period ? fallback : undefined;
+  let best: { label: string; key: number } | undefined;
+  for (const [label, k] of ordered)
+    if (k! < key && (best === undefined || k! > best.key)) best = { label, key: k! };
+  return best?.label;
 }
 
 /**

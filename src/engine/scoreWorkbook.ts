@@ -23,17 +23,35 @@ export interface ScoreOutcome {
   financeTables: FinanceTable[];
   /** Settings actually used: defaults, then the workbook's saved settings, then the caller's. */
   settings: Settings;
+  /** The settings saved in the workbook's store before this run (empty when none or unreadable). */
+  savedSettings?: Partial<Settings>;
+}
+
+/** How a run treats the caller's overrides. */
+export interface ScoreOptions {
+  /**
+   * Save the overrides in the workbook's store for later runs (default true: the task pane's
+   * choices are kept). False for one-off options such as the CLI's `--threshold`: the store keeps
+   * the settings it had.
+   */
+  saveOverrides?: boolean;
 }
 
 /**
  * Scores a whole workbook: finds KPI and finance tables on the user's sheets (ours and the
  * store are skipped), scores the period, analyses variances and builds the write plan.
  * Data problems come back in `result.issues`; only a malformed grid throws (`EngineError`).
+ * The overrides are saved in the store unless `options.saveOverrides` is false.
  *
  * @example
- * const { result, plan } = scoreWorkbook(grid, { threshold: 250_000 });
+ * const { result, plan } = scoreWorkbook(grid, { threshold: 250_000 }); // saved for later runs
+ * scoreWorkbook(grid, { threshold: 250_000 }, { saveOverrides: false }); // this run only
  */
-export function scoreWorkbook(workbook: WorkbookGrid, overrides: Partial<Settings> = {}): ScoreOutcome {
+export function scoreWorkbook(
+  workbook: WorkbookGrid,
+  overrides: Partial<Settings> = {},
+  options: ScoreOptions = {},
+): ScoreOutcome {
   validateWorkbook(workbook);
   const { state, issues: storeIssues } = readStore(workbook);
   const settings = mergeSettings(state.settings, overrides);
@@ -70,12 +88,20 @@ export function scoreWorkbook(workbook: WorkbookGrid, overrides: Partial<Setting
     financeHeadlines: fin.headlines,
     summaryLines: counts.summaryLines,
   };
-  const built = buildWritePlan({ result, kpiTables, financeTables, workbook, settings, state });
+  const built = buildWritePlan({
+    result,
+    kpiTables,
+    financeTables,
+    workbook,
+    settings,
+    state,
+    ...(options.saveOverrides === false ? { savedSettings: state.settings } : {}),
+  });
   result.issues.push(...built.issues);
   result.warnings = result.issues
     .filter((i) => i.severity !== "info")
     .map((i) => ({ sheet: i.sheet, cell: i.cell, message: i.message }));
-  return { result, plan: built.plan, kpiTables, financeTables, settings };
+  return { result, plan: built.plan, kpiTables, financeTables, settings, savedSettings: state.settings };
 }
 
 /**

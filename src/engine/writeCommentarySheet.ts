@@ -1,4 +1,4 @@
-import { carryCommentary, type CommentaryIdentity } from "./carryCommentary";
+import { carryCommentary, identityFinder, type CommentaryIdentity } from "./carryCommentary";
 import { createSheetBuilder, STYLES } from "./createSheetBuilder";
 import type { SheetGrid } from "./Grid";
 import { issue, type Issue } from "./Issue";
@@ -64,7 +64,23 @@ export interface CommentarySheetSpec {
   /** Our sheet of this role from last run, if any. */
   old?: SheetGrid;
   lastPeriod?: string;
+  /**
+   * Rows still in the workbook but not listed on this run (a variance line now under the threshold):
+   * their commentary waits in "Unmatched commentary", saying why, and returns when they are listed again.
+   */
+  unlisted?: {
+    identities: CommentaryIdentity[];
+    /** Completes "… is for a line that is …", e.g. "now under the £500k threshold". */
+    reason: string;
+    /** The row's kind in messages, e.g. "line". */
+    what: string;
+    /** When it comes back, e.g. "if the line is flagged again". */
+    returns: string;
+  };
 }
+
+/** Header of the unmatched block's column saying why a note is there. */
+export const WHY_HEADER = "Why here";
 
 /**
  * Lays out a commentary sheet (KPI Commentary or Variance Narrative): title, "Period scored",
@@ -121,44 +137,64 @@ export function writeCommentarySheet(spec: CommentarySheetSpec): { sheet: SheetW
   }
 
   const issues: Issue[] = [];
+  const isUnlisted = spec.unlisted ? identityFinder(spec.unlisted.identities) : () => false;
+  const unlistedOf = (k: KeptCommentary): boolean =>
+    isUnlisted({ ...spec.identify(k.labels), sheet: k.sheet });
   const block = (
     title: string,
     note: string,
     kept: (KeptCommentary & { fresh?: boolean; from?: string })[],
+    why?: (k: KeptCommentary) => string,
   ): void => {
     if (kept.length === 0) return;
     b.gap();
     b.row([title], STYLES.title);
     b.row([note], STYLES.note);
     const h = b.row(
-      [spec.keyHeaders[0], spec.keyHeaders[1], BLOCK_HEADERS[0], BLOCK_HEADERS[1]],
+      [
+        spec.keyHeaders[0],
+        spec.keyHeaders[1],
+        BLOCK_HEADERS[0],
+        BLOCK_HEADERS[1],
+        ...(why ? [WHY_HEADER] : []),
+      ],
       STYLES.header,
     );
     b.cell(h, officerCol, OFFICER_HEADER, STYLES.header);
     for (const k of kept) {
-      const r = b.row([k.labels[0], k.labels[1], k.sheet, k.period]);
+      const r = b.row([k.labels[0], k.labels[1], k.sheet, k.period, ...(why ? [why(k)] : [])]);
       b.cell(r, officerCol, k.text, STYLES.officer);
       if (!k.fresh) continue;
       const what = k.labels.filter((l) => l).join(" / ") || "a row with no name";
+      const where = `Officer commentary for ${what}${k.period ? ` (${k.period})` : ""} (was at ${k.from ?? "?"})`;
+      const u = spec.unlisted;
       issues.push(
         issue(
           "warning",
           "commentary-unmatched",
           spec.name,
           toA1(r, officerCol),
-          `Officer commentary for ${what}${k.period ? ` (${k.period})` : ""} (was at ${k.from ?? "?"}) no longer matches a row; it is kept under "${title}".`,
+          u && unlistedOf(k)
+            ? `${where} is for a ${u.what} ${u.reason}; it is kept under "${title}" and returns to its row ${u.returns}.`
+            : `${where} no longer matches a row; it is kept under "${title}".`,
         ),
       );
     }
   };
   block(
     UNMATCHED_TITLE,
-    "Commentary whose row is no longer in the workbook. It stays here on every run until you delete it.",
+    "Commentary whose row is not listed above (see Why here). It stays here on every run until you delete it, and returns to its row when the row is listed again.",
     carried.unmatched,
+    (k) =>
+      spec.unlisted && unlistedOf(k)
+        ? capitalise(spec.unlisted.reason)
+        : k.labels.some((l) => l.trim())
+          ? "No longer in the workbook"
+          : "Typed on a row with no name",
   );
   block(
     EARLIER_TITLE,
-    "Commentary from earlier periods, kept so that nothing typed is lost.",
+    "Commentary for other periods, kept so that nothing typed is lost. It returns to its row when its period is scored again.",
     carried.earlier,
   );
 
@@ -174,6 +210,10 @@ export function writeCommentarySheet(spec: CommentarySheetSpec): { sheet: SheetW
     sheet: b.done({ columnWidths: widths, freezeRows: headerRow + 1, editableCols: [officerCol] }),
     issues,
   };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** Bounds of a column width sized from its content, in characters. */

@@ -94,7 +94,10 @@ async function runOnce(options: RunScoreOptions, deps: ExcelDeps): Promise<RunSc
     options.onProgress?.("scoring");
     let outcome: ScoreOutcome;
     try {
-      outcome = (deps.scoreWorkbook ?? scoreWorkbook)(read.grid, options.overrides ?? {});
+      // The task pane's and ribbon's settings are saved in the workbook's store for later runs.
+      outcome = (deps.scoreWorkbook ?? scoreWorkbook)(read.grid, options.overrides ?? {}, {
+        saveOverrides: true,
+      });
     } catch (e) {
       const plain = describeOfficeError(e);
       throw new ExcelRunError(plain.code, `Scoring stopped: ${plain.message}`, { cause: e });

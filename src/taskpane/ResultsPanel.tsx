@@ -39,7 +39,8 @@ export interface ResultsPanelProps {
 
 /**
  * What a run found and wrote: counts per group (words in every header, not colour), the
- * "N of M reported" sentence, flagged variances with their narrative, and the sheets written.
+ * "N of M reported" sentence, flagged variances with their narrative (or "No finance tables found."),
+ * and the sheets written.
  */
 export function ResultsPanel({ report }: ResultsPanelProps) {
   const styles = useStyles();
@@ -47,6 +48,8 @@ export function ResultsPanel({ report }: ResultsPanelProps) {
   const total = result.counts.find((c) => c.dimension === "total");
   const groups = result.counts.filter((c) => c.dimension !== "total");
   const flagged = result.variances.filter((v) => v.overThreshold);
+  // A workbook with no finance table has neither lines nor headlines: nothing to say about variances.
+  const hasFinance = result.variances.length > 0 || result.financeHeadlines.length > 0;
   return (
     <section aria-label="Results" className={styles.root}>
       <h2 className={styles.heading}>{result.period ? `Results for ${result.period}` : "Results"}</h2>
@@ -88,20 +91,26 @@ export function ResultsPanel({ report }: ResultsPanelProps) {
       {result.financeHeadlines.map((h) => (
         <Text key={h.tableId}>{h.sentence}</Text>
       ))}
-      <h2 className={styles.heading}>Flagged variances</h2>
-      {flagged.length === 0 ? (
-        <Text>No variance is over the threshold.</Text>
+      {!hasFinance ? (
+        <Text>No finance tables found.</Text>
       ) : (
-        <ul className={styles.list} aria-label="Flagged variances">
-          {flagged.map((v) => (
-            <li key={`${v.tableId}:${v.row}`} className={styles.item}>
-              <Badge appearance="tint" color={v.direction === "overspend" ? "danger" : "success"}>
-                {v.direction}
-              </Badge>{" "}
-              <Text>{v.narrative}</Text>
-            </li>
-          ))}
-        </ul>
+        <>
+          <h2 className={styles.heading}>Flagged variances</h2>
+          {flagged.length === 0 ? (
+            <Text>No variance is over the threshold.</Text>
+          ) : (
+            <ul className={styles.list} aria-label="Flagged variances">
+              {flagged.map((v) => (
+                <li key={`${v.tableId}:${v.row}`} className={styles.item}>
+                  <Badge appearance="tint" color={v.direction === "overspend" ? "danger" : "success"}>
+                    {v.direction}
+                  </Badge>{" "}
+                  <Text>{v.narrative}</Text>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
       {written.sheets.length > 0 && <Text>{`Written: ${written.sheets.join(", ")}.`}</Text>}
       {(written.notWritten.length > 0 || report.writeError) && (

@@ -66,7 +66,12 @@ export function createPreviewHost(bytes: Uint8Array, options: PreviewHostOptions
       const scorer = await load();
       saved = { ...saved, ...overrides };
       onProgress?.("scoring");
-      const { outcome, output } = await scorer(current, { overrides: saved, force: options.force });
+      // Saved in the scored workbook's store, as the add-in does (the CLI's options are not).
+      const { outcome, output } = await scorer(current, {
+        overrides: saved,
+        saveOverrides: true,
+        force: options.force,
+      });
       onProgress?.("writing");
       current = output;
       scored = output;

@@ -9,6 +9,11 @@ import { XlsxInputError } from "./XlsxInputError";
 /** Options for scoring an .xlsx held in memory. */
 export interface ScoreXlsxOptions {
   overrides?: Partial<Settings>;
+  /**
+   * Save `overrides` in the workbook's store (default true, as the task pane and the preview do);
+   * the CLI passes false: its options are for that run only.
+   */
+  saveOverrides?: boolean;
   /** Go on even when the file holds parts ExcelJS would drop (charts, pivots, ...). */
   force?: boolean;
   /** Size limits passed to `inspectPackage` (its defaults otherwise). */
@@ -47,7 +52,9 @@ export async function scoreXlsxBuffer(
   }
 
   const grid = readWorkbookGrid(workbook);
-  const outcome = scoreWorkbook(grid, options.overrides ?? {});
+  const outcome = scoreWorkbook(grid, options.overrides ?? {}, {
+    saveOverrides: options.saveOverrides ?? true,
+  });
   if (outcome.kpiTables.length === 0 && outcome.financeTables.length === 0) {
     const names = grid.sheets.filter((s) => s.visibility !== "veryHidden").map((s) => `"${s.name}"`);
     throw new XlsxInputError(

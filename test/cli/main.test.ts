@@ -6,6 +6,7 @@ import * as path from "path";
 import { measureKey } from "../../src/engine/measureKey";
 import type { ScoreResult } from "../../src/engine/ScoreResult";
 import { parsePounds, runCli, scoredPath } from "../../src/cli/main";
+import { scoreXlsxBuffer } from "../../src/xlsx/scoreXlsxBuffer";
 import { buildSampleWorkbook } from "../../scripts/buildSample";
 import { financeSummary2019 } from "../fixtures/seeds/financeSummary2019";
 import type { SeedSheet } from "../fixtures/seeds/SeedSheet";
@@ -359,6 +360,41 @@ describe("scorecard score: output files and summary", () => {
     ]);
     for (const v of flagged) expect(run.out).toContain(v.narrative);
     expect(result.variances.find((v) => v.name === "Total")?.isTotal).toBe(true);
+  });
+
+  it("uses --threshold for that run only, and says when the threshold in force was saved in the workbook", async () => {
+    const sheet: SeedSheet = {
+      name: "Budget",
+      rows: [
+        ["Budget monitoring, Quarter 3"],
+        ["Heading", "Budget £000's", "Forecast £000's"],
+        ["Looked After Children", 29024, 28219],
+        ["Safeguarding", 12726, 13095],
+        ["Youth Justice", 1790, 1697],
+        ["Total", 43540, 43011],
+      ],
+    };
+    const file = await writeWorkbook("budget.xlsx", [sheet]);
+    const once = await cli("score", file, "--out", "once.xlsx", "--threshold", "£500k");
+    expect(once.out).toContain("Finance: 1 variance at or over £500k:");
+    // Scoring the result again without --threshold: back to the default, nothing said about a saved one.
+    const again = await cli("score", "once.xlsx", "--out", "again.xlsx");
+    expect(again.out).toContain("Finance: 2 variances at or over £100k:");
+    expect(again.out).not.toContain("saved in the workbook");
+
+    // A threshold saved by the task pane (the preview host saves its overrides) is used, and said.
+    const bytes = new Uint8Array(fs.readFileSync(path.join(dir, file)));
+    const { output } = await scoreXlsxBuffer(bytes, {
+      overrides: { threshold: 500_000 },
+      saveOverrides: true,
+    });
+    fs.writeFileSync(path.join(dir, "saved.xlsx"), output);
+    const saved = await cli("score", "saved.xlsx", "--out", "saved2.xlsx");
+    expect(saved.out).toContain("Finance: 1 variance at or over £500k (threshold saved in the workbook):");
+    const overridden = await cli("score", "saved2.xlsx", "--out", "saved3.xlsx", "--threshold", "£100k");
+    expect(overridden.out).toContain("Finance: 2 variances at or over £100k:");
+    const after = await cli("score", "saved3.xlsx", "--out", "saved4.xlsx");
+    expect(after.out).toContain("at or over £500k (threshold saved in the workbook)");
   });
 
   it("reads a £000's table with Gross/Income/Net bands and its own variance columns (seed 000 §33)", async () => {

@@ -69,6 +69,32 @@ describe("buildNarrativeSheet", () => {
     expect(sheet.editableCols).toEqual([11]);
   });
 
+  it("names the finance period when the workbook has no KPI period", () => {
+    const headline = {
+      tableId: "Finance!1",
+      sheet: "Finance",
+      budget: null,
+      forecast: null,
+      variance: null,
+      sentence: "The forecast outturn at Quarter 3 is an underspend of £1.0m.",
+      periodLabel: "Quarter 3",
+    };
+    const periodCell = (period: string) => {
+      const { sheet } = buildNarrativeSheet({
+        name: "Variance Narrative",
+        period,
+        variances,
+        headlines: [headline],
+        hasFinanceTables: true,
+        settings: { threshold: 100_000, directionWords: "ed" },
+      });
+      const label = sheet.cells.find((c) => c.value === "Period scored")!;
+      return sheet.cells.find((c) => c.row === label.row && c.col === label.col + 1)?.value;
+    };
+    expect(periodCell("")).toBe("Quarter 3");
+    expect(periodCell("2024/25 Q3")).toBe("2024/25 Q3");
+  });
+
   it("explains an empty sheet", () => {
     const base = {
       name: "Variance Narrative",

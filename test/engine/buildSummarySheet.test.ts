@@ -114,4 +114,64 @@ describe("buildSummarySheet", () => {
       "No measure was reported against a target this period.",
     );
   });
+
+  it("never cuts a text off: a cell with something beside it fits its column or wraps", () => {
+    // A long group name (a sheet's title used as the group) and the colour key.
+    const long = kpis.map((k) => ({
+      ...k,
+      group: "Quarterly Performance Report – Q2 2024/25 (all services)",
+    }));
+    const r = scoreResult(long, [], "2024/25 Q2");
+    const sheet = buildSummarySheet({
+      name: "Scorecard Summary",
+      result: r,
+      settings: { threshold: 100_000 },
+      commentaryName: "KPI Commentary",
+      narrativeName: "Variance Narrative",
+    });
+    const at = new Map(sheet.cells.map((c) => [`${c.row},${c.col}`, c]));
+    const cut = sheet.cells.filter((c) => {
+      if (typeof c.value !== "string" || c.style?.wrap) return false;
+      const next = at.get(`${c.row},${c.col + 1}`);
+      if (next === undefined || next.value === null) return false; // it runs on into the empty cell
+      return c.value.length > (sheet.columnWidths?.[c.col] ?? 8.43) - 1;
+    });
+    expect(cut.map((c) => c.value)).toEqual([]);
+    for (const label of ["✔ Better than target", "▲ Within tolerance", "✖ Outside tolerance", "○ No data"])
+      expect(sheet.cells.map((c) => c.value)).toContain(label);
+  });
+
+  it("leaves out measures with no service area, and the whole table when none has one", () => {
+    const mixed = [...kpis.slice(0, 3), ...kpis.slice(3).map((k) => ({ ...k, serviceArea: "" }))];
+    const build = (areas: string[]) => {
+      const r = scoreResult(mixed, [], "2019/20 Q3");
+      r.serviceAreaCounts = areas.map((a) =>
+        countsOf(
+          a,
+          mixed.filter((k) => k.serviceArea === a),
+          "serviceArea",
+        ),
+      );
+      return buildSummarySheet({
+        name: "Scorecard Summary",
+        result: r,
+        settings: { threshold: 100_000 },
+        commentaryName: "KPI Commentary",
+        narrativeName: "Variance Narrative",
+      });
+    };
+    const some = build(["Care Leavers", "Child Protection", ""]);
+    const firstCol = (x: SheetWrite) => x.cells.filter((c) => c.col === 0).map((c) => c.value);
+    expect(firstCol(some)).toContain("Service area");
+    expect(firstCol(some)).not.toContain("");
+    expect(
+      rowOf(some, "Total")
+        .map((c) => c.value)
+        .at(-1),
+    ).toBe(3); // the three with a service area
+    const none = build([""]);
+    expect(firstCol(none)).not.toContain("Service area");
+    expect(firstCol(none)).toContain("Group");
+    expect(none.cells.filter((c) => c.col === 0 && c.value === "Total")).toHaveLength(1);
+  });
 });

@@ -236,6 +236,31 @@ describe("buildWritePlan", () => {
     expect(final).toContain("Earlier commentary");
   });
 
+  it("puts a period's commentary back when that period is scored again (Q2, then Q1, then Q2)", () => {
+    const { wb, kpis } = userWorkbook();
+    let book = applyPlanToGrid(wb, plan(wb, kpis, { period: "2024/25 Q2" }).plan);
+    const q2: Record<string, string> = {};
+    kpis.forEach((k) => (q2[k.measure] = `Q2 note: ${k.measure}`));
+    typeCommentary(book, "KPI Commentary", q2);
+
+    book = applyPlanToGrid(book, plan(book, kpis, { period: "2024/25 Q1" }).plan);
+    expect(column(book, "KPI Commentary", "Officer commentary").size).toBe(kpis.length); // the Earlier block only
+    expect(findText(book, "KPI Commentary", "Previous commentary")).toBeUndefined(); // Q2 is not before Q1
+    // Typed on the main table's row (the Earlier block below also names Measure 2).
+    const s = book.sheets.find((x) => x.name === "KPI Commentary")!;
+    const h = findText(book, "KPI Commentary", "Officer commentary")!;
+    const r = s.values.findIndex((v, i) => i > h.row && v[1] === "Measure 2");
+    setCell(book, "KPI Commentary", `${String.fromCharCode(65 + h.col)}${r + 1}`, "Q1 note.");
+
+    book = applyPlanToGrid(book, plan(book, kpis, { period: "2024/25 Q2" }).plan);
+    const officer = column(book, "KPI Commentary", "Officer commentary");
+    for (const k of kpis) expect(officer.get(k.measure)).toBe(q2[k.measure]);
+    expect(column(book, "KPI Commentary", "Previous commentary")).toEqual(
+      new Map([["Measure 2", "Q1 note."]]),
+    );
+    expect(findText(book, "KPI Commentary", "Earlier commentary")).toBeUndefined();
+  });
+
   it("keeps Variance Narrative commentary by heading and line", () => {
     const { wb, kpis } = userWorkbook();
     const variances = [
@@ -271,14 +296,30 @@ describe("buildWritePlan", () => {
     const later = variances.map((v) =>
       v.name === "Safeguarding" ? { ...v, variance: -50_000, overThreshold: false } : v,
     );
-    book = applyPlanToGrid(book, plan(book, kpis, { variances: later }).plan);
+    const dropped = plan(book, kpis, { variances: later });
+    book = applyPlanToGrid(book, dropped.plan);
     const words = allText(book, "Variance Narrative");
     expect(words).toContain("Agency rates rose.");
     expect(words).toContain("Unmatched commentary");
+    // It says the line is still there, only under the threshold, not that it has gone.
+    const moved = dropped.issues.filter((i) => i.code === "commentary-unmatched");
+    expect(moved.map((i) => i.message)).toEqual([
+      expect.stringContaining("is for a line now under the £100k threshold"),
+    ]);
+    expect(moved[0].message).not.toMatch(/no longer/);
+    expect(words).toContain("Now under the £100k threshold");
+    expect(words).not.toContain("No longer in the workbook");
     const s2 = book.sheets.find((x) => x.name === "Variance Narrative")!;
     const h2 = findText(book, "Variance Narrative", "Officer commentary")!;
     const oa = s2.values.find((r) => r[1] === "Out of Area Placements")!;
     expect(oa[h2.col]).toBe("38 OOA placements.");
+
+    // Flagged again: the text is back on its row, and the Unmatched block is gone.
+    book = applyPlanToGrid(book, plan(book, kpis, { variances }).plan);
+    expect(column(book, "Variance Narrative", "Officer commentary", "Heading").get("Safeguarding")).toBe(
+      "Agency rates rose.",
+    );
+    expect(allText(book, "Variance Narrative")).not.toContain("Unmatched commentary");
   });
 
   it("says so when there are no finance tables, and removes our old rules from sheets no longer scored", () => {

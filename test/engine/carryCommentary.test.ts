@@ -1,5 +1,10 @@
 import fc from "fast-check";
-import { carryCommentary, matchRows, type CommentaryIdentity } from "../../src/engine/carryCommentary";
+import {
+  carryCommentary,
+  matchRows,
+  previousPeriodOf,
+  type CommentaryIdentity,
+} from "../../src/engine/carryCommentary";
 import type { OldCommentary } from "../../src/engine/readCommentarySheet";
 
 const identify = ([group, measure]: [string, string]) => ({
@@ -81,9 +86,93 @@ describe("carryCommentary", () => {
     expect(c.unmatched).toEqual([]);
   });
 
+  it("keeps commentary per period: going back to an earlier period and forward again loses nothing", () => {
+    const q2: OldCommentary = {
+      period: "2024/25 Q2",
+      rows: [row("A", "Q2 on A"), row("B", "Q2 on B"), row("Gone", "Q2 on gone")],
+      unmatched: [],
+      earlier: [],
+    };
+    // Scoring Q1 after Q2: Q2 is later, so it is not "previous"; its notes wait in "Earlier".
+    const atQ1 = carryCommentary(q2, [item("A"), item("B")], identify, "2024/25 Q1");
+    expect(atQ1.officer).toEqual(["", ""]);
+    expect(atQ1.previous).toEqual(["", ""]);
+    expect(atQ1.previousPeriod).toBeUndefined();
+    expect(atQ1.earlier.map((e) => [e.text, e.period])).toEqual([
+      ["Q2 on A", "2024/25 Q2"],
+      ["Q2 on B", "2024/25 Q2"],
+    ]);
+    expect(atQ1.unmatched.map((u) => [u.text, u.period, u.fresh])).toEqual([
+      ["Q2 on gone", "2024/25 Q2", true],
+    ]);
+
+    // An officer types a Q1 note, then Q2 is scored again: Q2's notes come back, Q1's is previous.
+    const q1: OldCommentary = {
+      period: "2024/25 Q1",
+      rows: [row("A", "Q1 on A")],
+      unmatched: atQ1.unmatched,
+      earlier: atQ1.earlier,
+    };
+    const back = carryCommentary(q1, [item("B"), item("A"), item("Gone")], identify, "2024/25 Q2");
+    expect(back.officer).toEqual(["Q2 on B", "Q2 on A", "Q2 on gone"]);
+    expect(back.previous).toEqual(["", "Q1 on A", ""]);
+    expect(back.previousPeriod).toBe("2024/25 Q1");
+    expect(back.earlier).toEqual([]);
+    expect(back.unmatched).toEqual([]);
+  });
+
+  it("shows the chronologically previous period's notes as previous, not the last period scored", () => {
+    const q3: OldCommentary = {
+      period: "2024/25 Q3",
+      previousPeriod: "2024/25 Q2",
+      rows: [row("A", "Q3 on A", "Q2 on A")],
+      unmatched: [],
+      earlier: [{ labels: ["G", "A"], sheet: "KPIs", period: "2024/25 Q1", text: "Q1 on A" }],
+    };
+    const atQ2 = carryCommentary(q3, [item("A")], identify, "2024/25 Q2");
+    expect(atQ2.officer).toEqual(["Q2 on A"]);
+    expect(atQ2.previous).toEqual(["Q1 on A"]);
+    expect(atQ2.previousPeriod).toBe("2024/25 Q1");
+    expect(atQ2.earlier.map((e) => e.text)).toEqual(["Q3 on A"]);
+  });
+
+  it("uses the last period scored as previous when the periods cannot be ordered", () => {
+    const q2: OldCommentary = { period: "Q2", rows: [row("A", "Q2 on A")], unmatched: [], earlier: [] };
+    const atQ1 = carryCommentary(q2, [item("A")], identify, "Q1");
+    expect(atQ1.previous).toEqual(["Q2 on A"]);
+    expect(atQ1.previousPeriod).toBe("Q2");
+    const back = carryCommentary(
+      {
+        period: "Q1",
+        previousPeriod: "Q2",
+        rows: [row("A", "Q1 on A", "Q2 on A")],
+        unmatched: [],
+        earlier: [],
+      },
+      [item("A")],
+      identify,
+      "Q2",
+    );
+    expect(back.officer).toEqual(["Q2 on A"]);
+    expect(back.previous).toEqual(["Q1 on A"]);
+    expect(back.previousPeriod).toBe("Q1");
+  });
+
   it("falls back to the store's last period when the period cell was deleted", () => {
     const c = carryCommentary({ ...old, period: undefined }, [item("A")], identify, "Q1", "Q4");
     expect(c.previous).toEqual(["on A"]);
+  });
+});
+
+describe("previousPeriodOf", () => {
+  it("takes the latest earlier period when periods name their year, else the fallback", () => {
+    expect(previousPeriodOf("2024/25 Q3", ["2024/25 Q1", "2024/25 Q2", "2024/25 Q4"], "2024/25 Q4")).toBe(
+      "2024/25 Q2",
+    );
+    expect(previousPeriodOf("2024/25 Q1", ["2024/25 Q2"], "2024/25 Q2")).toBeUndefined();
+    expect(previousPeriodOf("Apr-24", ["Mar-24", "2023/24 Q3"], undefined)).toBe("Mar-24");
+    expect(previousPeriodOf("Q1", ["Q4", "Q2"], "Q2")).toBe("Q2");
+    expect(previousPeriodOf("Q1", [], "Q1")).toBeUndefined();
   });
 });
 

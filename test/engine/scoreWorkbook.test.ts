@@ -63,3 +63,28 @@ describe("scoreWorkbook issues", () => {
     expect(messagesRepeatingTheirCell(result.issues)).toEqual([]);
   });
 });
+
+describe("scoreWorkbook saved settings", () => {
+  /** The workbook with the store rows of a plan written in, as a host would. */
+  function withStore(plan: { store: { sheetName: string; rows: CellValue[][] } }) {
+    return { sheets: [KPIS, sheet(plan.store.sheetName, plan.store.rows)] };
+  }
+
+  it("saves the caller's overrides by default, and keeps the saved ones when told not to save", () => {
+    const first = scoreWorkbook({ sheets: [KPIS] }, { threshold: 500_000 });
+    const saved = withStore(first.plan);
+    const rerun = scoreWorkbook(saved);
+    expect(rerun.settings.threshold).toBe(500_000);
+    expect(rerun.savedSettings?.threshold).toBe(500_000);
+
+    // A one-off threshold is used for its run, and the store keeps what it had.
+    const once = scoreWorkbook(saved, { threshold: 250_000 }, { saveOverrides: false });
+    expect(once.settings.threshold).toBe(250_000);
+    const after = scoreWorkbook(withStore(once.plan));
+    expect(after.settings.threshold).toBe(500_000);
+
+    // And nothing is saved for a workbook that had no settings: the default stays the default.
+    const fresh = scoreWorkbook({ sheets: [KPIS] }, { threshold: 250_000 }, { saveOverrides: false });
+    expect(scoreWorkbook(withStore(fresh.plan)).savedSettings?.threshold).toBeUndefined();
+  });
+});

@@ -291,4 +291,12 @@ describe("with the real engine", () => {
     for (const cf of fake.sheet("KPIs").conditionalFormats) expect(cf.formula).toContain(CF_MARKER);
     if (outcome.plan.store.rows.length) expect(fake.sheet(STORE_SHEET).visibility).toBe("VeryHidden");
   });
+
+  test("the task pane's and the ribbon's settings are saved in the workbook for the next run", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(6));
+    await runScore({ overrides: { threshold: 500_000 } }, fake.deps());
+    const { outcome } = await runScore({}, fake.deps());
+    expect(outcome.savedSettings?.threshold).toBe(500_000);
+    expect(outcome.settings.threshold).toBe(500_000);
+  });
 });

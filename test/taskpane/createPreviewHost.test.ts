@@ -50,6 +50,7 @@ test("score reports stages in order, keeps the scored bytes and scores them next
   });
   expect(host.scoredWorkbook()).toEqual(new Uint8Array([1, 2, 2]));
   expect(calls[0].options?.force).toBe(true);
+  expect(calls[0].options?.saveOverrides).toBe(true); // the pane's choices are kept in the workbook
 
   await host.saveSettings({ threshold: 1 });
   await host.score();
