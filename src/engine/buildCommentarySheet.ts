@@ -53,6 +53,7 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
       (k.target === null ? 0 : 1) +
       (k.tolerance === null ? 0 : 2) +
       (k.actual === null ? 0 : 4) +
+      (k.actual === null && k.actualText ? 1000 : 0) +
       8 * STATUS_ORDER.indexOf(k.status);
     let styles = byShape.get(key);
     if (!styles) {
@@ -62,7 +63,7 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
         WRAP,
         k.target === null ? undefined : style,
         k.tolerance === null ? undefined : style,
-        k.actual === null ? undefined : style,
+        k.actual !== null ? style : k.actualText ? WRAP : undefined,
         statusStyle(k.status),
         undefined,
         WRAP,
@@ -81,7 +82,7 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
     const fmt = unitNumberFormat(k.unit, [k.target, k.tolerance, k.actual]);
     // The officer's own text where a number would lose it ("<1%", "Annual", "N/A"); a blank stays blank.
     const target = k.target ?? k.targetText ?? (k.status === "target-tbc" ? "TBC" : null);
-    const actual = k.actualText ?? k.actual;
+    const actual = k.actualText !== undefined ? shortText(k.actualText) : k.actual;
     return {
       values: [
         k.group,
@@ -154,3 +155,17 @@ const STATUS_STYLES = {
   outside: { fill: RAG_PALETTE.outside.fill, fontColor: RAG_PALETTE.outside.font },
   "no-data": { fill: RAG_PALETTE["no-data"].fill, fontColor: RAG_PALETTE["no-data"].font },
 } satisfies Record<string, CellStyle>;
+
+/** Longest officer text shown in the Actual column; the whole text is in the automatic sentence. */
+const ACTUAL_TEXT_MAX = 40;
+
+/**
+ * An officer's text as the Actual column shows it: long notes are cut at a word with "…".
+ * @example shortText("This data is not reportable. Unlike Child Protection Reviews ...") === "This data is not reportable. Unlike…"
+ */
+export function shortText(text: string): string {
+  if (text.length <= ACTUAL_TEXT_MAX) return text;
+  const cut = text.slice(0, ACTUAL_TEXT_MAX - 1);
+  const atWord = cut.lastIndexOf(" ");
+  return `${(atWord > ACTUAL_TEXT_MAX / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
+}

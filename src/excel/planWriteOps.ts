@@ -14,8 +14,8 @@ export interface WriteOp {
 
 /** What the host knows about the workbook before writing. */
 export interface WriteTarget {
-  /** Existing sheets by name. */
-  sheets: Map<string, { protected: boolean }>;
+  /** Existing sheets by name; `visibility` as Excel reports it, when known. */
+  sheets: Map<string, { protected: boolean; visibility?: "Visible" | "Hidden" | "VeryHidden" }>;
   /** Our old conditional formats (loaded in the read sync), by sheet name. */
   ourConditionalFormats: Map<string, Excel.ConditionalFormat[]>;
   /**
@@ -89,11 +89,17 @@ export function planWriteOps(plan: WritePlan, target: WriteTarget): PlannedWrite
 
   for (const name of plan.deleteSheets) {
     if (!target.sheets.has(name) || name === plan.store.sheetName) continue;
+    // Excel refuses to delete a very hidden sheet (Worksheet.delete): make it hidden first.
+    const veryHidden = target.sheets.get(name)?.visibility === "VeryHidden";
     ops.push({
       group: `deletion of old sheet "${name}"`,
       kind: "sheet-delete",
-      bytes: OP_OVERHEAD,
-      apply: (context) => context.workbook.worksheets.getItem(name).delete(),
+      bytes: OP_OVERHEAD * (veryHidden ? 2 : 1),
+      apply: (context) => {
+        const ws = context.workbook.worksheets.getItem(name);
+        if (veryHidden) ws.visibility = "Hidden";
+        ws.delete();
+      },
     });
   }
 
@@ -403,9 +409,14 @@ function addRules(target: Excel.Range | Excel.RangeAreas, rules: CfRule[]): void
   }
 }
 
-/** Text that Excel would read as a formula is written with a leading apostrophe. */
+/**
+ * Text is written with a leading apostrophe (Excel's text prefix, not part of the value), because
+ * Office.js reads a string written to `values`/`formulas` as typed input: "=", "+" or "-" at the
+ * start makes a formula ("- fewer visits" becomes #NAME?), and "0.5", "10%" or "2025-04-01"
+ * become numbers and dates. Numbers and booleans go as they are; "" stays "" (it clears).
+ */
 function escapeText(value: PlanCell["value"]): PlanCell["value"] {
-  return typeof value === "string" && value.startsWith("=") ? `'${value}` : value;
+  return typeof value === "string" && value !== "" ? `'${value}` : value;
 }
 
 function tooLong(cells: PlanCell[]): boolean {

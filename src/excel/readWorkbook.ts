@@ -42,8 +42,9 @@ export interface ReadWorkbookOptions {
  * unchanged workbook reads in one sync, a first run in two.
  *
  * Reads are split further only past Excel's limits (5 MB a response, 5 million cells a read), and
- * if the speculative request fails with `ItemNotFound` (a host that refuses calls on a null
- * object) the read starts again from a plain listing. Only queues work through `sync`.
+ * if the speculative request fails as a host may when asked to call a method on a null object
+ * (`ItemNotFound`, `InvalidArgument`, `InvalidOperation`, `GeneralException`: undocumented, so we
+ * accept any of them) the read starts again from a plain listing; a real error then recurs there. Only queues work through `sync`.
  *
  * @example
  * const read = await readWorkbook(context, { merges: true, expected: ["KPIs"], sync });
@@ -59,11 +60,19 @@ export async function readWorkbook(
       // Too much for one response: the same, with sizes only, then the cells in row chunks.
       return readExpectedFirst(context, options, true);
     }
-    if (describeOfficeError(e).code !== "ItemNotFound") throw e;
+    if (!RETRY_AFTER_LISTING.has(describeOfficeError(e).code)) throw e;
     // A host that refuses calls on a null object: list first, then read every sheet.
     return readListedFirst(context, options.merges, options.sync);
   }
 }
+
+/** Codes after which the speculative read is retried from a plain listing (see readWorkbook). */
+const RETRY_AFTER_LISTING = new Set([
+  "ItemNotFound",
+  "InvalidArgument",
+  "InvalidOperation",
+  "GeneralException",
+]);
 
 /** The listing plus the expected sheets in one sync, then the unexpected ones in one more. */
 async function readExpectedFirst(

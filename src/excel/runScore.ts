@@ -144,7 +144,9 @@ async function writePlan(
   sync: () => Promise<void>,
   rangeAreas: boolean,
 ): Promise<RunReport> {
-  const sheets = new Map(read.facts.map((f) => [f.name, { protected: f.protected }]));
+  const sheets = new Map(
+    read.facts.map((f) => [f.name, { protected: f.protected, visibility: f.visibility }]),
+  );
   const ourCfs = new Map(read.facts.map((f, i) => [f.name, ourConditionalFormats(read.handles[i])]));
   const planned = planWriteOps(outcome.plan, {
     sheets,

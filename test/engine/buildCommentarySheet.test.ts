@@ -1,4 +1,4 @@
-import { buildCommentarySheet, orderByException } from "../../src/engine/buildCommentarySheet";
+import { buildCommentarySheet, shortText, orderByException } from "../../src/engine/buildCommentarySheet";
 import { kpi } from "./planFixtures";
 
 describe("buildCommentarySheet", () => {
@@ -119,6 +119,23 @@ describe("buildCommentarySheet", () => {
     expect([sickness(2), sickness(3), sickness(4)]).toEqual([8, 9, null]);
     const annual = rowOf("Residents satisfied");
     expect([annual(2), annual(4)]).toEqual(["Annual", null]);
+  });
+
+  // The scored sample: a note typed as the actual ran across the Status column in LibreOffice.
+  it("shortens a long note typed as the actual, wraps it, and keeps the whole note in the sentence", () => {
+    const note =
+      "This data is not reportable. Unlike Child Protection Reviews the timescale for CIC reviews is dependent on a range of factors";
+    const { sheet } = buildCommentarySheet({
+      name: "KPI Commentary",
+      period: "Q4",
+      kpis: [kpi({ measure: "LAC reviews in timescale", status: "no-data", reason: note, actualText: note })],
+    });
+    const r = sheet.cells.find((c) => c.value === "LAC reviews in timescale")!.row;
+    const actual = sheet.cells.find((c) => c.row === r && c.col === 4)!;
+    expect(actual.value).toBe("This data is not reportable. Unlike…");
+    expect(actual.style?.wrap).toBe(true);
+    expect(sheet.cells.find((c) => c.row === r && c.col === 7)?.value).toContain(note);
+    expect(shortText("85%")).toBe("85%");
   });
 
   it("says so when there are no KPIs", () => {

@@ -677,9 +677,13 @@ class FakeWorksheet extends FakeProxy {
       this.ctx.excel.active = { sheet: s.name, range: this.ctx.excel.active?.range ?? "A1" };
     });
   }
+  /** Fails on a very hidden sheet, as Excel's `Worksheet.delete` does. */
   delete(): void {
     this.call("delete", [], () => {
-      this.sheet().deleted = true;
+      const s = this.sheet();
+      if (s.visibility === "VeryHidden")
+        throw new FakeOfficeError("InvalidOperation", `The very hidden sheet "${s.name}" cannot be deleted.`);
+      s.deleted = true;
     });
   }
 }
@@ -838,7 +842,10 @@ class FakeRange extends FakeProxy {
   }
   set values(v: unknown[][]) {
     this.write("values", v, () =>
-      this.setGrid(v, (row, col, x) => this.ref().sheet.edit(row, col, cellInput(x))),
+      this.setGrid(v, (row, col, x) => {
+        const sheet = this.ref().sheet;
+        sheet.edit(row, col, cellInput(x, sheet.at(row, col)));
+      }),
     );
   }
   get formulas(): unknown[][] {
@@ -846,7 +853,10 @@ class FakeRange extends FakeProxy {
   }
   set formulas(v: unknown[][]) {
     this.write("formulas", v, () =>
-      this.setGrid(v, (row, col, x) => this.ref().sheet.edit(row, col, cellInput(x))),
+      this.setGrid(v, (row, col, x) => {
+        const sheet = this.ref().sheet;
+        sheet.edit(row, col, cellInput(x, sheet.at(row, col)));
+      }),
     );
   }
   get numberFormat(): unknown[][] {
@@ -932,12 +942,33 @@ function intersects(a: { top: number; left: number; bottom: number; right: numbe
   return a.top < r.top + r.rows && a.bottom >= r.top && a.left < r.left + r.cols && a.right >= r.left;
 }
 
-/** A value written through `values`/`formulas`: "=..." is a formula, "'..." is text. */
-function cellInput(x: unknown): Partial<FakeCell> {
-  if (typeof x === "string" && x.startsWith("=")) return { formula: x.slice(1), value: null };
-  if (typeof x === "string" && x.startsWith("'")) return { value: x.slice(1), formula: undefined };
+/**
+ * A value written through `values`/`formulas`, read as Excel reads typed input (office-js typings,
+ * `Range.values`: a string starting with "+", "-" or "=" is a formula; ISO dates become dates):
+ * "=..." is a formula and so is "+..."/"-..." (a formula Excel cannot evaluate stays one);
+ * "'..." is text; a number, percentage or ISO date in a string becomes a number. In a cell
+ * formatted as text ("@") every string is kept as text.
+ */
+function cellInput(x: unknown, cell: FakeCell): Partial<FakeCell> {
   if (x === "") return { value: null, formula: undefined };
-  return { value: x as CellValue, formula: undefined };
+  if (typeof x !== "string") return { value: x as CellValue, formula: undefined };
+  if (x.startsWith("'")) return { value: x.slice(1), formula: undefined };
+  if (cell.numberFormat === "@") return { value: x, formula: undefined };
+  if (x.startsWith("=")) return { formula: x.slice(1), value: null };
+  const number = typedNumber(x);
+  if (number !== undefined) return { value: number, formula: undefined };
+  if (x.length > 1 && (x.startsWith("+") || x.startsWith("-"))) return { formula: x, value: null };
+  return { value: x, formula: undefined };
+}
+
+/** The number Excel makes of typed text such as "12", "-0.5", "10%" or "2025-04-01", if any. */
+function typedNumber(text: string): number | undefined {
+  const t = text.trim();
+  const num = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?(%?)$/i.exec(t);
+  if (num) return Number(t.replace("%", "")) / (num[4] ? 100 : 1);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (iso) return (Date.UTC(+iso[1], +iso[2] - 1, +iso[3]) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  return undefined;
 }
 
 class FakeRangeAreas extends FakeProxy {

@@ -1,0 +1,81 @@
+import type { PlanCell, WritePlan } from "../../src/engine/WritePlan";
+import { planWriteOps } from "../../src/excel/planWriteOps";
+import { FakeExcel, FakeOfficeError } from "./FakeExcel";
+
+/** A plan that writes only one sheet of ours. */
+function sheetPlan(name: string, cells: PlanCell[]): WritePlan {
+  return {
+    sheets: [{ role: "commentary", name, cells, columnWidths: [], freezeRows: 0, editableCols: [] }],
+    cfSheets: [],
+    conditionalFormats: [],
+    store: { sheetName: "", rows: [] },
+    deleteSheets: [],
+  };
+}
+
+/** Applies a plan's ops to the fake in one sync. */
+async function apply(fake: FakeExcel, plan: WritePlan): Promise<void> {
+  const sheets = new Map(
+    fake.sheets.map((s) => [s.name, { protected: s.protected, visibility: s.visibility }]),
+  );
+  const { ops } = planWriteOps(plan, { sheets, ourConditionalFormats: new Map() });
+  await fake.run(async (context) => {
+    ops.forEach((op) => op.apply(context));
+    await context.sync();
+  });
+}
+
+// Office.js reads strings written to `values`/`formulas` as typed input: office-js typings,
+// Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="),
+// Excel interprets this value as a formula." Numbers and ISO dates in text become numbers/dates.
+describe("planWriteOps writes text as text", () => {
+  const texts = [
+    "- Fewer visits than planned because of staff vacancies",
+    "+3 on last quarter",
+    "=not a formula",
+    "10%",
+    "0.5",
+    "2025-04-01",
+    "-",
+    "Plain words",
+  ];
+
+  test.each([false, true])("with a formula on the sheet: %s", async (withFormula) => {
+    const fake = new FakeExcel();
+    const cells: PlanCell[] = texts.map((value, row) => ({ row, col: 0, value }));
+    cells.push({ row: 0, col: 1, value: 42 }, { row: 1, col: 1, value: true });
+    if (withFormula) cells.push({ row: 2, col: 1, value: null, formula: "1+1" });
+    await apply(fake, sheetPlan("KPI Commentary", cells));
+    const sheet = fake.sheet("KPI Commentary");
+    expect(texts.map((_, row) => sheet.at(row, 0))).toEqual(
+      texts.map((value) => expect.objectContaining({ value, formula: undefined })),
+    );
+    expect(sheet.at(0, 1).value).toBe(42);
+    expect(sheet.at(1, 1).value).toBe(true);
+    if (withFormula) expect(sheet.at(2, 1).formula).toBe("1+1");
+  });
+});
+
+// office-js typings, Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the
+// delete operation will fail with an InvalidOperation exception."
+describe("planWriteOps deletes old sheets", () => {
+  test("a very hidden old sheet of ours is deleted", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("KPIs");
+    fake.addSheet("Variance Narrative").visibility = "VeryHidden";
+    const plan = { ...sheetPlan("Scorecard Summary", []), deleteSheets: ["Variance Narrative"] };
+    await apply(fake, plan);
+    expect(fake.findSheet("Variance Narrative")).toBeUndefined();
+  });
+
+  test("the fake refuses to delete a very hidden sheet, as Excel does", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Hidden").visibility = "VeryHidden";
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("Hidden").delete();
+        await context.sync();
+      }),
+    ).rejects.toEqual(expect.objectContaining({ code: "InvalidOperation" }) as FakeOfficeError);
+  });
+});
