@@ -33,18 +33,24 @@ export interface PlannedWrite {
 
 /** Excel's limit on characters in one cell. */
 export const MAX_CELL_CHARS = 32_767;
-/** Bytes an op costs beyond its data (object paths, action records). */
-const OP_OVERHEAD = 160;
 /**
- * Bytes one queued action costs beyond its data: the object it acts on and the verb. Measured
- * on the fake's request JSON (which names the whole object path in each action) at 60-130 bytes
- * plus the sheet name and range address; this errs high.
+ * Bytes one object path costs in a request beyond its own step's text. A request carries each
+ * object's path once (its id, its parent's id, the step) and actions name objects by id, so
+ * re-using one object costs its path once. Measured on the fake's request JSON at 20-28 bytes.
  */
-const ACTION_BYTES = 140;
+const PATH_BYTES = 22;
+/** Bytes one action costs beyond its value: the object's id, the verb and property name. */
+const ACTION_BYTES = 32;
+/** Text of the steps to a range beyond the sheet name and address (`worksheets`, `getItem`, `getRange…`). */
+const RANGE_TEXT = 40;
 
-/** Estimated bytes of `count` actions on a range of `sheet` at `address`, data aside. */
-function actionBytes(count: number, sheet: string, address = ""): number {
-  return count * (ACTION_BYTES + 2 * (sheet.length + address.length));
+/** Estimated bytes of `actions` actions on `paths` objects whose steps hold `text` bytes, data aside. */
+function cost(paths: number, actions: number, text: number): number {
+  return paths * PATH_BYTES + actions * ACTION_BYTES + text;
+}
+/** Estimated bytes of `actions` actions on one range of `sheet` (3 paths to it, `more` below it). */
+function rangeCost(sheet: string, address: string, actions = 1, more = 0): number {
+  return cost(3 + more, actions, RANGE_TEXT + sheet.length + address.length + 12 * more);
 }
 /** Most conditional formats one removal op deletes (about 350 KB of request). */
 const CF_PER_OP = 2_000;
@@ -81,7 +87,8 @@ export function planWriteOps(plan: WritePlan, target: WriteTarget): PlannedWrite
       ops.push({
         group,
         kind: "cf-remove",
-        bytes: OP_OVERHEAD + actionBytes(some.length, sheet, "cf0000"),
+        // The collection's paths once, then a path (`getItem(id)`) and a delete for each rule.
+        bytes: rangeCost(sheet, "", 0, 1) + some.length * cost(1, 1, 20),
         apply: () => some.forEach((cf) => cf.delete()),
       });
     }
@@ -94,7 +101,7 @@ export function planWriteOps(plan: WritePlan, target: WriteTarget): PlannedWrite
     ops.push({
       group: `deletion of old sheet "${name}"`,
       kind: "sheet-delete",
-      bytes: OP_OVERHEAD * (veryHidden ? 2 : 1),
+      bytes: cost(2, veryHidden ? 2 : 1, 40 + 2 * name.length),
       apply: (context) => {
         const ws = context.workbook.worksheets.getItem(name);
         if (veryHidden) ws.visibility = "Hidden";
@@ -143,7 +150,7 @@ export function storeOps(
     {
       group,
       kind: "store",
-      bytes: OP_OVERHEAD,
+      bytes: rangeCost(sheetName, "", 3),
       apply: (context) => {
         const ws = exists
           ? context.workbook.worksheets.getItem(sheetName)
@@ -157,7 +164,7 @@ export function storeOps(
     ops.push({
       group,
       kind: "store",
-      bytes: OP_OVERHEAD + jsonBytes(chunk) + 12 * chunk.length,
+      bytes: rangeCost(sheetName, "0,0,0,0", 2) + jsonBytes(chunk) + 12 * chunk.length,
       apply: (context) => {
         const range = context.workbook.worksheets
           .getItem(sheetName)
@@ -177,7 +184,7 @@ function sheetOps(sheet: SheetWrite, exists: boolean, group: string): WriteOp[] 
   ops.push({
     group,
     kind: "sheet",
-    bytes: OP_OVERHEAD * 2,
+    bytes: exists ? rangeCost(name, "", 2, 1) : cost(2, 1, 30 + name.length),
     apply: (context) => {
       if (exists) {
         const existing = ws(context);
@@ -204,7 +211,7 @@ function sheetOps(sheet: SheetWrite, exists: boolean, group: string): WriteOp[] 
       ops.push({
         group,
         kind: "sheet",
-        bytes: OP_OVERHEAD + jsonBytes(chunk),
+        bytes: rangeCost(name, "0,0,0,0") + jsonBytes(chunk),
         apply: (context) => {
           const range = ws(context).getRangeByIndexes(top + rowOffset, left, chunk.length, width);
           if (anyFormula) range.formulas = chunk;
@@ -218,7 +225,10 @@ function sheetOps(sheet: SheetWrite, exists: boolean, group: string): WriteOp[] 
         group,
         kind: "sheet",
         bytes:
-          OP_OVERHEAD + jsonBytes(block.style) + actionBytes(styleActions(block.style), name, block.address),
+          // The style's JSON holds each property's name and value; each set adds the object's id.
+          rangeCost(name, block.address, 0, 1 + styleParts(block.style)) +
+          20 * styleActions(block.style) +
+          jsonBytes(block.style),
         apply: (context) => applyStyle(ws(context).getRange(block.address), block.style),
       });
     }
@@ -228,7 +238,7 @@ function sheetOps(sheet: SheetWrite, exists: boolean, group: string): WriteOp[] 
     ops.push({
       group,
       kind: "sheet",
-      bytes: OP_OVERHEAD,
+      bytes: rangeCost(name, "0,0,0,0", 1, 1),
       apply: (context) => {
         ws(context).getRangeByIndexes(0, col, 1, 1).format.columnWidth = charsToPoints(chars);
       },
@@ -238,7 +248,7 @@ function sheetOps(sheet: SheetWrite, exists: boolean, group: string): WriteOp[] 
     ops.push({
       group,
       kind: "sheet",
-      bytes: OP_OVERHEAD,
+      bytes: rangeCost(name, ""),
       apply: (context) => ws(context).freezePanes.freezeRows(sheet.freezeRows),
     });
   }
@@ -264,7 +274,7 @@ function numberFormatOps(cells: PlanCell[], sheet: string, group: string): Write
       ops.push({
         group,
         kind: "sheet",
-        bytes: OP_OVERHEAD + jsonBytes(formats),
+        bytes: rangeCost(sheet, "0,0,0,0") + jsonBytes(formats),
         apply: (context) => {
           context.workbook.worksheets
             .getItem(sheet)
@@ -324,6 +334,12 @@ function styleBlocks(cells: PlanCell[]): { address: string; style: VisualStyle }
   return blocks;
 }
 
+/** How many objects below `format` `applyStyle` sets properties on (font, fill, bottom border). */
+function styleParts(style: VisualStyle): number {
+  const font = style.bold !== undefined || style.italic !== undefined || !!style.fontColor;
+  return [font, !!style.fill, !!style.borderBottom].filter(Boolean).length;
+}
+
 /** How many property sets `applyStyle` queues for a style. */
 function styleActions(style: VisualStyle): number {
   return Object.values(style).filter((v) => v !== undefined && v !== "").length;
@@ -359,16 +375,18 @@ const AREAS_PER_OP = 100;
  */
 function cfOps(cf: CfWrite, group: string, rangeAreas: boolean): WriteOp[] {
   const areas = cf.range.split(" ").filter(Boolean);
-  // Each rule is five actions: add, formula, fill, font colour, stopIfTrue.
-  const bytes = (address: string, rules: CfRule[]) =>
-    rules.reduce((n, r) => n + actionBytes(5, cf.sheet, address) + jsonBytes(r.formula), 0);
+  // Each rule is five objects (the format, custom, rule, fill, font) and five actions (add,
+  // formula, fill, font colour, stopIfTrue); the range and its collection are paid for once.
+  const perRule = (rules: CfRule[]) =>
+    rules.reduce((n, r) => n + cost(5, 5, 90) + jsonBytes(r.formula) + r.fill.length + r.fontColor.length, 0);
+  const bytes = (address: string, rules: CfRule[]) => cost(2, 0, 30 + address.length) + perRule(rules);
   if (areas.length === 1 || rangeAreas) {
     const address = areas.join(", ");
     return [
       {
         group,
         kind: "cf-add",
-        bytes: OP_OVERHEAD + bytes(address, cf.rules),
+        bytes: cost(2, 0, 20 + cf.sheet.length) + bytes(address, cf.rules),
         apply: (context) => {
           const ws = context.workbook.worksheets.getItem(cf.sheet);
           addRules(areas.length === 1 ? ws.getRange(address) : ws.getRanges(address), cf.rules);
@@ -387,7 +405,7 @@ function cfOps(cf: CfWrite, group: string, rangeAreas: boolean): WriteOp[] {
     ops.push({
       group,
       kind: "cf-add",
-      bytes: OP_OVERHEAD + some.reduce((n, a) => n + bytes(a.address, a.rules), 0),
+      bytes: cost(2, 0, 20 + cf.sheet.length) + some.reduce((n, a) => n + bytes(a.address, a.rules), 0),
       apply: (context) => {
         const ws = context.workbook.worksheets.getItem(cf.sheet);
         for (const a of some) addRules(ws.getRange(a.address), a.rules);

@@ -128,7 +128,15 @@ describe("buildCommentarySheet", () => {
     const { sheet } = buildCommentarySheet({
       name: "KPI Commentary",
       period: "Q4",
-      kpis: [kpi({ measure: "LAC reviews in timescale", status: "no-data", reason: note, actualText: note })],
+      kpis: [
+        kpi({
+          measure: "LAC reviews in timescale",
+          row: 7,
+          status: "no-data",
+          reason: note,
+          actualText: note,
+        }),
+      ],
     });
     const r = sheet.cells.find((c) => c.value === "LAC reviews in timescale")!.row;
     const actual = sheet.cells.find((c) => c.row === r && c.col === 4)!;

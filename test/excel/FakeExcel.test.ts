@@ -80,6 +80,38 @@ describe("FakeExcel keeps Office's rules", () => {
     expect(small.sheet("S").cell("A1").value).toBeNull();
   });
 
+  test("a request carries each object's path once: re-using a range costs its address once", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("S");
+    const address = Array.from({ length: 200 }, (_, i) => `D${2 * i + 1}`).join(", ");
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("S");
+      const areas = ws.getRanges(address);
+      for (let i = 0; i < 4; i++) areas.conditionalFormats.add("Custom").stopIfTrue = true;
+      await context.sync();
+      for (let i = 0; i < 4; i++) ws.getRanges(address).conditionalFormats.add("Custom").stopIfTrue = true;
+      await context.sync();
+    });
+    const [reused, fresh] = fake.syncs.map((s) => s.bytes);
+    expect(reused).toBeLessThan(address.length + 1000);
+    expect(fresh).toBeGreaterThan(4 * address.length);
+  });
+
+  test("a request over 5 MB of data is refused and nothing of it applied", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("S");
+    const text = "x".repeat(30_000);
+    await expect(
+      fake.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("S").getRange("A1:A200");
+        range.values = Array.from({ length: 200 }, () => [text]);
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    expect(fake.syncs[0].bytes).toBeGreaterThan(5 * 1024 * 1024);
+    expect(fake.sheet("S").cell("A1").value).toBeNull();
+  });
+
   test("reading more than 5 million cells fails", async () => {
     const fake = FakeExcel.fromGrid(kpiWorkbook(2));
     await expect(

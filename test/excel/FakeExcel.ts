@@ -13,7 +13,8 @@ import type { ExcelDeps } from "../../src/excel/excelDeps";
  * - `isNullObject` can be read only after a sync;
  * - queued writes take effect only at `context.sync()`, in order; a failing action stops the
  *   batch but leaves the earlier actions applied (Office batches are not transactions);
- * - each sync is counted and its request size measured (JSON of the queued actions);
+ * - each sync is counted and its request size measured as Office.js sends it: each object path
+ *   once, actions naming it by id (see `requestBytes`);
  * - requests over 5 MB, responses over 5 MB and reads over 5 million cells fail as in Excel on the web;
  * - writes to a protected sheet fail with `AccessDenied`; a sync in cell-edit mode fails with
  *   `InvalidOperationInCellEditMode` unless the run asked for `delayForCellEdit`.
@@ -152,7 +153,10 @@ export interface FakeExcelOptions {
 
 /** A queued action: what it would send to Excel, and what it does at sync. */
 interface Action {
-  record: unknown;
+  /** The action with its object's whole path in `o` (what `failWhen` matches). */
+  record: { o: string };
+  /** The object acted on, and any sub-object step below it (e.g. `font`) it has no proxy for. */
+  on: { proxy: FakeProxy; sub?: string };
   run(stage: Stage): void;
 }
 
@@ -316,8 +320,9 @@ class FakeContext {
     };
   }
 
-  enqueue(record: unknown, run: (stage: Stage) => void): void {
-    this.queue.push({ record, run });
+  enqueue(on: Action["on"], record: Omit<Action["record"], "o">, run: (stage: Stage) => void): void {
+    const o = on.sub ? `${on.proxy.path}.${on.sub}` : on.proxy.path;
+    this.queue.push({ record: { o, ...record }, on, run });
   }
 
   async sync(): Promise<void> {
@@ -325,7 +330,7 @@ class FakeContext {
     this.queue = [];
     const excel = this.excel;
     const records = queue.map((a) => a.record);
-    const bytes = Buffer.byteLength(JSON.stringify(records));
+    const bytes = requestBytes(queue);
     const log: SyncRecord = {
       bytes,
       actions: queue.length,
@@ -381,6 +386,37 @@ class FakeContext {
   }
 }
 
+/**
+ * Bytes of a request as Office.js sends it: each object path once (an id, its parent's id and
+ * its own step, e.g. `getRanges("D4:D6, D9")`), and each action naming its object by id. So
+ * re-using one object across calls costs its path once; a new object for the same range costs
+ * it again, as in Excel.
+ */
+function requestBytes(queue: Action[]): number {
+  const paths: { i: number; p?: number; s: string }[] = [];
+  const proxyIds = new Map<FakeProxy, number>();
+  const subIds = new Map<string, number>();
+  const add = (s: string, p?: number) => paths.push({ i: paths.length, p, s }) - 1;
+  const idOf = (proxy: FakeProxy): number => {
+    let id = proxyIds.get(proxy);
+    if (id === undefined) {
+      id = add(proxy.segment, proxy.parent ? idOf(proxy.parent) : undefined);
+      proxyIds.set(proxy, id);
+    }
+    return id;
+  };
+  const actions = queue.map(({ record, on }) => {
+    let id = idOf(on.proxy);
+    if (on.sub) {
+      const key = `${id}.${on.sub}`;
+      id = subIds.get(key) ?? add(on.sub, id);
+      subIds.set(key, id);
+    }
+    return { ...record, o: id };
+  });
+  return Buffer.byteLength(JSON.stringify({ paths, actions }));
+}
+
 type Resolver = () => unknown;
 
 /** Base of every proxy: lazy binding, loading, and the not-loaded rule. */
@@ -392,13 +428,27 @@ abstract class FakeProxy {
   private nulled = false;
   protected abstract readonly scalars: readonly string[];
 
+  readonly ctx: FakeContext;
+  /** The object this one was reached from (its object path's parent), if any. */
+  readonly parent?: FakeProxy;
+
+  /** `owner` is the context for a root object, else the proxy it is reached from. */
   constructor(
-    readonly ctx: FakeContext,
+    owner: FakeContext | FakeProxy,
     readonly path: string,
     private readonly resolver: Resolver,
     readonly nullable = false,
   ) {
-    if (nullable) ctx.nullables.push(this);
+    if (owner instanceof FakeProxy) {
+      if (!path.startsWith(`${owner.path}.`)) throw new Error(`${path} is not under ${owner.path}`);
+      this.parent = owner;
+      this.ctx = owner.ctx;
+    } else this.ctx = owner;
+    if (nullable) this.ctx.nullables.push(this);
+  }
+  /** This object's step from its parent, e.g. `getRange("A1")`. */
+  get segment(): string {
+    return this.parent ? this.path.slice(this.parent.path.length + 1) : this.path;
   }
 
   /** The model object this proxy stands for; resolved once, at the first action that needs it. */
@@ -462,16 +512,16 @@ abstract class FakeProxy {
   }
   /** Queues a property write. */
   protected write(prop: string, value: unknown, apply: () => void): void {
-    this.ctx.enqueue({ o: this.path, set: prop, v: value }, () => apply());
+    this.ctx.enqueue({ proxy: this }, { set: prop, v: value }, () => apply());
   }
   /** Queues a method call. */
   protected call(method: string, args: unknown[], apply: () => void): void {
-    this.ctx.enqueue({ o: this.path, call: method, a: args }, () => apply());
+    this.ctx.enqueue({ proxy: this }, { call: method, a: args }, () => apply());
   }
 
   load(spec?: string | string[]): this {
     const paths = (Array.isArray(spec) ? spec : (spec ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
-    this.ctx.enqueue({ o: this.path, load: paths }, (stage) => {
+    this.ctx.enqueue({ proxy: this }, { load: paths }, (stage) => {
       for (const p of paths) this.loadPath(p.split("/"), stage);
     });
     return this;
@@ -554,10 +604,10 @@ class FakeWorksheetCollection extends FakeCollection {
   protected makeItems(): FakeProxy[] {
     return this.excel()
       .sheets.filter((s) => !s.deleted)
-      .map((s) => new FakeWorksheet(this.ctx, `worksheets.getItem(${q(s.name)})`, () => s));
+      .map((s) => new FakeWorksheet(this, `worksheets.getItem(${q(s.name)})`, () => s));
   }
   getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, `worksheets.getItem(${q(name)})`, () => {
+    return new FakeWorksheet(this, `worksheets.getItem(${q(name)})`, () => {
       const s = this.excel().findSheet(name);
       if (!s) throw new FakeOfficeError("ItemNotFound", `The worksheet "${name}" does not exist.`);
       return s;
@@ -565,7 +615,7 @@ class FakeWorksheetCollection extends FakeCollection {
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(
-      this.ctx,
+      this,
       `worksheets.getItemOrNullObject(${q(name)})`,
       () => this.excel().findSheet(name) ?? null,
       true,
@@ -581,7 +631,7 @@ class FakeWorksheetCollection extends FakeCollection {
         throw new FakeOfficeError("InvalidArgument", `"${name}" is not a valid sheet name.`);
       made = excel.addSheet(name);
     });
-    return new FakeWorksheet(this.ctx, `worksheets.add(${q(name)})`, () => {
+    return new FakeWorksheet(this, `worksheets.add(${q(name)})`, () => {
       if (!made) throw new FakeOfficeError("ItemNotFound", `The sheet "${name}" was not added.`);
       return made;
     });
@@ -614,15 +664,11 @@ class FakeWorksheet extends FakeProxy {
   }
   private protectionProxy?: FakeProtection;
   get protection(): FakeProtection {
-    return (this.protectionProxy ??= new FakeProtection(this.ctx, `${this.path}.protection`, () =>
-      this.sheet(),
-    ));
+    return (this.protectionProxy ??= new FakeProtection(this, `${this.path}.protection`, () => this.sheet()));
   }
   private freezeProxy?: FakeFreezePanes;
   get freezePanes(): FakeFreezePanes {
-    return (this.freezeProxy ??= new FakeFreezePanes(this.ctx, `${this.path}.freezePanes`, () =>
-      this.sheet(),
-    ));
+    return (this.freezeProxy ??= new FakeFreezePanes(this, `${this.path}.freezePanes`, () => this.sheet()));
   }
   protected override child(name: string): FakeProxy | undefined {
     if (name === "protection") return this.protection;
@@ -630,7 +676,7 @@ class FakeWorksheet extends FakeProxy {
   }
   getRange(address?: string): FakeRange {
     const path = `${this.path}.getRange(${address ? q(address) : ""})`;
-    return new FakeRange(this.ctx, path, () => {
+    return new FakeRange(this, path, () => {
       const sheet = this.sheet();
       if (!address) return { sheet, top: 0, left: 0, rows: MAX_ROWS, cols: MAX_COLS };
       const a = parseArea(address);
@@ -639,7 +685,7 @@ class FakeWorksheet extends FakeProxy {
   }
   /** `getRanges("D4:D6, D9")` (ExcelApi 1.9): areas separated by commas or semicolons. */
   getRanges(address: string): FakeRangeAreas {
-    return new FakeRangeAreas(this.ctx, `${this.path}.getRanges(${q(address)})`, () => {
+    return new FakeRangeAreas(this, `${this.path}.getRanges(${q(address)})`, () => {
       if (!this.ctx.excel.supports("ExcelApi", "1.9"))
         throw new FakeOfficeError("ApiNotFound", "Worksheet.getRanges needs ExcelApi 1.9.");
       const areas = address.split(/[,;]/).map((a) => parseArea(a.trim()));
@@ -648,7 +694,7 @@ class FakeWorksheet extends FakeProxy {
   }
   getRangeByIndexes(top: number, left: number, rows: number, cols: number): FakeRange {
     const path = `${this.path}.getRangeByIndexes(${top},${left},${rows},${cols})`;
-    return new FakeRange(this.ctx, path, () => {
+    return new FakeRange(this, path, () => {
       if (rows < 1 || cols < 1)
         throw new FakeOfficeError("InvalidArgument", "A range needs at least one row and column.");
       return { sheet: this.sheet(), top, left, rows, cols };
@@ -657,7 +703,7 @@ class FakeWorksheet extends FakeProxy {
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     const path = `${this.path}.getUsedRangeOrNullObject(${valuesOnly ? "true" : ""})`;
     return new FakeRange(
-      this.ctx,
+      this,
       path,
       () => {
         const sheet = this.sheet();
@@ -899,12 +945,12 @@ class FakeRange extends FakeProxy {
   }
   private formatProxy?: FakeRangeFormat;
   get format(): FakeRangeFormat {
-    return (this.formatProxy ??= new FakeRangeFormat(this.ctx, `${this.path}.format`, () => this.ref()));
+    return (this.formatProxy ??= new FakeRangeFormat(this, `${this.path}.format`, () => this.ref()));
   }
   private cfProxy?: FakeConditionalFormatCollection;
   get conditionalFormats(): FakeConditionalFormatCollection {
     return (this.cfProxy ??= new FakeConditionalFormatCollection(
-      this.ctx,
+      this,
       `${this.path}.conditionalFormats`,
       () => this.ref(),
     ));
@@ -926,7 +972,7 @@ class FakeRange extends FakeProxy {
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(
-      this.ctx,
+      this,
       `${this.path}.getMergedAreasOrNullObject()`,
       () => {
         const r = this.ref();
@@ -978,13 +1024,13 @@ class FakeRangeAreas extends FakeProxy {
   }
   private areasProxy?: FakeRangeCollection;
   get areas(): FakeRangeCollection {
-    return (this.areasProxy ??= new FakeRangeCollection(this.ctx, `${this.path}.areas`, () => this.target()));
+    return (this.areasProxy ??= new FakeRangeCollection(this, `${this.path}.areas`, () => this.target()));
   }
   private cfProxy?: FakeConditionalFormatCollection;
   /** Conditional formats touching any area; `add` applies one format to every area (ExcelApi 1.9). */
   get conditionalFormats(): FakeConditionalFormatCollection {
     return (this.cfProxy ??= new FakeConditionalFormatCollection(
-      this.ctx,
+      this,
       `${this.path}.conditionalFormats`,
       () => this.need<AreasRef>(),
     ));
@@ -1004,7 +1050,7 @@ class FakeRangeCollection extends FakeCollection {
     const t = this.need<AreasRef>();
     return t.areas.map(
       (m, i) =>
-        new FakeRange(this.ctx, `${this.path}.getItemAt(${i})`, () => ({
+        new FakeRange(this, `${this.path}.getItemAt(${i})`, () => ({
           sheet: t.sheet,
           top: m.top,
           left: m.left,
@@ -1040,7 +1086,7 @@ class FakeRangeFormat extends FakeProxy {
   }
   get font(): { bold: boolean; italic: boolean; color: string } {
     const set = (prop: string, change: (v: never) => Partial<FakeCell>) => (v: never) =>
-      this.ctx.enqueue({ o: `${this.path}.font`, set: prop, v }, () => this.each(change(v)));
+      this.ctx.enqueue({ proxy: this, sub: "font" }, { set: prop, v }, () => this.each(change(v)));
     const bold = set("bold", (v: boolean) => ({ bold: v }));
     const italic = set("italic", (v: boolean) => ({ italic: v }));
     const color = set("color", (v: string) => ({ fontColor: v }));
@@ -1050,7 +1096,7 @@ class FakeRangeFormat extends FakeProxy {
     return writeOnly(
       {
         color: (v: never) =>
-          this.ctx.enqueue({ o: `${this.path}.fill`, set: "color", v }, () =>
+          this.ctx.enqueue({ proxy: this, sub: "fill" }, { set: "color", v }, () =>
             this.each({ fill: v as string }),
           ),
       },
@@ -1063,14 +1109,18 @@ class FakeRangeFormat extends FakeProxy {
         writeOnly(
           {
             style: (v: never) =>
-              this.ctx.enqueue({ o: `${this.path}.borders.getItem(${q(edge)})`, set: "style", v }, () => {
-                if (edge !== "EdgeBottom")
-                  throw new FakeOfficeError(
-                    "InvalidArgument",
-                    `The fake supports EdgeBottom only, not ${edge}.`,
-                  );
-                this.each({ borderBottom: v as string });
-              }),
+              this.ctx.enqueue(
+                { proxy: this, sub: `borders.getItem(${q(edge)})` },
+                { set: "style", v },
+                () => {
+                  if (edge !== "EdgeBottom")
+                    throw new FakeOfficeError(
+                      "InvalidArgument",
+                      `The fake supports EdgeBottom only, not ${edge}.`,
+                    );
+                  this.each({ borderBottom: v as string });
+                },
+              ),
           },
           `${this.path}.borders`,
         ),
@@ -1107,7 +1157,7 @@ class FakeConditionalFormatCollection extends FakeCollection {
       .filter((cf) => cfTouches(cf, r.areas))
       .map(
         (cf) =>
-          new FakeConditionalFormatProxy(this.ctx, `${this.path}.getItem(${q(cf.id)})`, () => ({
+          new FakeConditionalFormatProxy(this, `${this.path}.getItem(${q(cf.id)})`, () => ({
             sheet: r.sheet,
             cf,
           })),
@@ -1124,7 +1174,7 @@ class FakeConditionalFormatCollection extends FakeCollection {
         cf: this.ctx.excel.addConditionalFormat(sheet, areas.length > 1 ? { ...format, areas } : format),
       };
     });
-    return new FakeConditionalFormatProxy(this.ctx, `${this.path}.add(${q(type)})`, () => made ?? null);
+    return new FakeConditionalFormatProxy(this, `${this.path}.add(${q(type)})`, () => made ?? null);
   }
 }
 
@@ -1160,7 +1210,7 @@ class FakeConditionalFormatProxy extends FakeProxy {
   }
   private customProxy?: FakeCustomFormat;
   get custom(): FakeCustomFormat {
-    return (this.customProxy ??= new FakeCustomFormat(this.ctx, `${this.path}.custom`, () => {
+    return (this.customProxy ??= new FakeCustomFormat(this, `${this.path}.custom`, () => {
       const r = this.ref();
       if (r.cf.type !== "Custom")
         throw new FakeOfficeError("InvalidOperation", `${this.path} is not a custom format.`);
@@ -1170,7 +1220,7 @@ class FakeConditionalFormatProxy extends FakeProxy {
   private customOrNull?: FakeCustomFormat;
   get customOrNullObject(): FakeCustomFormat {
     return (this.customOrNull ??= new FakeCustomFormat(
-      this.ctx,
+      this,
       `${this.path}.customOrNullObject`,
       () => {
         const r = this.ref();
@@ -1200,7 +1250,7 @@ class FakeCustomFormat extends FakeProxy {
   }
   private ruleProxy?: FakeRule;
   get rule(): FakeRule {
-    return (this.ruleProxy ??= new FakeRule(this.ctx, `${this.path}.rule`, () => this.target()));
+    return (this.ruleProxy ??= new FakeRule(this, `${this.path}.rule`, () => this.target()));
   }
   protected override child(name: string): FakeProxy | undefined {
     return name === "rule" ? this.rule : undefined;
@@ -1215,14 +1265,22 @@ class FakeCustomFormat extends FakeProxy {
       fill: writeOnly(
         {
           color: (v: never) =>
-            this.ctx.enqueue({ o: `${this.path}.format.fill`, set: "color", v }, () => (ref().fill = v)),
+            this.ctx.enqueue(
+              { proxy: this, sub: "format.fill" },
+              { set: "color", v },
+              () => (ref().fill = v),
+            ),
         },
         `${this.path}.format.fill`,
       ),
       font: writeOnly(
         {
           color: (v: never) =>
-            this.ctx.enqueue({ o: `${this.path}.format.font`, set: "color", v }, () => (ref().fontColor = v)),
+            this.ctx.enqueue(
+              { proxy: this, sub: "format.font" },
+              { set: "color", v },
+              () => (ref().fontColor = v),
+            ),
         },
         `${this.path}.format.font`,
       ),

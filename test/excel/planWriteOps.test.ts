@@ -1,5 +1,7 @@
 import type { PlanCell, WritePlan } from "../../src/engine/WritePlan";
 import { planWriteOps } from "../../src/excel/planWriteOps";
+import { runScore } from "../../src/excel/runScore";
+import { kpiSheetGrid } from "../../scripts/bench";
 import { FakeExcel, FakeOfficeError } from "./FakeExcel";
 
 /** A plan that writes only one sheet of ours. */
@@ -78,4 +80,43 @@ describe("planWriteOps deletes old sheets", () => {
       }),
     ).rejects.toEqual(expect.objectContaining({ code: "InvalidOperation" }) as FakeOfficeError);
   });
+});
+
+// The budget relies on each op's estimate being near what its actions measure as a request.
+describe("planWriteOps' size estimates", () => {
+  test.each([true, false])(
+    "each op's estimate is within 0.75-1.1 of its measured request, all ops within 0.75-1.05 (rangeAreas %s)",
+    async (rangeAreas) => {
+      const fake = FakeExcel.fromGrid({ sheets: [kpiSheetGrid("Scorecard", 300)] });
+      const { outcome } = await runScore({}, fake.deps());
+      const sheets = new Map(
+        fake.sheets.map((s) => [s.name, { protected: s.protected, visibility: s.visibility }]),
+      );
+      const ourConditionalFormats = new Map<string, Excel.ConditionalFormat[]>();
+      const { ops } = await fake.run(async (context) => {
+        const cfs = context.workbook.worksheets.getItem("Scorecard").getRange().conditionalFormats;
+        cfs.load("items");
+        await context.sync();
+        ourConditionalFormats.set("Scorecard", cfs.items);
+        const planned = planWriteOps(outcome.plan, { sheets, ourConditionalFormats, rangeAreas });
+        for (const op of planned.ops) {
+          op.apply(context);
+          // One request an op, to measure each op alone.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+        }
+        return planned;
+      });
+      const measured = fake.syncs.slice(-ops.length).map((s) => s.bytes);
+      expect(new Set(ops.map((op) => op.kind))).toEqual(new Set(["cf-remove", "sheet", "cf-add", "store"]));
+      ops.forEach((op, i) => {
+        expect(op.bytes / measured[i]).toBeGreaterThan(0.75);
+        expect(op.bytes / measured[i]).toBeLessThan(1.1);
+      });
+      const ratio = ops.reduce((n, op) => n + op.bytes, 0) / measured.reduce((n, b) => n + b, 0);
+      expect(ratio).toBeGreaterThan(0.75);
+      expect(ratio).toBeLessThan(1.05);
+    },
+    30_000,
+  );
 });
