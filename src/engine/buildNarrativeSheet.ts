@@ -28,16 +28,26 @@ export const NARRATIVE_KEY_HEADERS: [string, string] = ["Heading", "Line"];
 /** Money in £k, still a number in pounds: 805000 shows as "£805k". */
 export const MONEY_K_FORMAT = '"£"#,##0,"k";-"£"#,##0,"k"';
 
+/** Whole pounds, for volume and price effects that can be a few hundred pounds: -400 shows as "-£400". */
+export const MONEY_POUNDS_FORMAT = '"£"#,##0;-"£"#,##0';
+
+/** Header of the column naming the finance table a row comes from. */
+export const TABLE_HEADER = "Table";
+
 /**
  * Builds the Variance Narrative sheet: one row per heading or line whose variance is at or over the
- * threshold (totals excluded), grouped by heading with the largest first, the finance headlines
- * above, and officer commentary carried over from the last run (matched by heading and line).
+ * threshold (totals excluded), grouped by finance table (a "Table" column names it: its sheet, plus its
+ * period when a sheet has several) and within a table by heading with the largest first, the finance
+ * headlines above, and officer commentary carried over from the last run (matched by heading, line and
+ * the sheet of the Source cell, so two tables' same-named lines keep their own commentary).
  *
  * @example
  * buildNarrativeSheet({ name: "Variance Narrative", period: "Q3", variances, headlines, ... })
  */
 export function buildNarrativeSheet(input: NarrativeSheetInput): { sheet: SheetWrite; issues: Issue[] } {
   const money: CellStyle = { numberFormat: MONEY_K_FORMAT };
+  const pounds: CellStyle = { numberFormat: MONEY_POUNDS_FORMAT };
+  const tableName = tableNamer(input.variances, input.headlines);
   const labelsOf = (v: VarianceResult): [string, string] => [
     v.heading ?? v.name,
     v.heading !== undefined ? v.name : "",
@@ -50,6 +60,7 @@ export function buildNarrativeSheet(input: NarrativeSheetInput): { sheet: SheetW
       values: [
         heading,
         line,
+        tableName(v),
         v.budget,
         v.forecast,
         v.variance,
@@ -63,14 +74,15 @@ export function buildNarrativeSheet(input: NarrativeSheetInput): { sheet: SheetW
       styles: [
         { wrap: true },
         { wrap: true },
+        { wrap: true },
         money,
         money,
         money,
         { numberFormat: "0.0%" },
         undefined,
         money,
-        money,
-        money,
+        pounds,
+        pounds,
         { wrap: true },
       ],
       identity: { primary: narrativeKey(heading, line), secondary: "", sheet: v.sheet },
@@ -94,6 +106,7 @@ export function buildNarrativeSheet(input: NarrativeSheetInput): { sheet: SheetW
     columns: [
       { header: "Heading", width: 30 },
       { header: "Line", width: 30 },
+      { header: TABLE_HEADER, width: 24 },
       { header: "Budget", width: 11 },
       { header: "Forecast", width: 11 },
       { header: "Variance £", width: 11 },
@@ -122,22 +135,49 @@ export function buildNarrativeSheet(input: NarrativeSheetInput): { sheet: SheetW
 }
 
 /**
- * Flagged variances grouped by heading, headings ordered by their largest variance, and within a
- * heading the heading's own row first, then its lines, largest first.
+ * Flagged variances grouped by finance table in workbook order (the order given), within a table by
+ * heading, headings ordered by their largest variance, and within a heading the heading's own row
+ * first, then its lines, largest first.
  */
 export function orderVariances(variances: VarianceResult[]): VarianceResult[] {
-  const groups = new Map<string, VarianceResult[]>();
+  const tables = new Map<string, Map<string, VarianceResult[]>>();
   for (const v of variances) {
+    const table = tables.get(v.tableId) ?? new Map<string, VarianceResult[]>();
+    tables.set(v.tableId, table);
     const key = `${v.sheet}\u0000${v.heading ?? v.name}`;
-    groups.set(key, [...(groups.get(key) ?? []), v]);
+    table.set(key, [...(table.get(key) ?? []), v]);
   }
   const size = (v: VarianceResult): number => Math.abs(v.variance);
-  const sorted = [...groups.values()].map((g) =>
-    [...g].sort(
-      (a, b) => Number(a.heading !== undefined) - Number(b.heading !== undefined) || size(b) - size(a),
-    ),
-  );
-  return sorted.sort((a, b) => Math.max(...b.map(size)) - Math.max(...a.map(size))).flat();
+  return [...tables.values()].flatMap((groups) => {
+    const sorted = [...groups.values()].map((g) =>
+      [...g].sort(
+        (a, b) => Number(a.heading !== undefined) - Number(b.heading !== undefined) || size(b) - size(a),
+      ),
+    );
+    return sorted.sort((a, b) => Math.max(...b.map(size)) - Math.max(...a.map(size))).flat();
+  });
+}
+
+/**
+ * Names a variance's table: its sheet, or "Sheet: period" (else "Sheet: table 2") when the sheet
+ * holds several finance tables.
+ */
+function tableNamer(
+  variances: VarianceResult[],
+  headlines: FinanceHeadline[],
+): (v: VarianceResult) => string {
+  const perSheet = new Map<string, string[]>();
+  for (const { tableId, sheet } of [...headlines, ...variances]) {
+    const ids = perSheet.get(sheet) ?? [];
+    if (!ids.includes(tableId)) ids.push(tableId);
+    perSheet.set(sheet, ids);
+  }
+  return (v) => {
+    const ids = perSheet.get(v.sheet) ?? [v.tableId];
+    if (ids.length < 2) return v.sheet;
+    const period = headlines.find((h) => h.tableId === v.tableId)?.periodLabel?.trim();
+    return `${v.sheet}: ${period || `table ${ids.indexOf(v.tableId) + 1}`}`;
+  };
 }
 
 function narrativeKey(heading: string, line: string): string {

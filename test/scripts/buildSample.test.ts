@@ -1,12 +1,23 @@
 import * as fs from "fs";
 import * as path from "path";
-import { buildSampleWorkbook, loadSeedSheets, SAMPLE_PATH } from "../../scripts/buildSample";
+import {
+  buildSampleWorkbook,
+  loadSeedSheets,
+  SAMPLE_LOWER_IS_BETTER,
+  SAMPLE_PATH,
+} from "../../scripts/buildSample";
+import { measureKey } from "../../src/engine/measureKey";
+import { readStore } from "../../src/engine/readStore";
+import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
+import { STORE_SHEET } from "../../src/engine/StoreState";
 import { readWorkbookGrid } from "../../src/xlsx/readWorkbookGrid";
 import { seedToGrid } from "../fixtures/seedToGrid";
 import { loadWorkbook } from "../xlsx/workbookSnapshot";
 
 async function builtGrid() {
-  const bytes = Buffer.from(await buildSampleWorkbook(loadSeedSheets()).xlsx.writeBuffer());
+  const bytes = Buffer.from(
+    await buildSampleWorkbook(loadSeedSheets(), { savedSettings: true }).xlsx.writeBuffer(),
+  );
   return readWorkbookGrid(await loadWorkbook(bytes));
 }
 
@@ -56,7 +67,7 @@ describe("buildSample", () => {
 
   it("sets the seeds' column widths and emboldens title and header rows", async () => {
     const wb = await loadWorkbook(
-      Buffer.from(await buildSampleWorkbook(loadSeedSheets()).xlsx.writeBuffer()),
+      Buffer.from(await buildSampleWorkbook(loadSeedSheets(), { savedSettings: true }).xlsx.writeBuffer()),
     );
     for (const seed of loadSeedSheets()) {
       const ws = wb.getWorksheet(seed.name)!;
@@ -67,5 +78,32 @@ describe("buildSample", () => {
       );
       if (firstText >= 0) expect(ws.getCell(firstText + 1, 1).font?.bold).toBe(true);
     }
+  });
+
+  it("saves the lower-is-better measures in a very hidden store, as the task pane would", async () => {
+    const bytes = Buffer.from(
+      await buildSampleWorkbook(loadSeedSheets(), { savedSettings: true }).xlsx.writeBuffer(),
+    );
+    const wb = await loadWorkbook(bytes);
+    expect(wb.getWorksheet(STORE_SHEET)?.state).toBe("veryHidden");
+    const { state, issues } = readStore(readWorkbookGrid(wb));
+    expect(issues).toEqual([]);
+    const keys = SAMPLE_LOWER_IS_BETTER.map((m) => measureKey(m.measure));
+    expect(Object.keys(state.settings.polarityOverrides ?? {}).sort()).toEqual([...keys].sort());
+    expect(SAMPLE_LOWER_IS_BETTER.every((m) => m.why.includes("seed"))).toBe(true);
+  });
+
+  it("scores those measures lower-is-better and still assumes a few ambiguous ones", async () => {
+    const { result } = scoreWorkbook(await builtGrid());
+    const byKey = new Map(result.kpis.map((k) => [measureKey(k.measure), k]));
+    for (const { measure } of SAMPLE_LOWER_IS_BETTER) {
+      const k = byKey.get(measureKey(measure));
+      expect({ measure, polarity: k?.polarity }).toEqual({ measure, polarity: "lower" });
+    }
+    // Seed 001 §72: first-time entrants "better than the target" at 124 against 194.
+    expect(
+      byKey.get(measureKey("Children entering the criminal justice system for the first time"))?.status,
+    ).toBe("better");
+    expect(result.kpis.some((k) => k.polaritySource === "assumed")).toBe(true);
   });
 });
