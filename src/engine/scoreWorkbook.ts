@@ -11,7 +11,7 @@ import type { KpiTable } from "./KpiTable";
 import { readStore } from "./readStore";
 import type { ScoreResult } from "./ScoreResult";
 import { scoreKpis } from "./scoreKpis";
-import { DEFAULT_SETTINGS, type Settings } from "./Settings";
+import { DEFAULT_SETTINGS, type Settings, type TableMapping } from "./Settings";
 import { STORE_SHEET } from "./StoreState";
 import type { WritePlan } from "./WritePlan";
 
@@ -61,12 +61,19 @@ export function scoreWorkbook(
   const issues: Issue[] = [...storeIssues];
   const kpiTables: KpiTable[] = [];
   const financeTables: FinanceTable[] = [];
+  // Kind is detected, not chosen: an old "finance" mapping must not make a KPI table vanish.
+  const kpiSettings = { ...settings, tables: settings.tables.filter((m) => m.kind !== "finance") };
   for (const sheet of userSheets) {
     const fin = findFinanceTables(sheet, settings);
-    financeTables.push(...fin.tables);
-    issues.push(...fin.issues);
-    const kpi = findKpiTables(sheet, settings);
-    kpiTables.push(...kpi.tables.filter((t) => !overlapsAny(t, fin.tables)));
+    const keptFin = fin.tables.filter((t) => !isIgnored(t, settings.tables));
+    const droppedFin = fin.tables.filter((t) => !keptFin.includes(t));
+    financeTables.push(...keptFin);
+    issues.push(...fin.issues.filter((i) => !droppedFin.some((t) => holdsIssue(t, i))));
+    const kpi = findKpiTables(sheet, kpiSettings);
+    // An ignored finance table still hides the KPI-looking rows inside it.
+    kpiTables.push(
+      ...kpi.tables.filter((t) => !overlapsAny(t, fin.tables) && !isIgnored(t, settings.tables)),
+    );
     issues.push(...kpi.issues);
   }
 
@@ -125,6 +132,27 @@ export function mergeSettings(saved: Partial<Settings>, overrides: Partial<Setti
     },
     tables: o.tables ?? s.tables ?? DEFAULT_SETTINGS.tables,
   };
+}
+
+/**
+ * The 1-based header row by which `settings.tables` names a table: its last header row (the label
+ * row under a band row), as the task pane saves it.
+ * @example tableHeaderRow({ headerRows: [2, 3], top: 2 }) === 4
+ */
+export function tableHeaderRow(t: { headerRows: number[]; top: number }): number {
+  return (t.headerRows.length ? Math.max(...t.headerRows) : t.top) + 1;
+}
+
+/** True when an "ignore" mapping names the table (KPI or finance) by sheet and header row. */
+function isIgnored(t: KpiTable | FinanceTable, mappings: TableMapping[]): boolean {
+  const row = tableHeaderRow(t);
+  return mappings.some((m) => m.kind === "ignore" && m.sheet === t.sheet && m.headerRow === row);
+}
+
+/** True when the issue's cell lies in the table's rows. */
+function holdsIssue(t: FinanceTable, issue: Issue): boolean {
+  const row = Number(/(\d+)$/.exec(issue.cell ?? "")?.[1] ?? NaN) - 1;
+  return issue.sheet === t.sheet && row >= t.top && row <= t.bottom;
 }
 
 function overlapsAny(t: KpiTable, fins: FinanceTable[]): boolean {

@@ -100,9 +100,10 @@ export function App({ host, runEvents, onRunComplete }: AppProps) {
 
       <div className={styles.run}>
         <div className={styles.row}>
+          {/* disabledFocusable: focus stays on the button while it runs (aria-disabled). */}
           <Button
             appearance="primary"
-            disabled={running || sc.inspect.status === "loading"}
+            disabledFocusable={running || sc.inspect.status === "loading"}
             onClick={() => void sc.score()}
           >
             Score this quarter

@@ -46,20 +46,14 @@ export interface PreviewPageProps {
  */
 export function PreviewPage({ loadScorer }: PreviewPageProps) {
   const styles = useStyles();
-  const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
+  // `pick` counts files chosen: a new file starts a fresh pane, the switch keeps the settings.
+  const [file, setFile] = useState<{ name: string; bytes: Uint8Array; pick: number } | null>(null);
   const [force, setForce] = useState(false);
   const [scored, setScored] = useState(false);
-  const [selected, setSelected] = useState<string | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
 
   const host = useMemo(
-    () =>
-      file &&
-      createPreviewHost(file.bytes, {
-        force,
-        loadScorer,
-        onSelectCell: (sheet, cell) => setSelected(`${sheet}!${cell}`),
-      }),
+    () => file && createPreviewHost(file.bytes, { force, loadScorer }),
     [file, force, loadScorer],
   );
   const onRunComplete = useCallback(() => setScored(true), []);
@@ -99,8 +93,11 @@ export function PreviewPage({ loadScorer }: PreviewPageProps) {
               picked.arrayBuffer().then(
                 (buf) => {
                   setScored(false);
-                  setSelected(null);
-                  setFile({ name: picked.name, bytes: new Uint8Array(buf) });
+                  setFile((f) => ({
+                    name: picked.name,
+                    bytes: new Uint8Array(buf),
+                    pick: (f?.pick ?? 0) + 1,
+                  }));
                 },
                 (err: unknown) => setReadError(`Could not read ${picked.name}: ${String(err)}`),
               );
@@ -119,14 +116,9 @@ export function PreviewPage({ loadScorer }: PreviewPageProps) {
       <Button appearance="secondary" disabled={!scored} onClick={download}>
         Download scored workbook
       </Button>
-      {selected && (
-        <MessageBar intent="info">
-          <MessageBarBody>{`That warning is about cell ${selected}. The preview cannot select cells: open the downloaded workbook in Excel to see it.`}</MessageBarBody>
-        </MessageBar>
-      )}
       {host && file ? (
         <div className={styles.pane}>
-          <App key={`${file.name}:${force}`} host={host} onRunComplete={onRunComplete} />
+          <App key={file.pick} host={host} onRunComplete={onRunComplete} />
         </div>
       ) : (
         <Text>Choose a workbook to see the tables found and score it.</Text>

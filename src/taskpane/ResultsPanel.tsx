@@ -14,11 +14,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { StatusCounts } from "../engine/KpiResult";
+import type { ScoreResult } from "../engine/ScoreResult";
+import type { VarianceResult } from "../engine/VarianceResult";
 import type { RunReport } from "./ScorecardHost";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   table: { tableLayout: "fixed", width: "100%", fontSize: tokens.fontSizeBase200, overflowWrap: "normal" },
   groupCol: { width: "32%", overflowWrap: "anywhere", paddingLeft: 0 },
   num: { width: "17%", textAlign: "end", paddingLeft: 0, paddingRight: tokens.spacingHorizontalXS },
@@ -39,7 +42,8 @@ export interface ResultsPanelProps {
 
 /**
  * What a run found and wrote: counts per group (words in every header, not colour), the
- * "N of M reported" sentence, flagged variances with their narrative (or "No finance tables found."),
+ * "N of M reported" sentence, each finance table's headline and flagged variances under its sheet and
+ * header row (or "No finance tables found."),
  * and the sheets written.
  */
 export function ResultsPanel({ report }: ResultsPanelProps) {
@@ -47,7 +51,6 @@ export function ResultsPanel({ report }: ResultsPanelProps) {
   const { result, written } = report;
   const total = result.counts.find((c) => c.dimension === "total");
   const groups = result.counts.filter((c) => c.dimension !== "total");
-  const flagged = result.variances.filter((v) => v.overThreshold);
   // A workbook with no finance table has neither lines nor headlines: nothing to say about variances.
   const hasFinance = result.variances.length > 0 || result.financeHeadlines.length > 0;
   return (
@@ -88,28 +91,31 @@ export function ResultsPanel({ report }: ResultsPanelProps) {
           ))}
         </ul>
       )}
-      {result.financeHeadlines.map((h) => (
-        <Text key={h.tableId}>{h.sentence}</Text>
-      ))}
       {!hasFinance ? (
         <Text>No finance tables found.</Text>
       ) : (
         <>
           <h2 className={styles.heading}>Flagged variances</h2>
-          {flagged.length === 0 ? (
-            <Text>No variance is over the threshold.</Text>
-          ) : (
-            <ul className={styles.list} aria-label="Flagged variances">
-              {flagged.map((v) => (
-                <li key={`${v.tableId}:${v.row}`} className={styles.item}>
-                  <Badge appearance="tint" color={v.direction === "overspend" ? "danger" : "success"}>
-                    {v.direction}
-                  </Badge>{" "}
-                  <Text>{v.narrative}</Text>
-                </li>
-              ))}
-            </ul>
-          )}
+          {financeGroups(result).map((g) => (
+            <section key={g.tableId} aria-label={`Finance table ${g.name}`} className={styles.root}>
+              <h3 className={styles.subheading}>{g.name}</h3>
+              {g.headline && <Text>{g.headline}</Text>}
+              {g.flagged.length === 0 ? (
+                <Text>No variance is over the threshold.</Text>
+              ) : (
+                <ul className={styles.list} aria-label={`Flagged variances: ${g.name}`}>
+                  {g.flagged.map((v) => (
+                    <li key={`${v.tableId}:${v.row}`} className={styles.item}>
+                      <Badge appearance="tint" color={v.direction === "overspend" ? "danger" : "success"}>
+                        {v.direction}
+                      </Badge>{" "}
+                      <Text>{v.narrative}</Text>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ))}
         </>
       )}
       {written.sheets.length > 0 && <Text>{`Written: ${written.sheets.join(", ")}.`}</Text>}
@@ -123,6 +129,31 @@ export function ResultsPanel({ report }: ResultsPanelProps) {
       )}
     </section>
   );
+}
+
+/** One finance table's headline and flagged variances, named by its sheet and header row. */
+interface FinanceGroup {
+  tableId: string;
+  name: string;
+  headline?: string;
+  flagged: VarianceResult[];
+}
+
+/** Finance tables in the order found (headlines first, then any table with variances only). */
+function financeGroups(result: ScoreResult): FinanceGroup[] {
+  const ids = [...new Set([...result.financeHeadlines, ...result.variances].map((x) => x.tableId))];
+  return ids.map((tableId) => {
+    const headline = result.financeHeadlines.find((h) => h.tableId === tableId);
+    const lines = result.variances.filter((v) => v.tableId === tableId);
+    const sheet = headline?.sheet ?? lines[0]?.sheet ?? "";
+    const row = /!(\d+)$/.exec(tableId)?.[1];
+    return {
+      tableId,
+      name: row ? `${sheet}, row ${row}` : sheet,
+      ...(headline ? { headline: headline.sentence } : {}),
+      flagged: lines.filter((v) => v.overThreshold),
+    };
+  });
 }
 
 function CountRow({

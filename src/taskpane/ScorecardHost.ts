@@ -39,6 +39,9 @@ export interface ScorecardHost {
   ): Promise<RunReport>;
   /** Saves settings in the workbook without scoring. */
   saveSettings(settings: Partial<Settings>): Promise<void>;
-  /** Selects a cell so the officer can see a warning's source. */
-  selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Selects a cell so the officer can see a warning's source. A host that cannot select cells
+   * (the browser preview) resolves with a note to show instead.
+   */
+  selectCell(sheet: string, cell: string): Promise<void | string>;
 }

@@ -17,33 +17,45 @@ const useStyles = makeStyles({
   control: { minWidth: 0, maxWidth: "100%" },
 });
 
+/** The option meaning no period chosen: each table's latest period with data. */
+const LATEST = "latest-in-each-table";
+const LATEST_TEXT = "Latest in each table";
+
 /** Props of `SettingsPanel`. */
 export interface SettingsPanelProps {
   settings: Settings;
-  /** Periods that can be scored, latest first. */
+  /** KPI periods that can be chosen, latest first (the first option is always "Latest in each table"). */
   periods: string[];
   onChange(change: Partial<Settings>): void;
   disabled?: boolean;
 }
 
 /**
- * The period, variance threshold (£) and money style. The period list comes from the tables
- * found; with no choice made the latest period holding data is scored.
+ * The period, variance threshold (£) and money style. The period is "Latest in each table" (no
+ * `settings.period`: each table's latest period holding data) or one KPI period column.
  */
 export function SettingsPanel({ settings, periods, onChange, disabled }: SettingsPanelProps) {
   const styles = useStyles();
   const [thresholdError, setThresholdError] = useState<string | undefined>();
-  const period = settings.period ?? periods[0] ?? "";
+  const period = settings.period?.trim() ? settings.period : LATEST;
+  const hint = periods.length
+    ? "Choosing one period scores only the tables that have that column."
+    : "No period columns were found: each table's latest period is scored.";
   return (
     <div className={styles.root}>
-      <Field label="Period to score" hint={periods.length ? undefined : "No period columns were found."}>
+      <Field label="Period to score" hint={hint}>
         <Dropdown
           className={styles.control}
-          value={period}
-          selectedOptions={period ? [period] : []}
+          value={period === LATEST ? LATEST_TEXT : period}
+          selectedOptions={[period]}
           disabled={disabled || periods.length === 0}
-          onOptionSelect={(_, data) => data.optionValue && onChange({ period: data.optionValue })}
+          onOptionSelect={(_, data) =>
+            data.optionValue &&
+            // "" (not undefined) so that a period saved in the workbook is cleared too.
+            onChange({ period: data.optionValue === LATEST ? "" : data.optionValue })
+          }
         >
+          <Option value={LATEST}>{LATEST_TEXT}</Option>
           {periods.map((p) => (
             <Option key={p} value={p}>
               {p}

@@ -1,6 +1,7 @@
 import { Badge, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { FinanceTable } from "../engine/FinanceTable";
 import type { KpiTable } from "../engine/KpiTable";
+import { tableHeaderRow } from "../engine/scoreWorkbook";
 import type { TableMapping } from "../engine/Settings";
 
 const useStyles = makeStyles({
@@ -32,6 +33,7 @@ export interface TablesPanelProps {
   financeTables: FinanceTable[];
   /** Mappings saved or set in this session (kind "ignore" hides a table from scoring). */
   mappings: TableMapping[];
+  /** An "ignore" mapping, or one of the detected kind (without columns: use as detected). */
   onChange(mapping: TableMapping): void;
   disabled?: boolean;
 }
@@ -49,8 +51,8 @@ interface Entry {
 
 /**
  * The tables found on each sheet (kind, header row, period columns, groups), each with a choice
- * to score it as a KPI table, a finance table, or ignore it. Ignored tables stay listed so the
- * officer can bring them back.
+ * to use it or ignore it. The kind is what was detected: it cannot be switched. Ignored tables
+ * stay listed so the officer can bring them back.
  */
 export function TablesPanel({ kpiTables, financeTables, mappings, onChange, disabled }: TablesPanelProps) {
   const styles = useStyles();
@@ -68,20 +70,26 @@ export function TablesPanel({ kpiTables, financeTables, mappings, onChange, disa
             .filter((e) => e.sheet === sheet)
             .map((e) => {
               const mapped = mappings.find((m) => m.sheet === e.sheet && m.headerRow === e.headerRow);
-              const kind = mapped?.kind ?? e.found ?? "ignore";
-              const name = e.title ? `${e.title} (row ${e.headerRow})` : `Table at row ${e.headerRow}`;
+              const ignored = mapped?.kind === "ignore" || e.found === null;
+              const name = tableName(e);
               return (
                 <div key={`${e.sheet}!${e.headerRow}`} className={styles.table}>
                   <div className={styles.title}>
-                    <Text weight="semibold">{name}</Text>
-                    <Badge appearance="outline" color={kind === "ignore" ? "informative" : "brand"}>
-                      {kind === "kpi" ? "KPI" : kind === "finance" ? "Finance" : "Ignored"}
+                    <Text weight="semibold" title={e.title}>
+                      {name}
+                    </Text>
+                    <Badge appearance="outline" color={ignored ? "informative" : "brand"}>
+                      {ignored ? "Ignored" : e.found === "kpi" ? "KPI" : "Finance"}
                     </Badge>
                   </div>
                   {e.found && (
                     <dl className={styles.facts}>
-                      <dt className={styles.term}>Header row</dt>
-                      <dd className={styles.value}>{e.headerRow}</dd>
+                      {e.title && (
+                        <>
+                          <dt className={styles.term}>Title</dt>
+                          <dd className={styles.value}>{e.title}</dd>
+                        </>
+                      )}
                       <dt className={styles.term}>Rows</dt>
                       <dd className={styles.value}>{e.rows}</dd>
                       <dt className={styles.term}>Periods</dt>
@@ -96,20 +104,24 @@ export function TablesPanel({ kpiTables, financeTables, mappings, onChange, disa
                       )}
                     </dl>
                   )}
-                  <Field label={`Use "${name}" on ${e.sheet} as`}>
+                  <Field label={`Score ${name}?`}>
                     <Select
-                      value={kind}
+                      value={ignored ? "ignore" : "use"}
                       disabled={disabled}
                       onChange={(_, data) =>
-                        onChange({
-                          sheet: e.sheet,
-                          headerRow: e.headerRow,
-                          kind: data.value === "kpi" || data.value === "finance" ? data.value : "ignore",
-                        })
+                        onChange(
+                          data.value === "ignore"
+                            ? { sheet: e.sheet, headerRow: e.headerRow, kind: "ignore" }
+                            : {
+                                sheet: e.sheet,
+                                headerRow: e.headerRow,
+                                kind: e.found ?? "kpi",
+                                ...(mapped?.columns ? { columns: mapped.columns } : {}),
+                              },
+                        )
                       }
                     >
-                      <option value="kpi">KPI table</option>
-                      <option value="finance">Finance table</option>
+                      <option value="use">Use this table</option>
                       <option value="ignore">Ignore this table</option>
                     </Select>
                   </Field>
@@ -127,11 +139,10 @@ function listEntries(
   financeTables: FinanceTable[],
   mappings: TableMapping[],
 ): Entry[] {
-  const lastHeaderRow = (rows: number[], top: number) => (rows.length ? Math.max(...rows) : top) + 1;
   const entries: Entry[] = [
     ...kpiTables.map((t): Entry => ({
       sheet: t.sheet,
-      headerRow: lastHeaderRow(t.headerRows, t.top),
+      headerRow: tableHeaderRow(t),
       found: "kpi",
       title: t.title,
       periods: t.columns.periods.map((p) => p.period.label),
@@ -140,7 +151,7 @@ function listEntries(
     })),
     ...financeTables.map((t): Entry => ({
       sheet: t.sheet,
-      headerRow: lastHeaderRow(t.headerRows, t.top),
+      headerRow: tableHeaderRow(t),
       found: "finance",
       title: t.title,
       periods: t.period ? [t.period.label] : [],
@@ -154,6 +165,20 @@ function listEntries(
     }
   }
   return entries;
+}
+
+/** Longest table title shown in a table's name; longer ones are cut with "…". */
+const TITLE_MAX = 40;
+
+/**
+ * A table's short name: sheet and header row first, then its title when short (cut at 40 characters).
+ * @example tableName({ sheet: "Finance", headerRow: 4, title: "Revenue budget" }) // "Finance, row 4: Revenue budget"
+ */
+export function tableName(e: { sheet: string; headerRow: number; title?: string }): string {
+  const where = `${e.sheet}, row ${e.headerRow}`;
+  const title = e.title?.trim().replace(/\s+/g, " ");
+  if (!title) return where;
+  return `${where}: ${title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1).trimEnd()}…` : title}`;
 }
 
 function unique(xs: string[]): string[] {

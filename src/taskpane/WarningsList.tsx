@@ -27,27 +27,24 @@ const FIRST = 5;
 /** Props of `WarningsList`. */
 export interface WarningsListProps {
   warnings: { sheet: string; cell: string; message: string }[];
-  /** Selects the warning's cell in the workbook. */
-  onSelect(sheet: string, cell: string): Promise<void>;
+  /** Selects the warning's cell in the workbook; a resolved string is a note shown under the list. */
+  onSelect(sheet: string, cell: string): Promise<void | string>;
 }
 
 /**
  * Warnings as links: each names its sheet and cell, and choosing it selects that cell so the
- * officer can see the source. A failed selection is reported, not hidden.
+ * officer can see the source. A host's note (the preview cannot select cells) is announced in a
+ * live region just under the list; a failed selection is reported there too, not hidden.
  */
 export function WarningsList({ warnings, onSelect }: WarningsListProps) {
   const styles = useStyles();
   const [all, setAll] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   if (warnings.length === 0) return <Text>No warnings.</Text>;
   const shown = all ? warnings : warnings.slice(0, FIRST);
   return (
     <div>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
       <ul className={styles.list} aria-label="Warnings">
         {shown.map((w, i) => (
           <li key={`${w.sheet}!${w.cell}#${i}`} className={styles.item}>
@@ -56,10 +53,13 @@ export function WarningsList({ warnings, onSelect }: WarningsListProps) {
               className={styles.link}
               onClick={() => {
                 setError(null);
-                onSelect(w.sheet, w.cell).catch((e: unknown) =>
-                  setError(
-                    `Could not select ${w.sheet}!${w.cell}: ${e instanceof Error ? e.message : String(e)}`,
-                  ),
+                setNote(null);
+                onSelect(w.sheet, w.cell).then(
+                  (said) => setNote(typeof said === "string" ? said : null),
+                  (e: unknown) =>
+                    setError(
+                      `Could not select ${w.sheet}!${w.cell}: ${e instanceof Error ? e.message : String(e)}`,
+                    ),
                 );
               }}
             >
@@ -68,6 +68,18 @@ export function WarningsList({ warnings, onSelect }: WarningsListProps) {
           </li>
         ))}
       </ul>
+      <div aria-live="polite">
+        {error && (
+          <MessageBar intent="error">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
+        {note && (
+          <MessageBar intent="info">
+            <MessageBarBody>{note}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
       {warnings.length > FIRST && (
         <Button appearance="subtle" onClick={() => setAll(!all)}>
           {all ? "Show fewer warnings" : `Show all ${warnings.length} warnings`}

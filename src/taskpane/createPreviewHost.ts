@@ -55,7 +55,7 @@ export function createPreviewHost(bytes: Uint8Array, options: PreviewHostOptions
       const result: InspectResult = {
         kpiTables: outcome.kpiTables,
         financeTables: outcome.financeTables,
-        periods: listPeriods(outcome.kpiTables, outcome.financeTables),
+        periods: listPeriods(outcome.kpiTables),
         settings: outcome.settings,
         preview: outcome.result,
       };
@@ -91,6 +91,7 @@ export function createPreviewHost(bytes: Uint8Array, options: PreviewHostOptions
     },
     async selectCell(sheet, cell) {
       options.onSelectCell?.(sheet, cell);
+      return `That warning is about cell ${sheet}!${cell}. The preview cannot select cells: open the downloaded workbook in Excel to see it.`;
     },
     scoredWorkbook: () => scored,
   };

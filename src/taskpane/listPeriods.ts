@@ -3,13 +3,19 @@ import type { KpiTable } from "../engine/KpiTable";
 import type { Period } from "../engine/Period";
 
 /**
- * The period labels a workbook can be scored for, latest first, each once. Tables run oldest
+ * The KPI period labels a workbook can be scored for, latest first, each once. Tables run oldest
  * to latest, so a period's place is its distance from its table's last period column; ties are
- * broken by date where the header gives a year. Finance tables' periods come after.
+ * broken by date where the header gives a year. Finance tables' periods ("Quarter 3") are not
+ * listed: a period choice picks KPI period columns only.
  *
  * @example listPeriods([kpiWith("Q1", "Q2", "Q3")], []) // ["Q3", "Q2", "Q1"]
  */
-export function listPeriods(kpiTables: KpiTable[], financeTables: FinanceTable[]): string[] {
+export function listPeriods(
+  kpiTables: KpiTable[],
+  // Kept until src/excel/createExcelHost.ts stops passing it.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  financeTables: FinanceTable[] = [],
+): string[] {
   const best = new Map<string, { rank: number; when: number | null; order: number }>();
   const note = (p: Period, rank: number) => {
     const seen = best.get(p.label);
@@ -25,10 +31,7 @@ export function listPeriods(kpiTables: KpiTable[], financeTables: FinanceTable[]
     if (a.when !== null && b.when !== null && a.when !== b.when) return b.when - a.when;
     return a.order - b.order;
   });
-  const labels = fromKpis.map(([label]) => label);
-  for (const t of financeTables)
-    if (t.period && !labels.includes(t.period.label)) labels.push(t.period.label);
-  return labels;
+  return fromKpis.map(([label]) => label);
 }
 
 /** Months since April of year 0 for the period's end, or null when the header has no year. */

@@ -27,7 +27,7 @@ export interface Scorecard {
   update(change: Partial<Settings>): void;
   /** Sets one measure's polarity override (keyed by `measureKey`). */
   setPolarity(key: string, polarity: Polarity): void;
-  /** Confirms or corrects one table's mapping (replacing any mapping for the same sheet and header row). */
+  /** Sets one table's mapping (replacing any for the same sheet and header row); "use as detected" removes it. */
   setTableMapping(mapping: TableMapping): void;
   /** Scores with the draft settings; ignored while a run is in flight. Resolves when the run ends. */
   score(): Promise<void>;
@@ -66,8 +66,9 @@ export function useScorecard(host: ScorecardHost, runEvents?: RunEventSource): S
     [host],
   );
 
+  // A new host (the preview's "go on" switch) reads again with the officer's unsaved draft.
   useEffect(() => {
-    void doInspect();
+    void doInspect(draftRef.current ?? undefined);
   }, [doInspect]);
 
   useEffect(() => {
@@ -118,7 +119,9 @@ export function useScorecard(host: ScorecardHost, runEvents?: RunEventSource): S
       const others = d.tables.filter(
         (t) => !(t.sheet === mapping.sheet && t.headerRow === mapping.headerRow),
       );
-      return { ...d, tables: [...others, mapping] };
+      // "Use as detected" needs no mapping: one would force a header at that row.
+      const needed = mapping.kind === "ignore" || mapping.columns !== undefined;
+      return { ...d, tables: needed ? [...others, mapping] : others };
     });
   }, []);
 

@@ -1,6 +1,8 @@
 import type { CellValue, SheetGrid } from "../../src/engine/Grid";
 import type { Issue } from "../../src/engine/Issue";
-import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
+import { scoreWorkbook, tableHeaderRow } from "../../src/engine/scoreWorkbook";
+import { outturn2122 } from "../fixtures/seeds/outturn2122";
+import { seedToGrid } from "../fixtures/seedToGrid";
 
 /** A sheet from rows, "0%" on the numbers of columns B to E below the header. */
 function sheet(name: string, rows: CellValue[][]): SheetGrid {
@@ -86,5 +88,43 @@ describe("scoreWorkbook saved settings", () => {
     // And nothing is saved for a workbook that had no settings: the default stays the default.
     const fresh = scoreWorkbook({ sheets: [KPIS] }, { threshold: 250_000 }, { saveOverrides: false });
     expect(scoreWorkbook(withStore(fresh.plan)).savedSettings?.threshold).toBeUndefined();
+  });
+});
+
+describe("scoreWorkbook ignored tables", () => {
+  const outturn = seedToGrid(outturn2122);
+
+  test("an ignored finance table leaves the tables found, variances, headlines and warnings", () => {
+    const found = scoreWorkbook({ sheets: [outturn] });
+    expect(found.financeTables).toHaveLength(1);
+    expect(found.result.variances.length).toBeGreaterThan(0);
+    const t = found.financeTables[0];
+    const ignore = { sheet: t.sheet, headerRow: tableHeaderRow(t), kind: "ignore" as const };
+
+    const out = scoreWorkbook({ sheets: [outturn] }, { tables: [ignore] });
+    expect(out.financeTables).toEqual([]);
+    expect(out.result.variances).toEqual([]);
+    expect(out.result.financeHeadlines).toEqual([]);
+    expect(out.kpiTables).toEqual([]);
+    expect(out.result.warnings.filter((w) => w.sheet === t.sheet)).toEqual([]);
+    // Saved in the store, so the CLI's next run on the saved workbook ignores it too.
+    expect(out.settings.tables).toEqual([ignore]);
+  });
+
+  test("an ignore mapping for another row or sheet changes nothing", () => {
+    const t = scoreWorkbook({ sheets: [outturn] }).financeTables[0];
+    const other = [
+      { sheet: t.sheet, headerRow: tableHeaderRow(t) + 1, kind: "ignore" as const },
+      { sheet: "Elsewhere", headerRow: tableHeaderRow(t), kind: "ignore" as const },
+    ];
+    expect(scoreWorkbook({ sheets: [outturn] }, { tables: other }).financeTables).toHaveLength(1);
+  });
+
+  test("a KPI table is ignored by the same mapping, and an old 'finance' mapping no longer drops it", () => {
+    const t = scoreWorkbook({ sheets: [KPIS] }).kpiTables[0];
+    const at = { sheet: t.sheet, headerRow: tableHeaderRow(t) };
+    expect(scoreWorkbook({ sheets: [KPIS] }, { tables: [{ ...at, kind: "ignore" }] }).kpiTables).toEqual([]);
+    const asFinance = scoreWorkbook({ sheets: [KPIS] }, { tables: [{ ...at, kind: "finance" }] });
+    expect(asFinance.kpiTables.map((k) => k.id)).toEqual([t.id]);
   });
 });

@@ -29,12 +29,12 @@ test("reads the workbook on open, then shows the settings and warnings", async (
   const host = makeFakeHost();
   renderApp(host);
   expect(screen.getByText("Reading the workbook…")).toBeInTheDocument();
-  expect(scoreButton()).toBeDisabled();
+  expect(scoreButton()).toHaveAttribute("aria-disabled", "true");
   await ready();
   expect(host.inspectCalls).toHaveLength(1);
-  expect(scoreButton()).toBeEnabled();
+  expect(scoreButton()).not.toHaveAttribute("aria-disabled", "true");
   expect(screen.getByRole("heading", { name: "Warnings (2)" })).toBeInTheDocument();
-  expect(screen.getByRole("combobox", { name: "Period to score" })).toHaveTextContent("Q4 2019/20");
+  expect(screen.getByRole("combobox", { name: "Period to score" })).toHaveTextContent("Latest in each table");
 });
 
 test("shows a plain message when the workbook cannot be read", async () => {
@@ -50,7 +50,7 @@ test("a run goes idle → running (with stages) → done, and the button is disa
   await ready();
 
   await user.click(scoreButton());
-  expect(scoreButton()).toBeDisabled();
+  expect(scoreButton()).toHaveAttribute("aria-disabled", "true");
   expect(screen.getByRole("status")).toHaveTextContent("Reading the workbook…");
   act(() => host.progress?.("scoring"));
   expect(screen.getByRole("status")).toHaveTextContent("Scoring…");
@@ -68,7 +68,7 @@ test("a run goes idle → running (with stages) → done, and the button is disa
     written: { sheets: ["Scorecard Summary"], cfRanges: 1, notWritten: [] },
   };
   await act(async () => host.pendingScore?.resolve(report));
-  expect(scoreButton()).toBeEnabled();
+  expect(scoreButton()).not.toHaveAttribute("aria-disabled", "true");
   const results = screen.getByRole("region", { name: "Results" });
   expect(within(results).getByText("Results for Q4 2019/20")).toBeInTheDocument();
   expect(within(results).getByText(report.result.counts[2].sentence)).toBeInTheDocument();
@@ -101,7 +101,7 @@ test("results show counts per group in a table with word headers, and flagged va
   ]);
   expect(rows).toEqual(expected);
 
-  const flagged = screen.getByRole("list", { name: "Flagged variances" });
+  const flagged = screen.getByRole("list", { name: /^Flagged variances/ });
   const v = sampleResult().variances[0];
   expect(within(flagged).getByText(v.narrative)).toBeInTheDocument();
   expect(within(flagged).getByText("overspend")).toBeInTheDocument();
@@ -118,7 +118,7 @@ test("a failed run says why and lets the officer try again", async () => {
   await act(async () => host.pendingScore?.reject(new Error("Cell A1 on KPIs is being edited.")));
   expect(screen.getByText("Scoring failed")).toBeInTheDocument();
   expect(screen.getByText("Cell A1 on KPIs is being edited.")).toBeInTheDocument();
-  expect(scoreButton()).toBeEnabled();
+  expect(scoreButton()).not.toHaveAttribute("aria-disabled", "true");
   await user.click(scoreButton());
   expect(host.scoreCalls).toHaveLength(2);
 });
@@ -161,7 +161,7 @@ test("settings the officer changes reach host.score as overrides", async () => {
 
   // Tables: ignore the finance table.
   await user.click(screen.getByRole("button", { name: /Tables found \(2\)/ }));
-  const kind = screen.getByRole("combobox", { name: /Revenue budget monitoring.*Finance/ });
+  const kind = screen.getByRole("combobox", { name: /Finance, row 4/ });
   await user.selectOptions(kind, "ignore");
 
   // Polarity of an assumed measure.
@@ -240,7 +240,7 @@ test("a run started from the ribbon shows in the pane and blocks a second run", 
   const { unmount } = renderApp(host, { runEvents });
   await ready();
   act(() => emit({ state: "running", stage: "scoring" }));
-  expect(scoreButton()).toBeDisabled();
+  expect(scoreButton()).toHaveAttribute("aria-disabled", "true");
   expect(screen.getByRole("status")).toHaveTextContent("Scoring…");
   await user.click(scoreButton());
   expect(host.scoreCalls).toHaveLength(0);
@@ -259,7 +259,7 @@ test("a run started from the ribbon shows in the pane and blocks a second run", 
   expect(
     screen.getByText(/The sheet Scorecard Summary is protected\.; Scorecard Summary/),
   ).toBeInTheDocument();
-  expect(scoreButton()).toBeEnabled();
+  expect(scoreButton()).not.toHaveAttribute("aria-disabled", "true");
   unmount();
   expect(unsubscribe).toHaveBeenCalled();
 });
@@ -273,4 +273,39 @@ test("onRunComplete hears of each finished run once", async () => {
   await user.click(scoreButton());
   await screen.findByRole("region", { name: "Results" });
   expect(onRunComplete).toHaveBeenCalledTimes(1);
+});
+
+test("Enter on 'Score this quarter' keeps focus on it while it runs (aria-disabled, not disabled)", async () => {
+  const user = userEvent.setup();
+  const host = makeFakeHost();
+  renderApp(host);
+  await ready();
+  scoreButton().focus();
+  await user.keyboard("{Enter}");
+  expect(host.scoreCalls).toHaveLength(1);
+  expect(scoreButton()).toHaveAttribute("aria-disabled", "true");
+  expect(document.activeElement).toBe(scoreButton());
+  await user.keyboard("{Enter}");
+  expect(host.scoreCalls).toHaveLength(1);
+});
+
+test("the period defaults to 'Latest in each table', which clears a chosen period", async () => {
+  const user = userEvent.setup();
+  const host = makeFakeHost({ scoreNow: true });
+  renderApp(host);
+  await ready();
+  expect(screen.getByText(/scores only the tables that have that column/)).toBeInTheDocument();
+  const period = screen.getByRole("combobox", { name: "Period to score" });
+  await user.click(period);
+  expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual([
+    "Latest in each table",
+    "Q4 2019/20",
+    "Q3 2019/20",
+  ]);
+  await user.click(screen.getByRole("option", { name: "Q3 2019/20" }));
+  await user.click(period);
+  await user.click(screen.getByRole("option", { name: "Latest in each table" }));
+  expect(period).toHaveTextContent("Latest in each table");
+  await user.click(scoreButton());
+  expect(host.scoreCalls[0]?.period).toBe("");
 });

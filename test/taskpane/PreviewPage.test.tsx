@@ -1,5 +1,5 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ScoreOutcome } from "../../src/engine/scoreWorkbook";
 import { mergeSettings } from "../../src/engine/scoreWorkbook";
@@ -60,8 +60,54 @@ test("open a workbook, score it, download the scored file as a Blob, with nothin
   expect(blobs[0].type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   expect(fetchSpy).not.toHaveBeenCalled();
 
-  // A warning link cannot select a cell outside Excel, so the page says which cell it means.
-  await user.click(screen.getByRole("button", { name: /^KPIs!D7/ }));
-  expect(screen.getByText(/That warning is about cell KPIs!D7/)).toBeInTheDocument();
   click.mockRestore();
 });
+
+test("Enter on a warning link announces its note in a live region just under the warnings list", async () => {
+  const user = userEvent.setup();
+  renderPage();
+  await user.upload(
+    screen.getByLabelText("Workbook to score (.xlsx)"),
+    new File([new Uint8Array([1])], "a.xlsx"),
+  );
+  await screen.findByRole("button", { name: "Settings" });
+  const link = screen.getByRole("button", { name: /^KPIs!D7/ });
+  link.focus();
+  await user.keyboard("{Enter}");
+  const note = await screen.findByText(/That warning is about cell KPIs!D7/);
+  const live = note.closest("[aria-live]");
+  expect(live).toHaveAttribute("aria-live", "polite");
+  const warnings = screen.getByRole("region", { name: "Warnings" });
+  expect(warnings).toContainElement(note);
+  // The region follows the list directly.
+  expect(screen.getByRole("list", { name: "Warnings" }).nextElementSibling).toBe(live);
+});
+
+test("the 'go on if charts … would be lost' switch keeps unsaved settings", async () => {
+  const user = userEvent.setup();
+  renderPage();
+  await user.upload(
+    screen.getByLabelText("Workbook to score (.xlsx)"),
+    new File([new Uint8Array([1])], "a.xlsx"),
+  );
+  await screen.findByRole("button", { name: "Settings" });
+  const threshold = screen.getByRole("spinbutton", { name: /Variance threshold/ });
+  await user.clear(threshold);
+  await user.type(threshold, "250k");
+  await user.tab();
+  await user.click(screen.getByRole("radio", { name: /Long/ }));
+  await user.click(screen.getByRole("switch", { name: /Go on if charts or pictures/ }));
+  await screen.findByRole("button", { name: "Settings" });
+  await waitFor(() =>
+    expect(screen.getByRole("spinbutton", { name: /Variance threshold/ })).toHaveValue("250000"),
+  );
+  expect(screen.getByRole("radio", { name: /Long/ })).toBeChecked();
+});
+
+function renderPage() {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <PreviewPage loadScorer={async () => scorer} />
+    </FluentProvider>,
+  );
+}

@@ -1,9 +1,9 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import type { ScoreResult } from "../../src/engine/ScoreResult";
 import { ResultsPanel } from "../../src/taskpane/ResultsPanel";
 import { installDomShims } from "./installDomShims";
-import { sampleResult } from "./makeFakeHost";
+import { sampleResult, variance } from "./makeFakeHost";
 
 installDomShims();
 
@@ -34,8 +34,42 @@ test("lists the flagged variances with their narrative", () => {
   const result = sampleResult();
   renderResult(result);
   const flagged = result.variances.filter((v) => v.overThreshold);
-  expect(screen.getByRole("list", { name: "Flagged variances" }).querySelectorAll("li")).toHaveLength(
+  expect(screen.getByRole("list", { name: /^Flagged variances/ }).querySelectorAll("li")).toHaveLength(
     flagged.length,
   );
   expect(screen.queryByText("No finance tables found.")).not.toBeInTheDocument();
+});
+
+test("groups flagged variances by finance table, named by sheet and header row, with its headline", () => {
+  const result = sampleResult();
+  const other = {
+    ...variance("Adult social care", -900_000, true),
+    sheet: "Outturn 2021-22",
+    tableId: "Outturn 2021-22!5",
+  };
+  const headline = (tableId: string, sheet: string, sentence: string) => ({
+    tableId,
+    sheet,
+    budget: null,
+    forecast: null,
+    variance: null,
+    sentence,
+  });
+  renderResult({
+    ...result,
+    variances: [...result.variances, other],
+    financeHeadlines: [
+      headline("Finance!2", "Finance", "Finance headline."),
+      headline("Outturn 2021-22!5", "Outturn 2021-22", "Outturn headline."),
+    ],
+  });
+  const first = screen.getByRole("region", { name: "Finance table Finance, row 2" });
+  const second = screen.getByRole("region", { name: "Finance table Outturn 2021-22, row 5" });
+  expect(within(first).getByRole("heading", { name: "Finance, row 2" })).toBeInTheDocument();
+  expect(within(first).getByText("Finance headline.")).toBeInTheDocument();
+  expect(within(first).getAllByRole("listitem")).toHaveLength(1);
+  expect(within(first).getByText(/Children's social care/)).toBeInTheDocument();
+  expect(within(second).getByText("Outturn headline.")).toBeInTheDocument();
+  expect(within(second).getByText(/Adult social care/)).toBeInTheDocument();
+  expect(within(second).queryByText(/Children's social care/)).toBeNull();
 });

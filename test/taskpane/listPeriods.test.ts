@@ -1,7 +1,7 @@
 import { listPeriods } from "../../src/taskpane/listPeriods";
 import { financeTable, kpiTable } from "./makeFakeHost";
 
-test("lists each period once, latest first (by column position, then by date), KPI tables first", () => {
+test("lists each KPI period once, latest first (by column position, then by date), never finance periods", () => {
   const a = kpiTable();
   const b = kpiTable();
   b.columns.periods = [
@@ -10,7 +10,8 @@ test("lists each period once, latest first (by column position, then by date), K
   ];
   const f = financeTable();
   f.period = { kind: "quarter", fy: 2019, quarter: 3, label: "Quarter 3" };
-  expect(listPeriods([a, b], [f])).toEqual(["Q1 2020/21", "Q4 2019/20", "Q3 2019/20", "Quarter 3"]);
+  expect(listPeriods([a, b], [f])).toEqual(["Q1 2020/21", "Q4 2019/20", "Q3 2019/20"]);
+  expect(listPeriods([], [f])).toEqual([]);
   expect(listPeriods([a], [])).toEqual(["Q4 2019/20", "Q3 2019/20"]);
   expect(listPeriods([], [])).toEqual([]);
 });

@@ -24,16 +24,20 @@ test("two score calls in the same tick start only one run", async () => {
   expect(host.scoreCalls).toHaveLength(2);
 });
 
-test("a table mapping replaces an earlier one for the same table; reload inspects with the draft", async () => {
+test("a table mapping replaces an earlier one; 'use as detected' removes it; reload inspects with the draft", async () => {
   const host = makeFakeHost();
   const { result } = renderHook(() => useScorecard(host));
   await waitFor(() => expect(result.current.inspect.status).toBe("ready"));
   act(() => result.current.setTableMapping({ sheet: "KPIs", headerRow: 2, kind: "ignore" }));
   act(() => result.current.setTableMapping({ sheet: "KPIs", headerRow: 2, kind: "finance" }));
   act(() => result.current.setTableMapping({ sheet: "Finance", headerRow: 4, kind: "ignore" }));
+  act(() => result.current.setTableMapping({ sheet: "KPIs", headerRow: 9, kind: "ignore" }));
+  act(() =>
+    result.current.setTableMapping({ sheet: "KPIs", headerRow: 9, kind: "kpi", columns: { measure: "B" } }),
+  );
   expect(result.current.draft?.tables).toEqual([
-    { sheet: "KPIs", headerRow: 2, kind: "finance" },
     { sheet: "Finance", headerRow: 4, kind: "ignore" },
+    { sheet: "KPIs", headerRow: 9, kind: "kpi", columns: { measure: "B" } },
   ]);
   await act(() => result.current.reload());
   expect(host.inspectCalls[1]?.tables).toHaveLength(2);
