@@ -21,7 +21,7 @@ export function createExcelHost(deps: ExcelDeps = defaultExcelDeps()): Scorecard
       return {
         kpiTables: outcome.kpiTables,
         financeTables: outcome.financeTables,
-        periods: listPeriods(outcome.kpiTables, outcome.financeTables),
+        periods: listPeriods(outcome.kpiTables),
         settings: outcome.settings,
         preview: outcome.result,
       };

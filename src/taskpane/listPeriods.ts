@@ -1,4 +1,3 @@
-import type { FinanceTable } from "../engine/FinanceTable";
 import type { KpiTable } from "../engine/KpiTable";
 import type { Period } from "../engine/Period";
 
@@ -8,14 +7,9 @@ import type { Period } from "../engine/Period";
  * broken by date where the header gives a year. Finance tables' periods ("Quarter 3") are not
  * listed: a period choice picks KPI period columns only.
  *
- * @example listPeriods([kpiWith("Q1", "Q2", "Q3")], []) // ["Q3", "Q2", "Q1"]
+ * @example listPeriods([kpiWith("Q1", "Q2", "Q3")]) // ["Q3", "Q2", "Q1"]
  */
-export function listPeriods(
-  kpiTables: KpiTable[],
-  // Kept until src/excel/createExcelHost.ts stops passing it.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  financeTables: FinanceTable[] = [],
-): string[] {
+export function listPeriods(kpiTables: KpiTable[]): string[] {
   const best = new Map<string, { rank: number; when: number | null; order: number }>();
   const note = (p: Period, rank: number) => {
     const seen = best.get(p.label);
