@@ -34,7 +34,8 @@ export interface KpiResult {
   unit: Unit;
   /** Why there is no status (the cell's text), for no-data / not-due rows. */
   reason?: string;
-  /** A1 addresses of the cells involved (actual, target, tolerance). */
+  /** A1 addresses of the cells involved (actual, target, tolerance); `actualCell` is "" when the
+   * row's table has no column for the period scored. */
   actualCell: string;
   targetCell?: string;
   toleranceCell?: string;

@@ -4,7 +4,7 @@ import type { KpiResult, KpiStatus } from "./KpiResult";
 import { kpiSentence } from "./kpiSentence";
 import { measureKey } from "./measureKey";
 import { RAG_PALETTE } from "./ragPalette";
-import { STATUS_ORDER, statusLabel, trendLabel } from "./statusLabel";
+import { directionLabel, STATUS_ORDER, statusLabel } from "./statusLabel";
 import { unitNumberFormat } from "./unitNumberFormat";
 import type { CellStyle, SheetWrite } from "./WritePlan";
 import { writeCommentarySheet, type CommentaryRow } from "./writeCommentarySheet";
@@ -91,12 +91,13 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
         k.tolerance,
         actual,
         statusLabel(k.status),
-        trendLabel(k.trend) || null,
+        directionLabel(k) || null,
         kpiSentence(k),
       ],
       styles: stylesOf(k, fmt),
       identity: identities[i],
-      source: [k.sheet, "!", k.actualCell].join(""),
+      // A row with no value cell for the period (actualCell "") points at its whole sheet row.
+      source: [k.sheet, "!", k.actualCell || `${k.row}:${k.row}`].join(""),
     };
   };
   return writeCommentarySheet({

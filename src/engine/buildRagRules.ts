@@ -75,7 +75,8 @@ export function buildRagRules(
   for (const k of kpis) {
     const status = ragStatus(k);
     const sheet = sheets.get(k.sheet);
-    if (!status || !sheet) continue;
+    // No rule for a row without a value cell for the period (actualCell "").
+    if (!status || !sheet || !k.actualCell) continue;
     let done = seen.get(k.sheet);
     if (!done) seen.set(k.sheet, (done = new Set()));
     if (done.has(k.actualCell)) continue;

@@ -36,6 +36,28 @@ const COUNT_STYLE: CellStyle = { numberFormat: "0" };
 /** Signed whole percentage, "+3%" / "-14%", as a number format. */
 export const SIGNED_PERCENT_FORMAT = "+0%;-0%;0%";
 
+/** Signed whole percentage points, "+6 pts" / "-2 pts", as a number format. */
+export const SIGNED_POINTS_FORMAT = '+0" pts";-0" pts";0" pts"';
+
+/**
+ * The demand table's band over its change columns, naming what they hold.
+ * @example changeBand(0, 3) === "% change against…"
+ */
+export function changeBand(percents: number, all: number): string {
+  if (percents === 0) return "% change against…";
+  if (percents === all) return "Change in percentage points against…";
+  return "Change against… (% for counts, points for percentages)";
+}
+
+/**
+ * A percentage's change in percentage points (fractions in, points out), rounded off float noise.
+ * @example pointsChange(0.93, 0.87) === 6
+ */
+export function pointsChange(now: number | null, old: number | null): number | null {
+  if (now === null || old === null) return null;
+  return Math.round((now - old) * 100 * 1e6) / 1e6;
+}
+
 /**
  * Builds the Scorecard Summary sheet, laid out like the seeds' reports: the period scored; the
  * "N of M reported are within or better than target (x%)" sentence; counts by service area and by
@@ -84,7 +106,9 @@ export function buildSummarySheet(input: SummarySheetInput): SheetWrite {
   for (const k of result.kpis) {
     if (k.status === "no-target") continue;
     trends.scored++;
-    if (k.trend === "improving") trends.improving++;
+    // Improving/declining only where the polarity is known; an assumed one is "Not known".
+    if (k.polaritySource === "assumed") trends.unknown++;
+    else if (k.trend === "improving") trends.improving++;
     else if (k.trend === "stable") trends.stable++;
     else if (k.trend === "declining") trends.declining++;
     else if (k.trend === null) trends.unknown++;
@@ -161,14 +185,26 @@ export function buildSummarySheet(input: SummarySheetInput): SheetWrite {
     for (const kpis of byTable.values()) {
       const labels: string[] = [];
       for (const k of kpis) for (const r of k.recent) if (!labels.includes(r.label)) labels.push(r.label);
-      const band: (string | null)[] = [null, ...labels.map(() => null), "% change against…", null];
+      const percents = kpis.filter((k) => k.unit.kind === "percent").length;
+      const band: (string | null)[] = [
+        null,
+        ...labels.map(() => null),
+        changeBand(percents, kpis.length),
+        null,
+      ];
       b.row(band, (c) => (c === labels.length + 1 ? STYLES.label : undefined));
       b.row(["Demand measure", ...labels, "Previous quarter", "Same quarter last year"], STYLES.header);
       for (const k of kpis) {
         const values = labels.map((l) => k.recent.find((r) => r.label === l)?.value ?? null);
-        const fmt = unitNumberFormat(k.unit, values);
-        b.row([k.measure, ...values, k.changeVsPrevious, k.changeVsYearAgo], (c) =>
-          c === 0 ? { wrap: true } : { numberFormat: c <= labels.length ? fmt : SIGNED_PERCENT_FORMAT },
+        const history: CellStyle = { numberFormat: unitNumberFormat(k.unit, values) };
+        // Percentages change in points (87% → 93% is "+6 pts"), as the commentary says; counts in %.
+        const points = k.unit.kind === "percent";
+        const change: CellStyle = { numberFormat: points ? SIGNED_POINTS_FORMAT : SIGNED_PERCENT_FORMAT };
+        const changes = points
+          ? [pointsChange(k.actual, k.previous), pointsChange(k.actual, k.yearAgo)]
+          : [k.changeVsPrevious, k.changeVsYearAgo];
+        b.row([k.measure, ...values, ...changes], (c) =>
+          c === 0 ? { wrap: true } : c <= labels.length ? history : change,
         );
       }
     }

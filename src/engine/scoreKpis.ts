@@ -48,9 +48,11 @@ export function trendOf(now: number | null, previous: number | null, polarity: P
  * other period cells are read as numbers only, so no parsed cell outlives its row's scoring.
  * - Period: `settings.period` (matched by label ignoring case and spaces, then by meaning, so
  *   "Q4" finds "Q4 Performance"); a table without it gets a "period-not-found" warning and its
- *   rows are "no-data". Otherwise each table's latest period column holding data (quarters and
- *   months before year-to-date/outturn). The returned `period` is that label, or the distinct
- *   labels joined by " / " when tables differ (e.g. a seed's "Q4 Performance" and "Dec-15").
+ *   rows are "no-data" with `actualCell` "" (no value cell to point at). Otherwise each table's
+ *   latest period column holding data (quarters and months before year-to-date/outturn). The
+ *   returned `period` is that label, or the distinct labels joined by " / " when tables differ
+ *   (e.g. a seed's "Q4 Performance" and "Dec-15").
+ * - `trend` only where the polarity is known (not "assumed") and the row has data; else null.
  * - Changes are fractions ((new − old) / |old|); `previous`/`yearAgo` keep the values for
  *   percentage-point wording.
  * @example scoreKpis([contractTable], DEFAULT_SETTINGS).kpis[0].status === "within"
@@ -208,9 +210,10 @@ function scoreRow(
   const periods = table.columns.periods;
   const cols = table.columns;
   const r = row.row;
-  const actualCol = index !== null ? periods[index].col : cols.measure;
+  // Without the period's column there is no value cell: actualCell is "" and the actual is blank.
+  const actualCol = index !== null ? periods[index].col : -1;
   // Each address is worked out once, for the parsed cell and for the result.
-  const actualCell = toA1(r, actualCol);
+  const actualCell = index !== null ? toA1(r, actualCol) : "";
   const targetCell = cols.target !== undefined ? toA1(r, cols.target) : undefined;
   const toleranceCell = cols.tolerance !== undefined ? toA1(r, cols.tolerance) : undefined;
   const measureCell = targetCell && toleranceCell ? "" : toA1(r, cols.measure);
@@ -224,7 +227,7 @@ function scoreRow(
     polaritySource: row.polaritySource,
     measure: row.measure,
     periodLabel: label || undefined,
-    actualIsText: typeof cellValue(grid, r, actualCol) === "string",
+    actualIsText: index !== null && typeof cellValue(grid, r, actualCol) === "string",
   });
   if (outcome.issues.length > 0) issues.push(...outcome.issues);
   let status = outcome.status;
@@ -234,6 +237,11 @@ function scoreRow(
     reason = label ? `No "${label}" column in this table` : "No period column in this table";
   }
 
+  // A text actual ("_4") gives no unit: the target's, else the row's latest numeric period value's.
+  const unit =
+    actual.kind !== "number" && target.kind !== "number"
+      ? (latestUnit(grid, r, periods, index) ?? outcome.unit)
+      : outcome.unit;
   const now = index !== null && actual.kind === "number" ? actual.value : null;
   const like = actual.kind === "number" ? actual.unit : undefined;
   const previous = cmp.previous !== null ? numberAt(grid, r, periods[cmp.previous].col, like) : null;
@@ -258,11 +266,15 @@ function scoreRow(
     tolerance: outcome.tolerance,
     actual: index !== null ? outcome.actual : null,
     status,
-    trend: trendOf(now, previous, row.polarity),
+    // Improving/declining only from a known polarity (not "assumed") and for a row with data.
+    trend:
+      row.polaritySource === "assumed" || status === "no-data" || status === "not-due"
+        ? null
+        : trendOf(now, previous, row.polarity),
     changeVsPrevious: relativeChange(now, previous),
     changeVsYearAgo: relativeChange(now, yearAgo),
     period: label,
-    unit: outcome.unit,
+    unit,
   } as KpiResult;
   if (reason) result.reason = reason;
   result.actualCell = actualCell;
@@ -284,4 +296,23 @@ function scoreRow(
   const targetText = target.text.trim();
   if (targetText && target.kind !== "number") result.targetText = targetText;
   return result;
+}
+
+/** The unit of the row's latest numeric period value, up to `index` (all periods when null). */
+function latestUnit(
+  grid: SheetGrid,
+  r: number,
+  periods: KpiTable["columns"]["periods"],
+  index: number | null,
+): Unit | undefined {
+  for (let i = index ?? periods.length - 1; i >= 0; i--) {
+    const c = periods[i].col;
+    const v = cellValue(grid, r, c);
+    const plain = plainNumberUnit(v, cellFormat(grid, r, c));
+    if (plain) return plain;
+    if (v === null || typeof v === "boolean") continue;
+    const p = parseAt(grid, r, c);
+    if (p.kind === "number") return p.unit;
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
+import type { CellValue } from "../../src/engine/Grid";
 import { buildCommentarySheet, shortText, orderByException } from "../../src/engine/buildCommentarySheet";
-import { kpi } from "./planFixtures";
+import { kpi, sheet as gridOf } from "./planFixtures";
 
 describe("buildCommentarySheet", () => {
   const kpis = [
@@ -196,5 +197,87 @@ describe("buildCommentarySheet", () => {
       kpis: [kpi({ measure: "A", group, row: 2, status: "better", actual: 0.9, target: 0.8 })],
     });
     expect(sheet.columnWidths[0]).toBeGreaterThanOrEqual(group.length);
+  });
+
+  // QA round 2: "↑ Improving" for an assumed polarity, a trend on a no-data row, a source at the measure.
+  it("shows a neutral direction for an assumed polarity, none for no data, and a row source without a value cell", () => {
+    const rows = [
+      kpi({
+        measure: "Live grievances",
+        row: 2,
+        status: "no-target",
+        polaritySource: "assumed",
+        actual: 10,
+        previous: 2,
+        changeVsPrevious: 4,
+      }),
+      kpi({
+        measure: "Caseload",
+        row: 3,
+        status: "no-target",
+        polaritySource: "assumed",
+        actual: 90,
+        previous: 100,
+        changeVsPrevious: -0.1,
+      }),
+      kpi({
+        measure: "Sickness",
+        row: 4,
+        status: "within",
+        polaritySource: "text",
+        trend: "declining",
+        actual: 9,
+        previous: 7,
+        changeVsPrevious: 2 / 7,
+      }),
+      kpi({
+        measure: "Mismatch",
+        row: 5,
+        status: "no-data",
+        trend: "declining",
+        actual: 85,
+        previous: 90,
+        changeVsPrevious: -0.05,
+      }),
+      kpi({ measure: "No column", row: 6, status: "no-data", actualCell: "" }),
+    ];
+    const { sheet } = buildCommentarySheet({ name: "KPI Commentary", period: "Dec-15", kpis: rows });
+    const cellsOf = (measure: string) => {
+      const r = sheet.cells.find((c) => c.col === 1 && c.value === measure)!.row;
+      return sheet.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);
+    };
+    const trend = (measure: string) => cellsOf(measure).find((c) => c.col === 6)?.value ?? null;
+    expect(rows.map((k) => trend(k.measure))).toEqual(["↑ Up", "↓ Down", "↓ Declining", null, null]);
+    expect(cellsOf("No column").at(-1)?.value).toBe("KPIs!6:6");
+    expect(cellsOf("Sickness").at(-1)?.value).toBe("KPIs!D4");
+  });
+
+  it("carries an officer's commentary on a row without a value cell for the period", () => {
+    const rows = [
+      kpi({ measure: "No column", row: 6, status: "no-data", actualCell: "" }),
+      kpi({ measure: "Other", row: 7, status: "no-data", actualCell: "" }),
+    ];
+    const first = buildCommentarySheet({ name: "KPI Commentary", period: "Dec-15", kpis: rows }).sheet;
+    const grid: CellValue[][] = [];
+    for (const c of first.cells) {
+      while (grid.length <= c.row) grid.push([]);
+      grid[c.row][c.col] = c.value;
+    }
+    const officer = first.cells.find((c) => c.value === "Officer commentary")!.col;
+    const at = first.cells.find((c) => c.col === 1 && c.value === "No column")!.row;
+    grid[at][officer] = "Column added next quarter.";
+    const again = buildCommentarySheet({
+      name: "KPI Commentary",
+      period: "Dec-15",
+      kpis: rows,
+      old: gridOf("KPI Commentary", grid),
+      lastPeriod: "Dec-15",
+    }).sheet;
+    const r = again.cells.find((c) => c.col === 1 && c.value === "No column")!.row;
+    expect(again.cells.find((c) => c.row === r && c.col === officer)?.value).toBe(
+      "Column added next quarter.",
+    );
+    const other = again.cells.find((c) => c.col === 1 && c.value === "Other")!.row;
+    expect(again.cells.find((c) => c.row === other && c.col === officer)?.value ?? null).toBeNull();
   });
 });

@@ -295,6 +295,23 @@ describe("buildRagRules: formulas evaluated with HyperFormula agree with the sco
     expect(locked.issues).toEqual([expect.objectContaining({ code: "protected-sheet", sheet: "KPIs" })]);
   });
 
+  // QA round 2: a period the table lacks put rules on the measure column.
+  it("adds no rule for a row without a value cell for the period", () => {
+    const rows: CellValue[][] = [
+      ["Measure", "Target", "Tolerance", "Q4"],
+      ["A", 0.9, 0.8, 0.95],
+      ["B", 0.9, 0.8, 0.5],
+    ];
+    const kpis = [
+      kpi({ measure: "A", row: 2, status: "no-data", actualCell: "" }),
+      kpi({ measure: "B", row: 3, status: "no-data", actualCell: "" }),
+    ];
+    expect(buildRagRules(kpis, { sheets: [sheet("KPIs", rows)] })).toEqual({
+      conditionalFormats: [],
+      issues: [],
+    });
+  });
+
   it("splits ranges where polarity changes", () => {
     const rows: CellValue[][] = [
       ["M", "T", "L", "Q4"],

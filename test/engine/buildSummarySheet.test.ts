@@ -2,6 +2,7 @@ import {
   buildSummarySheet,
   reportedSentence,
   SIGNED_PERCENT_FORMAT,
+  SIGNED_POINTS_FORMAT,
 } from "../../src/engine/buildSummarySheet";
 import type { SheetWrite } from "../../src/engine/WritePlan";
 import { countsOf, kpi, scoreResult } from "./planFixtures";
@@ -173,5 +174,53 @@ describe("buildSummarySheet", () => {
     expect(firstCol(none)).not.toContain("Service area");
     expect(firstCol(none)).toContain("Group");
     expect(none.cells.filter((c) => c.col === 0 && c.value === "Total")).toHaveLength(1);
+  });
+
+  // QA round 2: guessed directions counted; "0.9" for 89%; "+7%" for 87% → 93%.
+  it("counts direction only for a known polarity, and shows percentages in % with changes in points", () => {
+    const kpis = [
+      kpi({
+        measure: "Up, assumed",
+        row: 2,
+        status: "within",
+        polaritySource: "assumed",
+        trend: "improving",
+      }),
+      kpi({ measure: "Down, known", row: 3, status: "outside", polaritySource: "text", trend: "declining" }),
+      kpi({
+        measure: "Timeliness",
+        row: 4,
+        status: "no-target",
+        tableId: "D!1",
+        actual: 0.93,
+        previous: 0.87,
+        yearAgo: 0.95,
+        changeVsPrevious: (0.93 - 0.87) / 0.87,
+        changeVsYearAgo: (0.93 - 0.95) / 0.95,
+        recent: [
+          { label: "Q1", value: 0.87 },
+          { label: "Q2", value: 0.93 },
+        ],
+      }),
+    ];
+    const result = scoreResult(kpis);
+    const sheet = buildSummarySheet({
+      name: "Scorecard Summary",
+      result,
+      settings: { threshold: 100000 },
+      commentaryName: "KPI Commentary",
+      narrativeName: "Variance Narrative",
+    });
+    expect(rowOf(sheet, "With a target").map((c) => c.value)).toEqual(["With a target", 0, 0, 1, 1]);
+    const row = rowOf(sheet, "Timeliness");
+    expect(row.slice(1, 3).map((c) => [c.value, c.style?.numberFormat])).toEqual([
+      [0.87, "0%"],
+      [0.93, "0%"],
+    ]);
+    expect(row.slice(3).map((c) => [c.value, c.style?.numberFormat])).toEqual([
+      [6, SIGNED_POINTS_FORMAT],
+      [-2, SIGNED_POINTS_FORMAT],
+    ]);
+    expect(sheet.cells.some((c) => c.value === "Change in percentage points against…")).toBe(true);
   });
 });

@@ -169,7 +169,9 @@ describe("scoreKpis on seed 004's scorecard", () => {
       target: 0.95,
       previous: 0.74,
       yearAgo: 0.89,
-      trend: "improving",
+      // Its polarity is assumed, so up is not called "improving".
+      polaritySource: "assumed",
+      trend: null,
       actualCell: "H11",
       group: "Contract measures",
     });
@@ -326,5 +328,50 @@ describe("scoreKpis keeps the officer's own text", () => {
     const mismatch = issues.find((i) => i.code === "unit-mismatch");
     expect(mismatch).toMatchObject({ cell: "C2" });
     expect(mismatch?.message).toMatch(/type it as "96%"/);
+  });
+});
+
+describe("scoreKpis: trend, missing period and unit (QA round 2)", () => {
+  const sheet: SeedSheet = {
+    name: "KPIs",
+    rows: [
+      ["Measure", "Target", "Q1", "Q2"],
+      ["Live grievances", null, 2, 10],
+      ["Sickness days per FTE (lower is better)", 8, 7, 9],
+      ["Assessments on time", 0.9, 0.8, 0.85],
+      ["Visits on time (higher is better)", 0.9, 0.8, 85],
+      ["Placements stable", null, 0.87, "_4"],
+    ],
+    formats: { B4: "0%", C4: "0%", D4: "0%", B5: "0%", C5: "0%", C6: "0%" },
+  };
+  const byName = (kpis: { measure: string }[], start: string) =>
+    kpis.find((k) => k.measure.startsWith(start));
+
+  it("gives a trend only from a known polarity and for a row with data", () => {
+    const { kpis } = run([sheet]);
+    expect(byName(kpis, "Live")).toMatchObject({
+      polaritySource: "assumed",
+      trend: null,
+      changeVsPrevious: 4,
+    });
+    expect(byName(kpis, "Sickness")).toMatchObject({ polaritySource: "text", trend: "declining" });
+    expect(byName(kpis, "Assessments")).toMatchObject({ polaritySource: "assumed", trend: null });
+    // 85 against a % target: a unit mismatch, so no data and no trend.
+    expect(byName(kpis, "Visits")).toMatchObject({ polaritySource: "text", status: "no-data", trend: null });
+  });
+
+  it("points no row at its measure cell when the table lacks the period", () => {
+    const { kpis, issues } = run([sheet], { period: "Dec-15" });
+    expect(issues.map((i) => i.code)).toContain("period-not-found");
+    expect(kpis.map((k) => [k.status, k.actualCell])).toEqual(kpis.map(() => ["no-data", ""]));
+  });
+
+  it("takes a text actual's unit from the row's latest number", () => {
+    const { kpis } = run([sheet]);
+    expect(byName(kpis, "Placements")).toMatchObject({
+      actual: null,
+      actualText: "_4",
+      unit: { kind: "percent" },
+    });
   });
 });
