@@ -28,6 +28,7 @@ export const SAMPLE_DIR = path.join(__dirname, "..", "..", "samples");
 /** How many warnings the summary lists before pointing at the JSON. */
 const WARNINGS_SHOWN = 3;
 
+/** The CLI's help text (`scorecard score --help`). */
 export const USAGE = `Usage: scorecard score <in.xlsx> [--period LABEL] [--threshold POUNDS] [--out OUT.xlsx] [--json OUT.json] [--force]
 
 Scores a quarter's KPI and finance tables and writes a scored copy of the workbook.

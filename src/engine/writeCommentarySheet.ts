@@ -216,8 +216,9 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Bounds of a column width sized from its content, in characters. */
+/** Narrowest a column sized from its content may be, in characters. */
 export const MIN_WIDTH = 10;
+/** Widest a column sized from its content may be, in characters. */
 export const MAX_WIDTH = 60;
 
 /**
