@@ -225,7 +225,7 @@ describe("matchRows", () => {
           expect(got.left).toEqual(want.left);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 10_000 },
     );
   });
 

@@ -119,7 +119,7 @@ describe("countStatuses", () => {
           );
         }
       }),
-      { numRuns: 500 },
+      { numRuns: 10_000 },
     );
   });
 });

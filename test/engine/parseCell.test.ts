@@ -141,7 +141,7 @@ describe("parseCell", () => {
         expect(typeof r.kind).toBe("string");
         if (r.kind === "number") expect(Number.isFinite(r.value)).toBe(true);
       }),
-      { numRuns: 5000 },
+      { numRuns: 10_000 },
     );
   });
 });
@@ -169,7 +169,7 @@ describe("plainNumberUnit", () => {
           }
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 10_000 },
     );
   });
 
