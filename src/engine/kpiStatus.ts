@@ -156,29 +156,17 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
     case "not-due":
       return outcomeOf(actual, target, issues, "not-due", target.text.trim(), tolerance);
     case "error":
-      issues.push(
-        issue(
-          "warning",
-          "unparsed-value",
-          target.sheet,
-          target.cell,
-          `The target for ${measure} shows the Excel error ${target.code}. Fix the formula or type the target; until then the measure is reported with no target.`,
-        ),
-      );
-      return outcomeOf(actual, target, issues, "no-target", undefined, tolerance);
     case "text":
     case "date":
-    case "month":
-      issues.push(
-        issue(
-          "warning",
-          "unparsed-value",
-          target.sheet,
-          target.cell,
-          `The target for ${measure} is ${quoted(target.text)}, which is not a number. Type a number such as 85% or 426, "TBC", or leave it blank; until then the measure is reported with no target.`,
-        ),
-      );
+    case "month": {
+      const what =
+        target.kind === "error"
+          ? `shows the Excel error ${target.code}. Fix the formula or type the target`
+          : `is ${quoted(target.text)}, which is not a number. Type a number such as 85% or 426, "TBC", or leave it blank`;
+      const message = `The target for ${measure} ${what}; until then the measure is reported with no target.`;
+      issues.push(issue("warning", "unparsed-value", target.sheet, target.cell, message));
       return outcomeOf(actual, target, issues, "no-target", undefined, tolerance);
+    }
     case "number":
       break;
   }

@@ -307,6 +307,19 @@ describe("scorecard score: layout traits", () => {
 
 // ---------------------------------------------------------------------------------------------
 
+/** A £000's budget table with no variance column (the engine computes it). */
+const BUDGET_NO_VARIANCE: SeedSheet = {
+  name: "Budget",
+  rows: [
+    ["Budget monitoring, Quarter 3"],
+    ["Heading", "Budget £000's", "Forecast £000's"],
+    ["Looked After Children", 29024, 28219],
+    ["Safeguarding", 12726, 13095],
+    ["Youth Justice", 1790, 1697],
+    ["Total", 43540, 43011],
+  ],
+};
+
 describe("scorecard score: output files and summary", () => {
   it("writes <in>.scored.xlsx beside the input and prints the seeds' summary lines", async () => {
     const file = await writeWorkbook("kpis.xlsx", [titledTable]);
@@ -340,17 +353,7 @@ describe("scorecard score: output files and summary", () => {
   });
 
   it("prints flagged variances with their narrative and honours --threshold", async () => {
-    const sheet: SeedSheet = {
-      name: "Budget",
-      rows: [
-        ["Budget monitoring, Quarter 3"],
-        ["Heading", "Budget £000's", "Forecast £000's"],
-        ["Looked After Children", 29024, 28219],
-        ["Safeguarding", 12726, 13095],
-        ["Youth Justice", 1790, 1697],
-        ["Total", 43540, 43011],
-      ],
-    };
+    const sheet = BUDGET_NO_VARIANCE;
     const file = await writeWorkbook("budget.xlsx", [sheet]);
     const run = await cli("score", file, "--json", "budget.json", "--threshold", "£150k");
     expect(run.code).toBe(0);
@@ -365,17 +368,7 @@ describe("scorecard score: output files and summary", () => {
   });
 
   it("uses --threshold for that run only, and says when the threshold in force was saved in the workbook", async () => {
-    const sheet: SeedSheet = {
-      name: "Budget",
-      rows: [
-        ["Budget monitoring, Quarter 3"],
-        ["Heading", "Budget £000's", "Forecast £000's"],
-        ["Looked After Children", 29024, 28219],
-        ["Safeguarding", 12726, 13095],
-        ["Youth Justice", 1790, 1697],
-        ["Total", 43540, 43011],
-      ],
-    };
+    const sheet = BUDGET_NO_VARIANCE;
     const file = await writeWorkbook("budget.xlsx", [sheet]);
     const once = await cli("score", file, "--out", "once.xlsx", "--threshold", "£500k");
     expect(once.out).toContain("Finance: 1 variance at or over £500k:");

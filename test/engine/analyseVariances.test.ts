@@ -9,6 +9,7 @@ import { financeSummary2019 } from "../fixtures/seeds/financeSummary2019";
 import { outturn2122 } from "../fixtures/seeds/outturn2122";
 import type { SeedSheet } from "../fixtures/seeds/SeedSheet";
 import type { VarianceResult } from "../../src/engine/VarianceResult";
+import { revenueMonitoring } from "../fixtures/qa/revenueMonitoring";
 
 function run(g: SheetGrid, overrides: Partial<Settings> = {}) {
   const settings = { ...DEFAULT_SETTINGS, ...overrides };
@@ -428,31 +429,7 @@ describe("QA: income shown as positive amounts, grand totals and previous-quarte
   });
 
   // the shape of QA's 11-thousands workbook (the sheet's variance is forecast − budget)
-  const revenue = (grandForecast: number): SheetGrid =>
-    seedToGrid({
-      name: "Revenue",
-      rows: [
-        ["Revenue monitoring Q3 2023/24"],
-        ["All figures £000's"],
-        [],
-        [
-          "Directorate / service",
-          "Annual Budget",
-          "Forecast Outturn",
-          "Over/(under) spend",
-          "Q2 Forecast Outturn",
-        ],
-        ["Adults"],
-        ["Older people", 25000, 25900, 900, 25600],
-        ["Learning disabilities", 18000, 17850, -150, 17900],
-        ["Adults Sub-total", 43000, 43750, 750, 43500],
-        ["Children"],
-        ["Children looked after", 30000, 29195, -805, 29400],
-        ["Early help", 4000, 4000, 0, 3950],
-        ["Children Sub-total", 34000, 33195, -805, 33350],
-        ["Grand Total", 77000, grandForecast, grandForecast - 77000, 76850],
-      ],
-    });
+  const revenue = (grandForecast: number): SheetGrid => seedToGrid(revenueMonitoring(grandForecast));
 
   test("a Grand Total under sub-totals is checked against them, not the last heading's lines", () => {
     const ok = run(revenue(76945));

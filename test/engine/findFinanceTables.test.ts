@@ -5,6 +5,7 @@ import { seedToGrid } from "../fixtures/seedToGrid";
 import { careLadder2019 } from "../fixtures/seeds/careLadder2019";
 import { financeSummary2019 } from "../fixtures/seeds/financeSummary2019";
 import { outturn2122 } from "../fixtures/seeds/outturn2122";
+import { revenueMonitoring } from "../fixtures/qa/revenueMonitoring";
 
 const find = (g: SheetGrid) => findFinanceTables(g, DEFAULT_SETTINGS);
 const grid = (rows: CellValue[][], formats?: Record<string, string>): SheetGrid =>
@@ -265,27 +266,7 @@ describe("QA: officer-style first-column headers, totals and previous-quarter co
   });
 
   // the shape of QA's 11-thousands workbook
-  const revenue = grid([
-    ["Revenue monitoring Q3 2023/24"],
-    ["All figures £000's"],
-    [],
-    [
-      "Directorate / service",
-      "Annual Budget",
-      "Forecast Outturn",
-      "Over/(under) spend",
-      "Q2 Forecast Outturn",
-    ],
-    ["Adults"],
-    ["Older people", 25000, 25900, 900, 25600],
-    ["Learning disabilities", 18000, 17850, -150, 17900],
-    ["Adults Sub-total", 43000, 43750, 750, 43500],
-    ["Children"],
-    ["Children looked after", 30000, 29195, -805, 29400],
-    ["Early help", 4000, 4000, 0, 3950],
-    ["Children Sub-total", 34000, 33195, -805, 33350],
-    ["Grand Total", 77000, 76945, -55, 76850],
-  ]);
+  const revenue = seedToGrid(revenueMonitoring(76945, "Sheet1"));
 
   test("a grand total adds up the sub-totals above it; each sub-total its own lines", () => {
     const t = find(revenue).tables[0];

@@ -8,6 +8,7 @@ import { corporateScorecard } from "../fixtures/seeds/corporateScorecard";
 import { demand } from "../fixtures/seeds/demand";
 import { partnershipKpis } from "../fixtures/seeds/partnershipKpis";
 import type { SeedSheet } from "../fixtures/seeds/SeedSheet";
+import { sideBySide } from "../fixtures/qa/sideBySide";
 
 const find = (seed: SeedSheet, settings: Partial<Settings> = {}) =>
   findKpiTables(seedToGrid(seed), { ...DEFAULT_SETTINGS, ...settings });
@@ -215,32 +216,8 @@ describe("findKpiTables layout traits", () => {
     expect(tables[1].rows[0].group).toBe("Partnership measures");
   });
 
-  // QA workbook 08-twotables, sheet "Side by side": two tables on the same rows, column E blank.
-  const SIDE_BY_SIDE: CellValue[][] = [
-    ["Indicator", "Target", "Q1", "Q2", null, "Indicator", "Target", "Q1", "Q2"],
-    [
-      "Library visits (higher is better)",
-      50000,
-      48000,
-      52000,
-      null,
-      "Complaints upheld (lower is better)",
-      0.3,
-      0.35,
-      0.25,
-    ],
-    [
-      "Leisure centre visits (higher is better)",
-      80000,
-      70000,
-      75000,
-      null,
-      "FOI requests answered in 20 days (higher is better)",
-      0.9,
-      0.88,
-      0.86,
-    ],
-  ];
+  // QA workbook 08-twotables (test/fixtures/qa/sideBySide.ts): two tables on the same rows.
+  const SIDE_BY_SIDE = sideBySide.rows;
 
   it("splits two tables side by side on the same rows at the blank column between them", () => {
     const { tables } = find(sheet(SIDE_BY_SIDE, { name: "Side by side" }));

@@ -11,6 +11,7 @@ import { corporateScorecard } from "../fixtures/seeds/corporateScorecard";
 import { demand } from "../fixtures/seeds/demand";
 import { partnershipKpis } from "../fixtures/seeds/partnershipKpis";
 import type { SeedSheet } from "../fixtures/seeds/SeedSheet";
+import { sideBySide } from "../fixtures/qa/sideBySide";
 
 const run = (seeds: SeedSheet[], extra: Partial<Settings> = {}) => {
   const settings = { ...DEFAULT_SETTINGS, ...extra };
@@ -232,35 +233,6 @@ describe("scoreKpis reads the cells from the sheets' grids", () => {
 
 describe('scoreKpis on QA workbook 08-twotables, sheet "Side by side"', () => {
   // Table 1 in A:D, column E blank, table 2 in F:I with the same headers; G:I in % format.
-  const sideBySide: SeedSheet = {
-    name: "Side by side",
-    rows: [
-      ["Indicator", "Target", "Q1", "Q2", null, "Indicator", "Target", "Q1", "Q2"],
-      [
-        "Library visits (higher is better)",
-        50000,
-        48000,
-        52000,
-        null,
-        "Complaints upheld (lower is better)",
-        0.3,
-        0.35,
-        0.25,
-      ],
-      [
-        "Leisure centre visits (higher is better)",
-        80000,
-        70000,
-        75000,
-        null,
-        "FOI requests answered in 20 days (higher is better)",
-        0.9,
-        0.88,
-        0.86,
-      ],
-    ],
-    formats: { G2: "0%", H2: "0%", I2: "0%", G3: "0%", H3: "0%", I3: "0%" },
-  };
 
   it("scores four KPIs, each from its own table's Q2 column", () => {
     const { kpis, issues } = run([sideBySide]);
