@@ -2,10 +2,10 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { measureKey } from "../src/engine/measureKey";
+import { measureKey } from "../src/engine/kpi/measureKey";
 import type { Polarity } from "../src/engine/Settings";
-import { STORE_SHEET, type StoreState } from "../src/engine/StoreState";
-import { writeStoreRows } from "../src/engine/writeStoreRows";
+import { STORE_SHEET, type StoreState } from "../src/engine/writeplan/StoreState";
+import { writeStoreRows } from "../src/engine/writeplan/writeStoreRows";
 import { applyWritePlan } from "../src/xlsx/applyWritePlan";
 import type { SeedSheet } from "../test/fixtures/seeds/SeedSheet";
 

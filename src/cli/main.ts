@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { formatMoney } from "../engine/formatMoney";
+import { formatMoney } from "../engine/finance/formatMoney";
 import type { ScoreResult } from "../engine/ScoreResult";
 import { DEFAULT_SETTINGS, type Settings } from "../engine/Settings";
 import { DEFAULT_PACKAGE_LIMITS } from "../xlsx/inspectPackage";

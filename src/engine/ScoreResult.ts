@@ -1,5 +1,5 @@
-import type { KpiResult, StatusCounts } from "./KpiResult";
-import type { VarianceResult, FinanceHeadline } from "./VarianceResult";
+import type { KpiResult, StatusCounts } from "./kpi/KpiResult";
+import type { VarianceResult, FinanceHeadline } from "./finance/VarianceResult";
 import type { Issue } from "./Issue";
 
 /**

@@ -1,19 +1,19 @@
-import { analyseVariances } from "./analyseVariances";
-import { buildWritePlan } from "./buildWritePlan";
-import { countStatuses } from "./countStatuses";
+import { analyseVariances } from "./finance/analyseVariances";
+import { buildWritePlan } from "./writeplan/buildWritePlan";
+import { countStatuses } from "./kpi/countStatuses";
 import { EngineError } from "./EngineError";
-import type { FinanceTable } from "./FinanceTable";
-import { findFinanceTables } from "./findFinanceTables";
-import { findKpiTables } from "./findKpiTables";
+import type { FinanceTable } from "./finance/FinanceTable";
+import { findFinanceTables } from "./finance/findFinanceTables";
+import { findKpiTables } from "./kpi/findKpiTables";
 import type { SheetGrid, WorkbookGrid } from "./Grid";
 import type { Issue } from "./Issue";
-import type { KpiTable } from "./KpiTable";
-import { readStore } from "./readStore";
+import type { KpiTable } from "./kpi/KpiTable";
+import { readStore } from "./writeplan/readStore";
 import type { ScoreResult } from "./ScoreResult";
-import { scoreKpis } from "./scoreKpis";
+import { scoreKpis } from "./kpi/scoreKpis";
 import { DEFAULT_SETTINGS, type Settings, type TableMapping } from "./Settings";
-import { STORE_SHEET } from "./StoreState";
-import type { WritePlan } from "./WritePlan";
+import { STORE_SHEET } from "./writeplan/StoreState";
+import type { WritePlan } from "./writeplan/WritePlan";
 
 /** What one scoring run produces: the result, the tables found, and the write plan. */
 export interface ScoreOutcome {

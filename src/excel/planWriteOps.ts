@@ -1,5 +1,12 @@
-import { columnLetters, fromA1 } from "../engine/toA1";
-import type { CellStyle, CfRule, CfWrite, PlanCell, SheetWrite, WritePlan } from "../engine/WritePlan";
+import { columnLetters, fromA1 } from "../engine/cells/toA1";
+import type {
+  CellStyle,
+  CfRule,
+  CfWrite,
+  PlanCell,
+  SheetWrite,
+  WritePlan,
+} from "../engine/writeplan/WritePlan";
 import { shiftFormulaRows } from "./shiftFormulaRows";
 
 /** One unit of queued work: it only queues (never syncs) and knows its rough request size. */

@@ -1,5 +1,5 @@
 import type { CellValue, MergeArea, SheetGrid } from "../engine/Grid";
-import { CF_MARKER } from "../engine/WritePlan";
+import { CF_MARKER } from "../engine/writeplan/WritePlan";
 
 /** The proxies one sheet's read is queued on; read them only after `context.sync()`. */
 export interface SheetContentsHandle {

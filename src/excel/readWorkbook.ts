@@ -1,5 +1,5 @@
 import type { WorkbookGrid } from "../engine/Grid";
-import { STORE_SHEET } from "../engine/StoreState";
+import { STORE_SHEET } from "../engine/writeplan/StoreState";
 import { REQUEST_BUDGET_BYTES } from "./batchWriteOps";
 import { describeOfficeError } from "./describeOfficeError";
 import {

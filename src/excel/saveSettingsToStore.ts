@@ -1,8 +1,8 @@
 import type { SheetGrid } from "../engine/Grid";
-import { readStore } from "../engine/readStore";
+import { readStore } from "../engine/writeplan/readStore";
 import type { Settings } from "../engine/Settings";
-import { STORE_SHEET } from "../engine/StoreState";
-import { writeStoreRows } from "../engine/writeStoreRows";
+import { STORE_SHEET } from "../engine/writeplan/StoreState";
+import { writeStoreRows } from "../engine/writeplan/writeStoreRows";
 import { describeOfficeError } from "./describeOfficeError";
 import type { ExcelDeps } from "./excelDeps";
 import { ExcelRunError } from "./ExcelRunError";

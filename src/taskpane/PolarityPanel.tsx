@@ -1,6 +1,6 @@
 import { Field, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { KpiResult } from "../engine/KpiResult";
-import { measureKey } from "../engine/measureKey";
+import type { KpiResult } from "../engine/kpi/KpiResult";
+import { measureKey } from "../engine/kpi/measureKey";
 import type { Polarity } from "../engine/Settings";
 
 const useStyles = makeStyles({

@@ -13,9 +13,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { StatusCounts } from "../engine/KpiResult";
+import type { StatusCounts } from "../engine/kpi/KpiResult";
 import type { ScoreResult } from "../engine/ScoreResult";
-import type { VarianceResult } from "../engine/VarianceResult";
+import type { VarianceResult } from "../engine/finance/VarianceResult";
 import type { RunReport } from "./ScorecardHost";
 
 const useStyles = makeStyles({

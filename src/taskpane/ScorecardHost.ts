@@ -1,5 +1,5 @@
-import type { FinanceTable } from "../engine/FinanceTable";
-import type { KpiTable } from "../engine/KpiTable";
+import type { FinanceTable } from "../engine/finance/FinanceTable";
+import type { KpiTable } from "../engine/kpi/KpiTable";
 import type { ScoreResult } from "../engine/ScoreResult";
 import type { Settings } from "../engine/Settings";
 

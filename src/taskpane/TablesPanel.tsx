@@ -1,6 +1,6 @@
 import { Badge, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { FinanceTable } from "../engine/FinanceTable";
-import type { KpiTable } from "../engine/KpiTable";
+import type { FinanceTable } from "../engine/finance/FinanceTable";
+import type { KpiTable } from "../engine/kpi/KpiTable";
 import { tableHeaderRow } from "../engine/scoreWorkbook";
 import type { TableMapping } from "../engine/Settings";
 

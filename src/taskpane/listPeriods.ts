@@ -1,5 +1,5 @@
-import type { KpiTable } from "../engine/KpiTable";
-import type { Period } from "../engine/Period";
+import type { KpiTable } from "../engine/kpi/KpiTable";
+import type { Period } from "../engine/periods/Period";
 
 /**
  * The KPI period labels a workbook can be scored for, latest first, each once. Tables run oldest

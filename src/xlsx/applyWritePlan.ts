@@ -6,7 +6,7 @@ import {
   type PlanCell,
   type SheetWrite,
   type WritePlan,
-} from "../engine/WritePlan";
+} from "../engine/writeplan/WritePlan";
 
 /**
  * Applies a write plan to an ExcelJS workbook in place, in the plan's order: removes our old

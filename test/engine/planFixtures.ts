@@ -1,11 +1,11 @@
 // Hand-made fixtures for the write-plan tests (the KPI and finance engines are built separately).
 import type { CellValue, SheetGrid, WorkbookGrid } from "../../src/engine/Grid";
-import type { KpiResult, KpiStatus, StatusCounts } from "../../src/engine/KpiResult";
+import type { KpiResult, KpiStatus, StatusCounts } from "../../src/engine/kpi/KpiResult";
 import type { ScoreResult } from "../../src/engine/ScoreResult";
-import { STORE_SHEET } from "../../src/engine/StoreState";
-import { fromA1 } from "../../src/engine/toA1";
-import type { VarianceResult } from "../../src/engine/VarianceResult";
-import type { WritePlan } from "../../src/engine/WritePlan";
+import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
+import { fromA1 } from "../../src/engine/cells/toA1";
+import type { VarianceResult } from "../../src/engine/finance/VarianceResult";
+import type { WritePlan } from "../../src/engine/writeplan/WritePlan";
 
 /** A scored KPI with sensible defaults. */
 export function kpi(over: Partial<KpiResult> & { measure: string; row: number }): KpiResult {

@@ -1,5 +1,5 @@
 import type { CellValue, MergeArea, WorkbookGrid } from "../../src/engine/Grid";
-import { columnLetters, fromA1 } from "../../src/engine/toA1";
+import { columnLetters, fromA1 } from "../../src/engine/cells/toA1";
 import {
   documentSheetMemory,
   type DocumentSettings,

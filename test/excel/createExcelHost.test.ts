@@ -1,5 +1,5 @@
-import { readStore } from "../../src/engine/readStore";
-import { STORE_SHEET } from "../../src/engine/StoreState";
+import { readStore } from "../../src/engine/writeplan/readStore";
+import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
 import { createExcelHost } from "../../src/excel/createExcelHost";
 import { mergeSaved } from "../../src/excel/saveSettingsToStore";
 import { FakeExcel } from "./FakeExcel";

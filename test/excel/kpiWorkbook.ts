@@ -2,8 +2,8 @@ import type { SheetGrid, WorkbookGrid } from "../../src/engine/Grid";
 import type { ScoreOutcome, scoreWorkbook } from "../../src/engine/scoreWorkbook";
 import type { ScoreResult } from "../../src/engine/ScoreResult";
 import { DEFAULT_SETTINGS } from "../../src/engine/Settings";
-import { STORE_SHEET } from "../../src/engine/StoreState";
-import { CF_MARKER, type PlanCell, type WritePlan } from "../../src/engine/WritePlan";
+import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
+import { CF_MARKER, type PlanCell, type WritePlan } from "../../src/engine/writeplan/WritePlan";
 
 /**
  * A generated KPI sheet of `n` measures, as officers lay them out: a title, a header row at row 3,

@@ -1,4 +1,4 @@
-import type { PlanCell, WritePlan } from "../../src/engine/WritePlan";
+import type { PlanCell, WritePlan } from "../../src/engine/writeplan/WritePlan";
 import { planWriteOps } from "../../src/excel/planWriteOps";
 import { runScore } from "../../src/excel/runScore";
 import { kpiSheetGrid } from "../../scripts/bench";

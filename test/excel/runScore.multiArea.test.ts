@@ -1,6 +1,6 @@
 import type { CellValue, SheetGrid } from "../../src/engine/Grid";
-import { fromA1 } from "../../src/engine/toA1";
-import { CF_MARKER, type CfWrite, type WritePlan } from "../../src/engine/WritePlan";
+import { fromA1 } from "../../src/engine/cells/toA1";
+import { CF_MARKER, type CfWrite, type WritePlan } from "../../src/engine/writeplan/WritePlan";
 import { planWriteOps } from "../../src/excel/planWriteOps";
 import { hasMarker } from "../../src/excel/queueSheetContents";
 import { runScore } from "../../src/excel/runScore";

@@ -1,5 +1,5 @@
 import type { WorkbookGrid } from "../../src/engine/Grid";
-import { STORE_SHEET } from "../../src/engine/StoreState";
+import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
 import { PAYLOAD_LIMIT_BYTES } from "../../src/excel/batchWriteOps";
 import { runScore } from "../../src/excel/runScore";
 import { kpiSheetGrid } from "../../scripts/bench";

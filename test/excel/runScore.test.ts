@@ -1,6 +1,6 @@
 import type { WorkbookGrid } from "../../src/engine/Grid";
-import { STORE_SHEET } from "../../src/engine/StoreState";
-import { CF_MARKER } from "../../src/engine/WritePlan";
+import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
+import { CF_MARKER } from "../../src/engine/writeplan/WritePlan";
 import { PAYLOAD_LIMIT_BYTES } from "../../src/excel/batchWriteOps";
 import { ExcelRunError } from "../../src/excel/ExcelRunError";
 import { runScore } from "../../src/excel/runScore";

@@ -1,5 +1,5 @@
-import { STORE_SHEET } from "../../src/engine/StoreState";
-import { CF_MARKER } from "../../src/engine/WritePlan";
+import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
+import { CF_MARKER } from "../../src/engine/writeplan/WritePlan";
 import { hasMarker } from "../../src/excel/queueSheetContents";
 import { runScore } from "../../src/excel/runScore";
 import { seedToGrid } from "../fixtures/seedToGrid";

@@ -6,10 +6,10 @@ import {
   SAMPLE_LOWER_IS_BETTER,
   SAMPLE_PATH,
 } from "../../scripts/buildSample";
-import { measureKey } from "../../src/engine/measureKey";
-import { readStore } from "../../src/engine/readStore";
+import { measureKey } from "../../src/engine/kpi/measureKey";
+import { readStore } from "../../src/engine/writeplan/readStore";
 import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
-import { STORE_SHEET } from "../../src/engine/StoreState";
+import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
 import { readWorkbookGrid } from "../../src/xlsx/readWorkbookGrid";
 import { seedToGrid } from "../fixtures/seedToGrid";
 import { loadWorkbook } from "../xlsx/workbookSnapshot";

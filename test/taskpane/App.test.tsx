@@ -1,7 +1,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { measureKey } from "../../src/engine/measureKey";
+import { measureKey } from "../../src/engine/kpi/measureKey";
 import { App } from "../../src/taskpane/App";
 import type { RunEvent } from "../../src/taskpane/RunEvent";
 import { installDomShims } from "./installDomShims";

@@ -1,9 +1,9 @@
-import type { FinanceTable } from "../../src/engine/FinanceTable";
-import type { KpiResult, StatusCounts } from "../../src/engine/KpiResult";
-import type { KpiTable } from "../../src/engine/KpiTable";
+import type { FinanceTable } from "../../src/engine/finance/FinanceTable";
+import type { KpiResult, StatusCounts } from "../../src/engine/kpi/KpiResult";
+import type { KpiTable } from "../../src/engine/kpi/KpiTable";
 import type { ScoreResult } from "../../src/engine/ScoreResult";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/engine/Settings";
-import type { VarianceResult } from "../../src/engine/VarianceResult";
+import type { VarianceResult } from "../../src/engine/finance/VarianceResult";
 import type { InspectResult, RunReport, ScorecardHost } from "../../src/taskpane/ScorecardHost";
 
 /** A promise with its resolve/reject exposed, so a test decides when a host call ends. */

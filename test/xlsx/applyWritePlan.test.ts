@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CF_MARKER, type WritePlan } from "../../src/engine/WritePlan";
+import { CF_MARKER, type WritePlan } from "../../src/engine/writeplan/WritePlan";
 import { applyWritePlan, countOurRules } from "../../src/xlsx/applyWritePlan";
 import { countRules, loadWorkbook, sheetOrder, snapshotSheets } from "./workbookSnapshot";
 

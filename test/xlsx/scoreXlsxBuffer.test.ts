@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import JSZip from "jszip";
 import * as path from "path";
-import { STORE_SHEET } from "../../src/engine/StoreState";
+import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
 import * as inspect from "../../src/xlsx/inspectPackage";
 import { describeLoss, scoreXlsxBuffer } from "../../src/xlsx/scoreXlsxBuffer";
 import { XlsxInputError } from "../../src/xlsx/XlsxInputError";

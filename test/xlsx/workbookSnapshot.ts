@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { CF_MARKER } from "../../src/engine/WritePlan";
+import { CF_MARKER } from "../../src/engine/writeplan/WritePlan";
 
 /** Everything of one user sheet that scoring must leave alone, as plain comparable data. */
 export interface SheetSnapshot {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { CellValue, SheetGrid } from "../../../src/engine/Grid";
-import type { KpiStatus } from "../../../src/engine/KpiResult";
+import type { KpiStatus } from "../../../src/engine/kpi/KpiResult";
 import { scoreWorkbook } from "../../../src/engine/scoreWorkbook";
 import { RUNS } from "./gridArbitraries";
 

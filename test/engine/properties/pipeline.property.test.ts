@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import type { SheetGrid } from "../../../src/engine/Grid";
-import type { KpiResult, StatusCounts } from "../../../src/engine/KpiResult";
-import { parseCell } from "../../../src/engine/parseCell";
+import type { KpiResult, StatusCounts } from "../../../src/engine/kpi/KpiResult";
+import { parseCell } from "../../../src/engine/cells/parseCell";
 import { scoreWorkbook } from "../../../src/engine/scoreWorkbook";
-import { fromA1, toA1 } from "../../../src/engine/toA1";
+import { fromA1, toA1 } from "../../../src/engine/cells/toA1";
 import { cellValue, FORMATS, RUNS, workbookGrid } from "./gridArbitraries";
 
 // Properties of the whole pipeline (table finding, parsing, rules, counts, write plan) on

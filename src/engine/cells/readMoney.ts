@@ -1,0 +1,40 @@
+import type { CellValue } from "../Grid";
+
+/**
+ * What a money cell holds:
+ * - `number`: `value` in the sheet's own units (e.g. £000's), or in whole pounds when `pounds` is
+ *   true because the text carried its own unit ("£42.3M", "+£917K", "£1.2 million");
+ * - `blank`: empty, "n/a";
+ * - `text`: anything else (kept for an issue).
+ */
+export type MoneyReading =
+  { kind: "number"; value: number; pounds: boolean } | { kind: "blank" } | { kind: "text"; text: string };
+
+/**
+ * Reads a finance cell. Accepts numbers, "1,234", "(1,234)" and "-1,234" negatives, "£", a unit suffix
+ * ("k", "m", "million"), a leading "+", and "-" / "–" / "nil" as zero. Never throws.
+ * @example readMoney("(1,234)", "General") => { kind: "number", value: -1234, pounds: false }
+ * @example readMoney("+£917K", "General") => { kind: "number", value: 917000, pounds: true }
+ */
+export function readMoney(value: CellValue, format: string): MoneyReading {
+  void format; // numbers are stored unscaled: a "#,##0," format only changes how they look
+  if (value === null) return { kind: "blank" };
+  if (typeof value === "number")
+    return Number.isFinite(value)
+      ? { kind: "number", value, pounds: false }
+      : { kind: "text", text: String(value) };
+  if (typeof value === "boolean") return { kind: "text", text: String(value) };
+  const text = value.trim();
+  if (text === "" || /^(n\/?a|not applicable)$/i.test(text)) return { kind: "blank" };
+  if (/^[-–—]$|^nil$/i.test(text)) return { kind: "number", value: 0, pounds: false };
+  const m =
+    /^(\()?\s*([+\-–−])?\s*£?\s*([+\-–−])?\s*(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(k|m|bn|million|thousand)?\s*(\))?$/i.exec(
+      text,
+    );
+  if (!m || Boolean(m[1]) !== Boolean(m[6])) return { kind: "text", text };
+  const sign = m[1] || (m[2] && m[2] !== "+") || (m[3] && m[3] !== "+") ? -1 : 1;
+  const digits = Number(m[4].replace(/,/g, ""));
+  const suffix = m[5]?.toLowerCase();
+  const mult = !suffix ? 1 : suffix === "k" || suffix === "thousand" ? 1000 : suffix === "bn" ? 1e9 : 1e6;
+  return { kind: "number", value: sign * digits * mult, pounds: suffix !== undefined };
+}

@@ -1,0 +1,80 @@
+import type { Polarity } from "../Settings";
+import type { PolaritySource } from "./KpiTable";
+import type { Qualifier, Unit } from "../cells/ParsedValue";
+
+/** A KPI's status for the scored period. */
+export type KpiStatus = "better" | "within" | "outside" | "no-data" | "no-target" | "target-tbc" | "not-due";
+
+/** Direction of travel against the previous period, polarity-aware. */
+export type Trend = "improving" | "stable" | "declining";
+
+/**
+ * One scored KPI: the JSON contract's `kpis[]` entry plus extra fields.
+ * Numbers are plain (fractions for percentages).
+ */
+export interface KpiResult {
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  measure: string;
+  group: string;
+  serviceArea: string;
+  polarity: Polarity;
+  polaritySource: PolaritySource;
+  target: number | null;
+  tolerance: number | null;
+  actual: number | null;
+  status: KpiStatus;
+  trend: Trend | null;
+  changeVsPrevious: number | null;
+  changeVsYearAgo: number | null;
+  // ---- extra fields ----
+  /** Label of the period scored for this row. */
+  period: string;
+  unit: Unit;
+  /** Why there is no status (the cell's text), for no-data / not-due rows. */
+  reason?: string;
+  /** A1 addresses of the cells involved (actual, target, tolerance); `actualCell` is "" when the
+   * row's table has no column for the period scored. */
+  actualCell: string;
+  targetCell?: string;
+  toleranceCell?: string;
+  /** Values for the previous period and the same period a year ago (null if unknown). */
+  previous: number | null;
+  yearAgo: number | null;
+  previousLabel?: string;
+  yearAgoLabel?: string;
+  /** Recent period values, oldest first, for demand tables. */
+  recent: { label: string; value: number | null }[];
+  tableId: string;
+  contract: boolean;
+  /** The actual cell's own text when it is not a plain number ("<1%", "approx. 8%", "N/A"); absent when blank. */
+  actualText?: string;
+  /** The qualifier typed before the actual ("<1%" → "<"), which the sentence puts in words. */
+  qualifier?: Qualifier;
+  /** The target cell's own text when it is not a number ("Annual", "TBC"). */
+  targetText?: string;
+}
+
+/** Counts of statuses for one group or service area (the JSON contract's `counts[]`). */
+export interface StatusCounts {
+  group: string;
+  better: number;
+  within: number;
+  outside: number;
+  noData: number;
+  noTarget: number;
+  targetTbc: number;
+  notDue: number;
+  // ---- extra fields ----
+  /** Which dimension this row counts: a group, a service area, or the total. */
+  dimension: "group" | "serviceArea" | "total";
+  /** better + within + outside. */
+  reported: number;
+  /** Percentages of `reported`, as fractions (null when nothing is reported). */
+  pctBetter: number | null;
+  pctWithin: number | null;
+  pctOutside: number | null;
+  /** "17 of the 21 reported (81%) are within or better than target". */
+  sentence: string;
+}

@@ -1,0 +1,18 @@
+import type { OwnedSheetRole } from "./WritePlan";
+import type { Settings } from "../Settings";
+
+/** Name of our very hidden sheet that both the add-in and the CLI read and write. */
+export const STORE_SHEET = "QScorecard_Store";
+
+/** What our store sheet holds between runs. */
+export interface StoreState {
+  version: number;
+  /** Sheets we wrote last time, by role. */
+  owned: { role: OwnedSheetRole; name: string }[];
+  /** Settings saved in the workbook (merged over DEFAULT_SETTINGS). */
+  settings: Partial<Settings>;
+  /** Period scored last time, for "Previous commentary". */
+  lastPeriod?: string;
+  /** Conditional-format ranges we wrote last time, per sheet. */
+  cf: { sheet: string; range: string }[];
+}

@@ -1,0 +1,127 @@
+import { buildCommentarySheet } from "./buildCommentarySheet";
+import { buildNarrativeSheet } from "./buildNarrativeSheet";
+import { buildRagRules } from "./buildRagRules";
+import { buildSummarySheet } from "./buildSummarySheet";
+import type { FinanceTable } from "../finance/FinanceTable";
+import type { SheetGrid, WorkbookGrid } from "../Grid";
+import type { Issue } from "../Issue";
+import type { KpiTable } from "../kpi/KpiTable";
+import { resolveSheetNames } from "./resolveSheetNames";
+import type { ScoreResult } from "../ScoreResult";
+import type { Settings } from "../Settings";
+import { STORE_SHEET, type StoreState } from "./StoreState";
+import type { OwnedSheetRole, WritePlan } from "./WritePlan";
+import { writeStoreRows } from "./writeStoreRows";
+
+/** Version of the store layout we write. */
+export const STORE_VERSION = 1;
+
+/** Everything the write plan is built from. */
+export interface WritePlanInput {
+  result: ScoreResult;
+  kpiTables: KpiTable[];
+  financeTables: FinanceTable[];
+  /** The whole workbook as read, including our own sheets from last time (for commentary). */
+  workbook: WorkbookGrid;
+  settings: Settings;
+  state: StoreState;
+  /** Settings to save in the store; default `settings` (those in force, the period left out). */
+  savedSettings?: Partial<Settings>;
+}
+
+/**
+ * Builds the write plan: our summary, commentary and narrative sheets (carrying officer
+ * commentary over), RAG conditional formatting on the user's cells, and the store.
+ * - All three sheets are written on every run (a sheet with nothing to show says so), so the
+ *   set of sheets is stable; a sheet we owned under another name (settings renamed, or a suffix
+ *   no longer needed) is deleted after its commentary has been carried into the new one.
+ * - A user's sheet is never overwritten: ours get a suffixed name and a "sheet-name-taken" warning.
+ * - Building a plan from a workbook that already holds our sheets and store gives the same plan.
+ *
+ * @example
+ * const { plan, issues } = buildWritePlan({ result, kpiTables, financeTables, workbook, settings, state });
+ */
+export function buildWritePlan(input: WritePlanInput): { plan: WritePlan; issues: Issue[] } {
+  const { result, workbook, settings, state } = input;
+  const issues: Issue[] = [];
+  const byName = new Map(workbook.sheets.map((s) => [s.name.toLowerCase(), s] as [string, SheetGrid]));
+  const oldSheet = (role: OwnedSheetRole): SheetGrid | undefined => {
+    const owned = state.owned.find((o) => o.role === role);
+    return owned ? byName.get(owned.name.toLowerCase()) : undefined;
+  };
+
+  const named = resolveSheetNames(settings.sheetNames, workbook, state);
+  issues.push(...named.issues);
+  const { names } = named;
+
+  const commentary = buildCommentarySheet({
+    name: names.commentary,
+    period: result.period,
+    kpis: result.kpis,
+    old: oldSheet("commentary"),
+    lastPeriod: state.lastPeriod,
+  });
+  const narrative = buildNarrativeSheet({
+    name: names.narrative,
+    period: result.period,
+    variances: result.variances,
+    headlines: result.financeHeadlines,
+    hasFinanceTables: input.financeTables.length > 0,
+    settings,
+    old: oldSheet("narrative"),
+    lastPeriod: state.lastPeriod,
+  });
+  issues.push(...commentary.issues, ...narrative.issues);
+  const summary = buildSummarySheet({
+    name: names.summary,
+    result,
+    settings,
+    commentaryName: names.commentary,
+    narrativeName: names.narrative,
+  });
+
+  const rag = buildRagRules(result.kpis, workbook);
+  issues.push(...rag.issues);
+
+  const ourNames = new Set(
+    [STORE_SHEET, ...state.owned.map((o) => o.name), ...Object.values(names)].map((n) => n.toLowerCase()),
+  );
+  const userSheets = workbook.sheets.filter((s) => !ourNames.has(s.name.toLowerCase()) && !s.protected);
+  const cfSheets = unique([
+    ...state.cf.map((c) => c.sheet),
+    ...input.kpiTables.map((t) => t.sheet),
+    ...rag.conditionalFormats.map((c) => c.sheet),
+  ]).filter((name) => userSheets.some((s) => s.name === name));
+
+  const written = new Set(Object.values(names).map((n) => n.toLowerCase()));
+  const deleteSheets = unique(
+    state.owned
+      .filter((o) => !written.has(o.name.toLowerCase()) && byName.has(o.name.toLowerCase()))
+      .map((o) => byName.get(o.name.toLowerCase())!.name),
+  );
+
+  const { period: _period, ...kept } = input.savedSettings ?? settings;
+  void _period; // the period is chosen per run, not saved
+  const store: StoreState = {
+    version: STORE_VERSION,
+    owned: (["summary", "commentary", "narrative"] as const).map((role) => ({ role, name: names[role] })),
+    settings: kept,
+    lastPeriod: result.period,
+    cf: rag.conditionalFormats.map((c) => ({ sheet: c.sheet, range: c.range })),
+  };
+
+  return {
+    plan: {
+      sheets: [summary, commentary.sheet, narrative.sheet],
+      cfSheets,
+      conditionalFormats: rag.conditionalFormats,
+      store: { sheetName: STORE_SHEET, rows: writeStoreRows(store) },
+      deleteSheets,
+    },
+    issues,
+  };
+}
+
+function unique(names: string[]): string[] {
+  return [...new Set(names)];
+}
