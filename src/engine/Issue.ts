@@ -2,6 +2,10 @@
 export type IssueCode =
   | "unparsed-value" // a cell we could not read as a number or known marker
   | "polarity-assumed" // no polarity found; higher-is-better assumed
+  | "polarity-inferred" // polarity taken from the measure's words (lexicon): confirm it
+  | "status-disagrees" // the officer's own status column says otherwise
+  | "rule-from-legend" // a key in the sheet set the amber rule
+  | "stray-cells" // cells far from every table, ignored
   | "tolerance-wrong-side" // tolerance on the wrong side of the target: ignored
   | "unit-mismatch" // e.g. a % target against a bare 85
   | "period-not-found" // requested --period is not in a table

@@ -1,14 +1,50 @@
 /** Which way is good for a measure. */
 export type Polarity = "higher" | "lower";
 
-/** A confirmed or corrected mapping of one table, saved in the workbook (set by the task pane). */
+/** Column roles an officer can confirm for a KPI table. */
+export type KpiRole =
+  | "measure"
+  | "ref"
+  | "target"
+  | "tolerance"
+  | "polarity"
+  | "status"
+  | "comment"
+  | "trend"
+  | "serviceArea"
+  | "group";
+
+/** Column roles an officer can confirm for a finance table. */
+export type FinanceRole = "line" | "budget" | "forecast" | "variance" | "overspend" | "underspend";
+
+/**
+ * How a finance table's variance column is signed, as the officer confirms it (or the header says).
+ * "positive-overspend": + = overspend (forecast − budget); "positive-underspend": + = underspend.
+ */
+export type SignConvention = "positive-overspend" | "positive-underspend";
+
+/**
+ * A confirmed or corrected mapping of one table, saved in the workbook (set by the task pane,
+ * honoured by the CLI).
+ *
+ * @example
+ * { sheet: "KPIs", headerRow: 4, kind: "kpi", columns: { measure: "B", ref: "A", target: "F" }, periods: ["D", "E"] }
+ */
 export interface TableMapping {
   sheet: string;
-  /** 1-based header row (the last header row when there are two). */
+  /** 1-based header row (the last header row when there are several). */
   headerRow: number;
   kind: "kpi" | "finance" | "ignore";
-  /** Column letters by role, e.g. { measure: "A", target: "B", tolerance: "C" }. */
+  /** Column letters by role (`KpiRole` or `FinanceRole`), e.g. { measure: "A", target: "B", tolerance: "C" }. */
   columns?: Record<string, string>;
+  /** KPI tables: the column letters that hold periods, left to right (replaces detection). */
+  periods?: string[];
+  /** A table the officer selected by hand ("B4:H30"): its first row is the header. */
+  range?: string;
+  /** Finance tables: the variance column's sign, as confirmed. */
+  sign?: SignConvention;
+  /** Finance tables: the money unit, as confirmed. */
+  scale?: 1 | 1000 | 1_000_000;
 }
 
 /**
@@ -30,6 +66,11 @@ export interface Settings {
   polarityOverrides: Record<string, Polarity>;
   /** Confirmed table mappings. */
   tables: TableMapping[];
+  /**
+   * Amber band as a fraction of the target where a table has no tolerance column (0.1 = "within
+   * 10% of target"). A legend in the sheet sets it per table when this is not given.
+   */
+  amberWithin?: number;
 }
 
 /** Defaults a fresh workbook is scored with. */

@@ -249,8 +249,11 @@ describe("scorecard score: layout traits", () => {
         ["better", 0.85],
         ["outside", 0.14],
       ]);
-      // The first measure's polarity is assumed, so it has no improving/declining trend.
-      expect(result.kpis.map((k) => k.trend)).toEqual([null, "declining"]);
+      // "on time" says higher is better, so the first measure is improving.
+      expect(result.kpis.map((k) => [k.polaritySource, k.trend])).toEqual([
+        ["words", "improving"],
+        ["text", "declining"],
+      ]);
     },
   );
 

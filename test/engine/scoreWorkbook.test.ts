@@ -45,7 +45,7 @@ describe("scoreWorkbook issues", () => {
     const { result } = scoreWorkbook({ sheets: [KPIS, NO_PERIODS] });
     const codes = new Set(result.issues.map((i) => i.code));
     for (const code of [
-      "polarity-assumed",
+      "polarity-inferred",
       "unparsed-value",
       "unit-mismatch",
       "tolerance-wrong-side",

@@ -54,7 +54,19 @@ export interface KpiResult {
   qualifier?: Qualifier;
   /** The target cell's own text when it is not a number ("Annual", "TBC"). */
   targetText?: string;
+  /** The short reference code ("CS01"), when the table has a ref column. */
+  ref?: string;
+  /** The rule that decided the status, in words ("amber: 95.4% is within 10% of the 100% target"). */
+  rule?: string;
+  /** The officer's own status for the row, read from their status/RAG column (null when blank or unread). */
+  statedStatus?: StatedStatus | null;
+  /** The officer's status cell's text and address. */
+  statedText?: string;
+  statedCell?: string;
 }
+
+/** An officer's own status, in the engine's words. */
+export type StatedStatus = "better" | "within" | "outside" | "no-target" | "no-data";
 
 /** Counts of statuses for one group or service area (the JSON contract's `counts[]`). */
 export interface StatusCounts {

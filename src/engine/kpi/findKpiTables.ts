@@ -8,19 +8,40 @@ import type { ParsedValue } from "../cells/ParsedValue";
 import { parseCell } from "../cells/parseCell";
 import type { Period } from "../periods/Period";
 import { parsePeriodLabel } from "../periods/parsePeriodLabel";
+import { findPeriodInText, shiftPeriod } from "../periods/findPeriodInText";
+import { relativePeriod } from "../periods/relativePeriod";
+import { polarityFromWords } from "./polarityLexicon";
+import { isLegendText, readAmberLegend } from "./readAmberLegend";
 import type { Polarity, Settings, TableMapping } from "../Settings";
-import { fromA1, toA1 } from "../cells/toA1";
+import { columnLetters, fromA1, toA1 } from "../cells/toA1";
 
 /** Header text that names the measure column. */
 const MEASURE_RE =
-  /^(demand |key |performance |service |strategic |contract )?(measures?|indicators?|kpis?|pis?|performance indicators?|key performance indicators?|measure (name|description)|description)\b/i;
+  /^(demand |key |performance |service |strategic |contract |corporate |success )?(measures?|indicators?|kpis?|pis?|performance indicators?|key performance indicators?|measure (name|description)|description|criteria|criterion|measures? of success)\b/i;
 const CONTRACT_RE = /©|\(c\)/i;
 /** Words that end a line that carries on in the next row (PDF-wrapped measure names). */
 const CONNECTOR_RE =
   /(\b(of|the|in|within|and|or|with|to|for|a|an|by|on|at|from|that|which|where|who|whose|than|per|is|are|has|have|been)|[-,/(&])$/i;
 
-/** Role of a header cell other than the measure and the periods. */
-type Role = "target" | "tolerance" | "polarity" | "serviceArea" | "group" | "comment" | "trend";
+/** Role of a header cell other than the measure and the periods ("value": a period's figure). */
+type Role =
+  | "ref"
+  | "status"
+  | "value"
+  | "target"
+  | "tolerance"
+  | "polarity"
+  | "serviceArea"
+  | "group"
+  | "comment"
+  | "trend";
+
+/** A band over comparison columns ("%Change against"): "Previous quarter" under it is no period. */
+const CHANGE_BAND_RE = /\b(change|variance|difference|diff|movement)\b|%/i;
+/** Roles a period band can give its own sub-column ("Q2 2019/20" over "Value | Target | Status"). */
+const PERIOD_ROLES = ["target", "tolerance", "status", "trend"] as const;
+/** A measure's short reference code: "CS01", "HR 11a", "PI-07", "1.2", "SNH02". */
+const CODE_RE = /^([A-Z]{1,8}[ ._/-]?\d{1,4}[a-z]?(\.\d{1,3})?|\d{1,3}(\.\d{1,3}){0,2}[a-z]?|[A-Z]{2,8})$/i;
 
 /**
  * Classifies a header label by the vocabulary officers use (case-insensitive).
@@ -29,13 +50,34 @@ type Role = "target" | "tolerance" | "polarity" | "serviceArea" | "group" | "com
 export function headerRole(label: string): Role | null {
   const t = label.replace(/\s+/g, " ").trim().toLowerCase();
   if (!t) return null;
+  if (
+    /^((kpi|pi|indicator|measure|performance indicator|bv|bvpi|ni)\s+)?(ref\.?|reference|code|id|no\.?|#|number)( no\.?| number)?$/.test(
+      t,
+    )
+  )
+    return "ref";
+  if (
+    /\b(rag|status|traffic lights?)\b|^r\/?a\/?g\b|^(rating|tile colou?r|colou?r|(target )?(met|achieved)\??|on target\??|met target\??)$/.test(
+      t,
+    )
+  )
+    return "status";
+  if (
+    /^(value|actual|actuals|result|results|performance|data|figure|score|outcome|achieved|actual performance|current value|perf\.?)$/.test(
+      t,
+    )
+  )
+    return "value";
   if (/toleran|threshold/.test(t)) return "tolerance";
   if (/\btargets?\b/.test(t) && !/% of target|against target|vs\.? target/.test(t)) return "target";
-  if (/polarity|good is|^aim\b|higher or lower|^direction$|^better if/.test(t)) return "polarity";
+  if (
+    /polarity|good is|^aim\b|higher or lower|^better if|pref'?d|preferred|desired (outcome|direction)/.test(t)
+  )
+    return "polarity";
   if (/service area|^service$|directorate|portfolio|^department$|^theme$/.test(t)) return "serviceArea";
   if (/^(type|group|category|measure type|kpi type|indicator type|kpi group)$/.test(t)) return "group";
   if (/comment|commentary|^notes?$|narrative|explanation/.test(t)) return "comment";
-  if (/trend|direction of travel|^dot$/.test(t)) return "trend";
+  if (/trend|direction|^dot$/.test(t)) return "trend";
   return null;
 }
 
@@ -78,6 +120,8 @@ interface Header {
   band: number | null;
   /** Rows of header text wrapped under the label row ("Q4" over "Performance"). */
   continuation: number | null;
+  /** A row of a period band's sub-headers under the label row ("Value | Target | Status"). */
+  sub: number | null;
   columns: KpiColumns;
   /** Leftmost and rightmost columns with header text. */
   left: number;
@@ -222,7 +266,7 @@ export function findKpiTables(sheet: SheetGrid, settings: Settings): { tables: K
     const found = detectHeaders(cells, r, mapping);
     if (found.length === 0) continue;
     headers.push(...found);
-    r = Math.max(r, ...found.map((h) => h.continuation ?? r));
+    for (const h of found) r = Math.max(r, h.sub ?? h.continuation ?? r);
   }
 
   // The header above each one, in the same columns (side-by-side tables share a row).
@@ -246,9 +290,11 @@ export function findKpiTables(sheet: SheetGrid, settings: Settings): { tables: K
     const inherited = above[i] >= 0 ? carried[above[i]] : {};
     const section = title ?? inherited.section;
     const area = title !== undefined ? (titlesAreAreas ? title : undefined) : inherited.area;
-    const mapping = mappings.find((m) => m.headerRow === h.row + 1);
-    const start = (h.continuation ?? h.row) + 1;
-    const built = readRows(cells, h, start, regionEnd, { section, area }, settings);
+    const last = h.sub ?? h.continuation ?? h.row;
+    const mapping = mappings.find((m) => m.headerRow === h.row + 1 || m.headerRow === last + 1);
+    const rangeEnd = mapping?.range ? rangeBottom(mapping.range) : undefined;
+    const end = rangeEnd !== undefined ? Math.min(regionEnd, rangeEnd) : regionEnd;
+    const built = readRows(cells, h, last + 1, end, { section, area }, settings);
     carried[i] = {
       section: built.lastSection ?? section,
       area: built.lastSection ?? area,
@@ -256,16 +302,23 @@ export function findKpiTables(sheet: SheetGrid, settings: Settings): { tables: K
     if (mapping?.kind === "ignore" || mapping?.kind === "finance") return;
     // Side-by-side tables share a header row: the second and later are known by their measure cell.
     const sibling = headers.some((o, j) => j < i && o.row === h.row);
+    const bottom = Math.max(built.bottom, last);
+    const named = nameRelativePeriods(cells, h, top);
+    const rule = ragRule(cells, h, top, bottom, settings, issues);
     tables.push({
       kind: "kpi",
-      id: sibling ? `${sheet.name}!${toA1(h.row, h.columns.measure)}` : `${sheet.name}!${h.row + 1}`,
+      id: sibling
+        ? `${sheet.name}!${toA1(h.row, h.columns.measure)}`
+        : `${sheet.name}!${(h.sub ?? h.row) + 1}`,
       sheet: sheet.name,
       ...(title ? { title } : {}),
-      headerRows: h.band !== null ? [h.band, h.row] : [h.row],
+      headerRows: [...(h.band !== null ? [h.band] : []), h.row, ...(h.sub !== null ? [h.sub] : [])],
       columns: h.columns,
       rows: built.rows,
       top,
-      bottom: Math.max(built.bottom, h.continuation ?? h.row),
+      bottom,
+      rule,
+      ...(named ? { periodFrom: named } : {}),
     });
     issues.push(...built.issues);
   });
@@ -318,38 +371,200 @@ function detectHeader(
   if (filled.length < 2 && !mapping) return null;
   let measure =
     measureCol ??
-    filled.find((c) => typeof cells.value(r, c) === "string" && MEASURE_RE.test(cells.text(r, c)));
+    filled.find(
+      (c) =>
+        typeof cells.value(r, c) === "string" &&
+        MEASURE_RE.test(cells.text(r, c)) &&
+        cells.role(cells.text(r, c)) === null,
+    );
   const forced = mapping?.columns?.measure ? safeCol(mapping.columns.measure) : undefined;
   if (forced !== undefined) measure = forced;
+  if (measure === undefined && mapping) measure = filled.find((c) => typeof cells.value(r, c) === "string");
+  if (measure === undefined) measure = unlabelledMeasure(cells, r, lane, filled);
   if (measure === undefined) return null;
 
   const bandRow = findBandRow(cells, r, measure, lane);
   const cont = findContinuationRow(cells, r, measure, lane);
+  const sub = cont === null ? findSubHeaderRow(cells, r, measure, lane) : null;
+  const all = new Set(filled);
+  if (sub !== null) for (const c of cells.filledIn(sub, lane)) all.add(c);
   const columns: KpiColumns = { measure, periods: [] };
-  for (const c of filled) {
+  // Period bands over sub-headers: each band's value column and its own target, status, ...
+  const bands = new Map<string, { period: Period; value?: number; roles: Partial<Record<Role, number>> }>();
+  for (const c of [...all].sort((a, b) => a - b)) {
     if (c === measure) continue;
-    const raw = cells.value(r, c);
-    const label = cont !== null && cells.text(cont, c) ? `${cells.text(r, c)} ${cells.text(cont, c)}` : raw;
-    const band = bandRow !== null ? bandText(cells, bandRow, c, measure) : undefined;
+    let label: CellValue;
+    let band: string | undefined;
+    if (sub !== null && cells.text(sub, c) !== "") {
+      label = cells.value(sub, c);
+      band =
+        bandText(cells, r, c, measure) ??
+        (bandRow !== null ? bandText(cells, bandRow, c, measure) : undefined);
+    } else {
+      label =
+        cont !== null && cells.text(cont, c)
+          ? `${cells.text(r, c)} ${cells.text(cont, c)}`
+          : cells.value(r, c);
+      band = bandRow !== null ? bandText(cells, bandRow, c, measure) : undefined;
+    }
     const role = typeof label === "string" ? cells.role(label) : null;
+    const banded = role === "value" || (PERIOD_ROLES as readonly string[]).includes(role ?? "");
+    const bandPeriod = banded && band !== undefined ? periodOfBand(band) : null;
+    if (role && bandPeriod) {
+      let g = bands.get(band!);
+      if (!g) bands.set(band!, (g = { period: bandPeriod, roles: {} }));
+      if (role === "value") g.value ??= c;
+      else g.roles[role] ??= c;
+      continue;
+    }
+    if (role === "value") {
+      const p = relativePeriod(String(label));
+      if (p) columns.periods.push({ col: c, period: p });
+      continue;
+    }
     if (role) {
       if (columns[role] === undefined) columns[role] = c;
       continue;
     }
-    const period = periodOf(cells, label, cells.format(r, c), band);
+    const period =
+      periodOf(cells, label, cells.format(sub ?? r, c), band) ??
+      (typeof label === "string" && !CHANGE_BAND_RE.test(band ?? "")
+        ? (relativePeriod(label) ?? valueOfPeriod(label, band))
+        : null);
     if (period) columns.periods.push({ col: c, period });
   }
-  applyMapping(columns, mapping);
+  for (const g of bands.values()) {
+    if (g.value !== undefined) {
+      columns.periods.push({ col: g.value, period: g.period, ...g.roles });
+      continue;
+    }
+    for (const [role, c] of Object.entries(g.roles) as [Exclude<Role, "value">, number][])
+      if (columns[role] === undefined) columns[role] = c;
+  }
+  columns.periods.sort((a, b) => a.col - b.col);
+  // A band's own target stands for the table's (RAG rules and polarity read the latest one).
+  const latest = columns.periods[columns.periods.length - 1];
+  if (columns.target === undefined && latest?.target !== undefined) columns.target = latest.target;
+  if (columns.tolerance === undefined && latest?.tolerance !== undefined)
+    columns.tolerance = latest.tolerance;
+  refByContent(cells, (sub ?? cont ?? r) + 1, columns, lane);
+  applyMapping(columns, mapping, cells, sub ?? r);
   if (!mapping && columns.target === undefined && columns.periods.length === 0) return null;
+  const cols = [...all, measure];
   return {
     row: r,
     band: bandRow,
     continuation: cont,
+    sub,
     columns,
-    left: Math.min(measure, ...filled),
-    right: Math.max(measure, ...filled),
+    left: Math.min(...cols),
+    right: Math.max(...cols),
     lane,
   };
+}
+
+/**
+ * A header row whose measure column has no label ("| | Target | Q2 | On Target"): it names a
+ * target and a period or status, and the column left of them holds the descriptions below.
+ */
+function unlabelledMeasure(cells: Cells, r: number, lane: Lane, filled: number[]): number | undefined {
+  const roles = filled.map((c) =>
+    typeof cells.value(r, c) === "string" ? cells.role(cells.text(r, c)) : null,
+  );
+  if (!roles.includes("target")) return undefined;
+  const periods = filled.filter(
+    (c, i) => roles[i] === null && periodOf(cells, cells.value(r, c), cells.format(r, c), undefined) !== null,
+  );
+  if (periods.length === 0 && !roles.includes("status")) return undefined;
+  const first = Math.min(...filled);
+  let best: number | undefined;
+  let bestLength = 0;
+  for (let c = Math.max(lane.left, first - 3); c < first; c++) {
+    let total = 0;
+    let n = 0;
+    for (let d = r + 1; d <= Math.min(cells.lastRow, r + SAMPLE); d++) {
+      const v = cells.value(d, c);
+      if (typeof v === "string" && v.trim()) {
+        total += cells.text(d, c).length;
+        n++;
+      }
+    }
+    if (n >= 2 && total / n >= 12 && total / n > bestLength) {
+      best = c;
+      bestLength = total / n;
+    }
+  }
+  return best;
+}
+
+/** "Actual 07/08", "Outturn 2019/20", "Performance Q2": a value word before a period. */
+function valueOfPeriod(label: string, band: string | undefined): Period | null {
+  const m = /^(actuals?|values?|results?|performance|figures?|data)\s+(.+)$/i.exec(label.trim());
+  if (!m) return null;
+  const p = parsePeriodLabel(m[2], "General", band) ?? findPeriodInText(m[2]);
+  return p ? { ...p, label: label.replace(/\s+/g, " ").trim() } : null;
+}
+
+/** A band's text as a period: "Q2 2019/20", "2019/20", "Current" (null when it names none). */
+function periodOfBand(band: string): Period | null {
+  return parsePeriodLabel(band, "General") ?? findPeriodInText(band) ?? relativePeriod(band);
+}
+
+/**
+ * The row under a measure header that holds a period band's sub-headers ("Value | Target |
+ * Status" under a merged "Q2 2019/20"): the measure cell empty (merged down), only words, at least
+ * one a period role, and at least one under an empty (merged) cell of the band row.
+ */
+function findSubHeaderRow(cells: Cells, r: number, measure: number, lane: Lane): number | null {
+  const n = r + 1;
+  if (n > cells.lastRow || cells.text(n, measure) !== "") return null;
+  const filled = cells.filledIn(n, lane).filter((c) => c !== measure);
+  if (filled.length < 2) return null;
+  let roles = 0;
+  let under = 0;
+  for (const c of filled) {
+    if (typeof cells.value(n, c) !== "string" || cells.parse(n, c).kind !== "text") return null;
+    const role = cells.role(cells.text(n, c));
+    if (role === "value" || (PERIOD_ROLES as readonly string[]).includes(role ?? "")) roles++;
+    if (cells.text(r, c) === "") under++;
+  }
+  return roles > 0 && under > 0 ? n : null;
+}
+
+/** Rows sampled to judge a column by its content. */
+const SAMPLE = 20;
+
+/**
+ * Chooses the measure column by content: when the header's measure column holds short codes
+ * ("CS01", "RB07") and a column just right of it holds the descriptions, that one is the measure
+ * and the codes are the `ref`.
+ */
+function refByContent(cells: Cells, start: number, columns: KpiColumns, lane: Lane): void {
+  const m = columns.measure;
+  const texts = (c: number): string[] => {
+    const out: string[] = [];
+    for (let r = start; r <= Math.min(cells.lastRow, start + SAMPLE); r++) {
+      const v = cells.value(r, c);
+      if (typeof v === "string" && v.trim()) out.push(cells.text(r, c));
+    }
+    return out;
+  };
+  const codes = texts(m);
+  if (codes.length < 2 || codes.filter((t) => CODE_RE.test(t)).length < codes.length * 0.6) return;
+  const used = new Set<number>([
+    ...columns.periods.map((p) => p.col),
+    ...(Object.values(columns).filter((v) => typeof v === "number") as number[]),
+  ]);
+  for (let c = m + 1; c <= Math.min(m + 2, lane.right); c++) {
+    if (used.has(c) && c !== m) continue;
+    const words = texts(c);
+    const long = words.filter((t) => t.length >= 12 && !CODE_RE.test(t));
+    if (long.length >= codes.length * 0.6) {
+      if (columns.ref === undefined) columns.ref = m;
+      columns.measure = c;
+      return;
+    }
+  }
 }
 
 /** `parsePeriodLabel`, remembering the labels that are not periods (data rows repeat them). */
@@ -369,18 +584,52 @@ function safeCol(letters: string): number | undefined {
   return fromA1(`${letters.trim()}1`).col;
 }
 
-/** Column letters from a confirmed mapping override detection. */
-function applyMapping(columns: KpiColumns, mapping?: TableMapping): void {
-  if (!mapping?.columns) return;
-  const roles: Role[] = ["target", "tolerance", "polarity", "serviceArea", "group", "comment", "trend"];
+/**
+ * Column letters from a confirmed mapping override detection: every role, and the period
+ * columns when the officer listed them (each read as a period from its header, else as a place:
+ * the last is "Current", the one before "Previous", ...).
+ */
+function applyMapping(
+  columns: KpiColumns,
+  mapping: TableMapping | undefined,
+  cells: Cells,
+  row: number,
+): void {
+  if (!mapping) return;
+  const roles: (keyof KpiColumns & Role)[] = [
+    "ref",
+    "status",
+    "target",
+    "tolerance",
+    "polarity",
+    "serviceArea",
+    "group",
+    "comment",
+    "trend",
+  ];
   for (const role of roles) {
-    const letters = mapping.columns[role];
+    const letters = mapping.columns?.[role];
     const col = letters ? safeCol(letters) : undefined;
     if (col !== undefined) {
       columns[role] = col;
       columns.periods = columns.periods.filter((p) => p.col !== col);
     }
   }
+  if (!mapping.periods) return;
+  const cols = mapping.periods.map(safeCol).filter((c): c is number => c !== undefined);
+  columns.periods = cols.map((col, i) => {
+    const label = cells.value(row, col);
+    const text = cells.text(row, col) || columnLetters(col);
+    const period = periodOf(cells, label, cells.format(row, col), undefined) ??
+      relativePeriod(text) ?? {
+        kind: "relative" as const,
+        offset: i - (cols.length - 1),
+        fy: null,
+        quarter: null,
+        label: text,
+      };
+    return { col, period };
+  });
 }
 
 /** The row above a header is a band row when its measure cell is empty and it holds only labels. */
@@ -390,6 +639,7 @@ function findBandRow(cells: Cells, r: number, measure: number, lane: Lane): numb
   const all = cells.filledIn(b, lane);
   const filled = all.filter((c) => c > measure);
   if (filled.length === 0 || all.length !== filled.length) return null;
+  if (filled.some((c) => isLegendText(cells.text(b, c)))) return null;
   const labelsOnly = filled.every((c) => {
     const p = cells.parse(b, c);
     return p.kind === "text" || p.kind === "month" || p.kind === "date" || p.kind === "na";
@@ -428,10 +678,137 @@ function findTitle(cells: Cells, top: number, floor: number, h: Header): string 
   for (let r = top - 1; r > floor && r >= top - 3 && r >= cells.firstRow; r--) {
     const filled = cells.filledIn(r, h.lane);
     if (filled.length === 0) continue;
-    if (filled.length === 1 && cells.parse(r, filled[0]).kind === "text") return cells.text(r, filled[0]);
+    // A key or legend ("Tile colour: above target / close to target ...") is never a title.
+    if (filled.some((c) => isLegendText(cells.text(r, c)))) continue;
+    if (filled.length === 1 && cells.parse(r, filled[0]).kind === "text") {
+      return cells.text(r, filled[0]);
+    }
     return undefined;
   }
   return undefined;
+}
+
+/** The last 0-based row of an A1 range ("B4:H30" → 29); undefined when unreadable. */
+function rangeBottom(range: string): number | undefined {
+  const m = /:?\$?([A-Z]{1,3})\$?(\d+)$/i.exec(range.trim());
+  return m ? Number(m[2]) - 1 : undefined;
+}
+
+/** How far above and below a table a key or a title naming the period is looked for. */
+const NEAR_ROWS = 10;
+
+/** Text cells within `NEAR_ROWS` above the table, nearest first, then those below it. */
+function* nearbyText(
+  cells: Cells,
+  top: number,
+  bottom: number,
+): Generator<{ r: number; c: number; text: string }> {
+  const rows: number[] = [];
+  for (let r = top - 1; r >= Math.max(cells.firstRow, top - NEAR_ROWS); r--) rows.push(r);
+  for (let r = bottom + 1; r <= Math.min(cells.lastRow, bottom + NEAR_ROWS); r++) rows.push(r);
+  for (const r of rows)
+    for (const c of cells.filled(r)) {
+      const v = cells.value(r, c);
+      if (typeof v === "string") yield { r, c, text: cells.text(r, c) };
+    }
+}
+
+/**
+ * Names the table's relative period columns ("Current", "Previous") from a title or note above
+ * the table that names a quarter or month ("Performance report Q1 2014/15"), or the sheet's name.
+ * Returns the cell that named them, or undefined (they keep their headers as labels).
+ */
+function nameRelativePeriods(cells: Cells, h: Header, top: number): string | undefined {
+  const rel = h.columns.periods.filter((p) => p.period.kind === "relative");
+  if (rel.length === 0) return undefined;
+  let named: Period | null = null;
+  let from: string | undefined;
+  for (const t of nearbyText(cells, top, top - 1)) {
+    named = findPeriodInText(t.text);
+    if (named) {
+      from = toA1(t.r, t.c);
+      break;
+    }
+  }
+  if (!named) {
+    named = findPeriodInText(cells.sheet.name);
+    from = named ? "sheet name" : undefined;
+  }
+  if (!named) return undefined;
+  for (const p of rel) {
+    const shifted = shiftPeriod(named, p.period.offset ?? 0);
+    if (shifted) p.period = { ...shifted, header: p.period.label };
+  }
+  return from;
+}
+
+/**
+ * The table's amber rule: the officer's setting, else a key near the table ("within 10% of
+ * target"), then tolerance values where the table has them, else met / not met.
+ */
+function ragRule(
+  cells: Cells,
+  h: Header,
+  top: number,
+  bottom: number,
+  settings: Settings,
+  issues: Issue[],
+): KpiTable["rule"] {
+  const hasTolerance =
+    h.columns.tolerance !== undefined || h.columns.periods.some((p) => p.tolerance !== undefined);
+  const pct = (f: number) => `${Math.round(f * 1000) / 10}%`;
+  let fraction: number | undefined;
+  let source: KpiTable["rule"]["source"] = hasTolerance ? "columns" : "default";
+  let cell: string | undefined;
+  if (settings.amberWithin !== undefined && settings.amberWithin > 0) {
+    fraction = settings.amberWithin;
+    source = "setting";
+  } else {
+    for (const t of nearbyText(cells, top, bottom)) {
+      const f = readAmberLegend(t.text);
+      if (f === null) continue;
+      fraction = f;
+      source = "legend";
+      cell = toA1(t.r, t.c);
+      issues.push(
+        issue(
+          "info",
+          "rule-from-legend",
+          cells.sheet.name,
+          cell,
+          `The key "${t.text.length > 80 ? `${t.text.slice(0, 77)}...` : t.text}" sets the amber band: within ${pct(f)} of the target` +
+            `${hasTolerance ? " where a measure has no tolerance" : ""}.`,
+        ),
+      );
+      break;
+    }
+  }
+  const from = source === "legend" ? ` (key at ${cell})` : source === "setting" ? " (setting)" : "";
+  if (hasTolerance)
+    return {
+      kind: "tolerance",
+      source: "columns",
+      ...(fraction !== undefined ? { fraction } : {}),
+      ...(cell ? { cell } : {}),
+      words:
+        "amber between the target and the tolerance" +
+        (fraction !== undefined
+          ? `; within ${pct(fraction)} of the target where no tolerance is given${from}`
+          : ""),
+    };
+  if (fraction !== undefined)
+    return {
+      kind: "percent-of-target",
+      fraction,
+      source,
+      ...(cell ? { cell } : {}),
+      words: `amber within ${pct(fraction)} of the target${from}`,
+    };
+  return {
+    kind: "met-not-met",
+    source: "default",
+    words: "met / not met (no tolerance or amber band given)",
+  };
 }
 
 /** Reads the data rows of one table. */
@@ -507,6 +884,10 @@ function readRows(
           }
         : { row: r, measure, group, serviceArea, polarity: "higher", polaritySource: "assumed", contract },
     );
+    if (cols.ref !== undefined) {
+      const ref = cells.text(r, cols.ref);
+      if (ref) rows[rows.length - 1].ref = ref;
+    }
     sections.push(current);
     areas.push(currentArea);
   }
@@ -593,6 +974,20 @@ function decidePolarity(
     return { polarity: tol.value > t.value ? "lower" : "higher", source: "tolerance" };
   }
   const at = toA1(row.row, cols.measure);
+  const words = polarityFromWords(row.measure);
+  if (words) {
+    row.polarityPhrase = words.phrase;
+    issues.push(
+      issue(
+        "info",
+        "polarity-inferred",
+        sheet,
+        at,
+        `"${row.measure}": ${words.polarity} is better, from its words ("${words.phrase}"). If that is wrong, set it in the task pane or add a Polarity column.`,
+      ),
+    );
+    return { polarity: words.polarity, source: "words" };
+  }
   issues.push(
     issue(
       t?.kind === "number" ? "warning" : "info",

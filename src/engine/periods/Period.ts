@@ -9,7 +9,8 @@
  * { kind: "month", fy: 2015, quarter: 3, month: 12, label: "Dec-15" }
  */
 export interface Period {
-  kind: "quarter" | "month" | "ytd" | "outturn" | "year";
+  /** "relative": a column named only by its place ("Current", "Previous", "Latest"). */
+  kind: "quarter" | "month" | "ytd" | "outturn" | "year" | "relative";
   /** Start year of the financial year, or null when the header gives no year ("Q4 Performance"). */
   fy: number | null;
   /** 1–4 in the financial year (Q1 = Apr–Jun); null for ytd/outturn/year. */
@@ -18,4 +19,11 @@ export interface Period {
   month?: number;
   /** The header text as written (band and label joined, e.g. "2019/20 Qtr3"). */
   label: string;
+  /** Relative columns: 0 for "Current"/"This quarter", −1 for "Previous"/"Last quarter". */
+  offset?: number;
+  /**
+   * The column's own header when `label` names the period from elsewhere (a "Current" column
+   * under a sheet titled "Q1 2014/15" has label "Q1 2014/15" and header "Current").
+   */
+  header?: string;
 }

@@ -3,6 +3,8 @@ import { parsePeriodLabel } from "./parsePeriodLabel";
 
 /** Keys of periods with no financial year sit far below real ones, so the two never mix. */
 const RELATIVE_BASE = -1_000_000;
+/** Period kinds that stand for one quarter or month (preferred when choosing the latest). */
+const TIMED: Period["kind"][] = ["quarter", "month", "relative"];
 
 /** Month of the financial year a period ends in: Apr = 1 … Mar = 12 (whole years, ytd and outturn: 12.5). */
 function fyMonthIndex(p: Period): number {
@@ -21,6 +23,8 @@ export function periodSortKeys(periods: Period[]): number[] {
   let relFy = 0;
   let prevIdx = -1;
   return periods.map((p) => {
+    // "Current" / "Previous": a quarter apart, so "same quarter last year" (−4) is a year back.
+    if (p.kind === "relative") return RELATIVE_BASE + 600 + (p.offset ?? 0) * 3;
     const idx = fyMonthIndex(p);
     if (p.fy !== null) return p.fy * 12 + idx;
     if (idx <= prevIdx) relFy += 1;
@@ -57,7 +61,7 @@ export function findComparisons(
     });
     return best;
   };
-  const timed = (i: number) => periods[i].kind === "quarter" || periods[i].kind === "month";
+  const timed = (i: number) => TIMED.includes(periods[i].kind);
   const previous =
     pick((i) => periods[i].kind === cur.kind && keys[i] < k) ??
     (timed(index) ? pick((i) => timed(i) && keys[i] < k) : null);
@@ -82,7 +86,7 @@ export function latestPeriodWithData(periods: Period[], hasData: boolean[]): num
     });
     return b;
   };
-  return best((i) => periods[i].kind === "quarter" || periods[i].kind === "month") ?? best(() => true);
+  return best((i) => TIMED.includes(periods[i].kind)) ?? best(() => true);
 }
 
 /**
@@ -96,6 +100,8 @@ export function matchPeriod(periods: Period[], requested: string): number | null
   const want = norm(requested);
   const exact = periods.findIndex((p) => norm(p.label) === want);
   if (exact >= 0) return exact;
+  const byHeader = periods.findIndex((p) => p.header !== undefined && norm(p.header) === want);
+  if (byHeader >= 0) return byHeader;
   const parsed = parsePeriodLabel(requested.trim(), "General");
   if (!parsed) return null;
   const keys = periodSortKeys(periods);

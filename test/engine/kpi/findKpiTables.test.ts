@@ -49,10 +49,25 @@ describe("findKpiTables on the seeds", () => {
     const stability = rows.find((r) => r.measure.startsWith("Short term stability"));
     expect(stability).toMatchObject({ polarity: "lower", polaritySource: "text" });
     expect(rows[0]).toMatchObject({ polarity: "higher", polaritySource: "tolerance" }); // 90% target, 75% tolerance
-    // "% of cases where the lead social worker ...": target 80% = tolerance 80% says nothing.
-    expect(rows[2]).toMatchObject({ polarity: "higher", polaritySource: "assumed" });
-    const warn = issues.find((i) => i.cell === "A5");
-    expect(warn).toMatchObject({ code: "polarity-assumed", severity: "warning", sheet: "Contract KPIs" });
+    // "% of cases where the lead social worker ...": target 80% = tolerance 80% says nothing, so
+    // its words decide, flagged for the officer to confirm.
+    expect(rows[2]).toMatchObject({ polarity: "higher", polaritySource: "words" });
+    const inferred = issues.find((i) => i.cell === "A5");
+    expect(inferred).toMatchObject({ code: "polarity-inferred", severity: "info", sheet: "Contract KPIs" });
+    expect(inferred?.message).toMatch(
+      /higher is better, from its words \("in accordance with the timescales"\)/,
+    );
+    // Words that decide nothing: higher is assumed, with a warning.
+    const plain = find({
+      name: "K",
+      rows: [
+        ["Measure", "Target", "Q1"],
+        ["Widgets issued", 10, 8],
+      ],
+    });
+    expect(plain.tables[0].rows[0]).toMatchObject({ polarity: "higher", polaritySource: "assumed" });
+    const warn = plain.issues.find((i) => i.cell === "A2");
+    expect(warn).toMatchObject({ code: "polarity-assumed", severity: "warning", sheet: "K" });
     expect(warn?.message).toMatch(/assumed higher is better/);
     // Seed 001 partnership: "Average time in days ..." 426 target, 460 tolerance → lower is better.
     const adoption = find(partnershipKpis).tables[0].rows.find((r) =>

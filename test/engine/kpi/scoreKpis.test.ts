@@ -85,22 +85,22 @@ describe("scoreKpis on seed 001 (Q4 2021/22)", () => {
     expect(by("% of children in care adopted")).toMatchObject({ status: "outside", actual: 0.08 }); // "Approx. 8% ..."
     expect(by("Average time in days between a child")).toMatchObject({ status: "outside", actual: 463 }); // 463 > 460
     expect(by("Average time in days between Local")).toMatchObject({ status: "better", actual: 121 });
-    // No polarity in the sheet for first-time entrants: higher is assumed, so 124 against 194 is
-    // "outside" with a warning, although the report says performance beat the target ...
+    // No polarity in the sheet for first-time entrants: their words say lower is better (as the
+    // report does: performance beat the target), so 124 against 194 is "better" ...
     const fte = by("Children entering the criminal justice");
     expect(fte).toMatchObject({
-      status: "outside",
-      polaritySource: "assumed",
+      status: "better",
+      polaritySource: "words",
       actual: 124,
       target: 194,
       unit: { kind: "rate", per: 100000 },
     });
-    // ... and once an officer saves "lower is better" for it, it is "better".
+    // ... and an officer's saved choice still wins over the words.
     const fixed = run([partnershipKpis], {
-      polarityOverrides: { [measureKey(fte?.measure ?? "")]: "lower" },
+      polarityOverrides: { [measureKey(fte?.measure ?? "")]: "higher" },
     });
     expect(fixed.kpis.find((k) => k.measure === fte?.measure)).toMatchObject({
-      status: "better",
+      status: "outside",
       polaritySource: "setting",
     });
 
@@ -170,9 +170,9 @@ describe("scoreKpis on seed 004's scorecard", () => {
       target: 0.95,
       previous: 0.74,
       yearAgo: 0.89,
-      // Its polarity is assumed, so up is not called "improving".
-      polaritySource: "assumed",
-      trend: null,
+      // "in timescale" says higher is better, so up is "improving".
+      polaritySource: "words",
+      trend: "improving",
       actualCell: "H11",
       group: "Contract measures",
     });
@@ -327,7 +327,8 @@ describe("scoreKpis: trend, missing period and unit (QA round 2)", () => {
       changeVsPrevious: 4,
     });
     expect(byName(kpis, "Sickness")).toMatchObject({ polaritySource: "text", trend: "declining" });
-    expect(byName(kpis, "Assessments")).toMatchObject({ polaritySource: "assumed", trend: null });
+    // "on time" says higher is better (flagged for the officer), so its trend is named.
+    expect(byName(kpis, "Assessments")).toMatchObject({ polaritySource: "words", trend: "improving" });
     // 85 against a % target: a unit mismatch, so no data and no trend.
     expect(byName(kpis, "Visits")).toMatchObject({ polaritySource: "text", status: "no-data", trend: null });
   });
