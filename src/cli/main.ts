@@ -4,7 +4,8 @@ import { formatMoney } from "../engine/finance/formatMoney";
 import type { ScoreResult } from "../engine/ScoreResult";
 import { DEFAULT_SETTINGS, type Settings } from "../engine/Settings";
 import { DEFAULT_PACKAGE_LIMITS } from "../xlsx/inspectPackage";
-import { scoreXlsxBuffer } from "../xlsx/scoreXlsxBuffer";
+import type { TableDescription } from "../engine/inspect/describeTables";
+import { inspectXlsxBuffer, scoreXlsxBuffer } from "../xlsx/scoreXlsxBuffer";
 import { XlsxInputError } from "../xlsx/XlsxInputError";
 
 /** Where the CLI writes: anything with a `write(text)` (process.stdout, or a test's collector). */
@@ -29,18 +30,24 @@ export const SAMPLE_DIR = path.join(__dirname, "..", "..", "samples");
 const WARNINGS_SHOWN = 3;
 
 /** The CLI's help text (`scorecard score --help`). */
-export const USAGE = `Usage: scorecard score <in.xlsx> [--period LABEL] [--threshold POUNDS] [--out OUT.xlsx] [--json OUT.json] [--force]
+export const USAGE = `Usage: scorecard score <in.xlsx> [--period LABEL] [--threshold POUNDS] [--amber-within PERCENT] [--out OUT.xlsx] [--json OUT.json] [--force]
+       scorecard inspect <in.xlsx> [--json] [--period LABEL] [--amber-within PERCENT]
 
 Scores a quarter's KPI and finance tables and writes a scored copy of the workbook.
   <in.xlsx>            the workbook to score (default: the bundled sample, samples/sample.xlsx)
   --period LABEL       the period column to score, e.g. "Q3" or "2019/20 Q3" (default: the latest with data)
   --threshold POUNDS   variance threshold in pounds, e.g. 100000, 250,000 or £250k, for this run only
                        (default: the threshold saved in the workbook by the task pane, else 100000)
+  --amber-within PCT   amber band for measures with no tolerance: within PCT of the target, e.g. 10%
+                       (default: a key in the sheet such as "Amber: within 10% of target", else met / not met)
   --out OUT.xlsx       where to write the scored workbook (default: <in>.scored.xlsx beside the input)
   --json OUT.json      also write the result as JSON
   --force              go on when the workbook holds parts that would be lost (charts, pivots, ...)
   --help               show this help
 The input is never overwritten.
+
+inspect prints what was found, without writing anything: each table, its range, header rows,
+column roles, periods, amber rule, unit and sign convention (--json: the same as JSON).
 `;
 
 /** A usage or input problem: printed as one line, exit code attached. */
@@ -58,6 +65,7 @@ interface ScoreArgs {
   input?: string;
   period?: string;
   threshold?: number;
+  amberWithin?: number;
   out?: string;
   json?: string;
   force: boolean;
@@ -79,13 +87,14 @@ export async function runCli(argv: string[], io: CliIo, context: CliContext = {}
       io.stdout.write(USAGE);
       return 0;
     }
-    if (command !== "score")
+    if (command !== "score" && command !== "inspect")
       throw new CliError(`unknown command "${command}" (try: scorecard score --help)`, 2);
     if (rest.includes("--help") || rest.includes("-h")) {
       io.stdout.write(USAGE);
       return 0;
     }
-    await score(parseScoreArgs(rest), io, context);
+    if (command === "inspect") await inspect(parseScoreArgs(rest, true), io, context);
+    else await score(parseScoreArgs(rest), io, context);
     return 0;
   } catch (err) {
     if (err instanceof CliError) {
@@ -117,9 +126,14 @@ export function runFromProcess(): void {
   );
 }
 
-function parseScoreArgs(args: string[]): ScoreArgs {
+function parseScoreArgs(args: string[], inspecting = false): ScoreArgs {
   const out: ScoreArgs = { force: false };
-  const takesValue = new Set(["--period", "--threshold", "--out", "--json"]);
+  const takesValue = new Set([
+    "--period",
+    "--threshold",
+    "--amber-within",
+    ...(inspecting ? [] : ["--out", "--json"]),
+  ]);
   for (let i = 0; i < args.length; i++) {
     let arg = args[i];
     let value: string | undefined;
@@ -136,9 +150,13 @@ function parseScoreArgs(args: string[]): ScoreArgs {
         }
       }
       if (arg === "--period") out.period = value.trim();
+      else if (arg === "--amber-within") out.amberWithin = parsePercent(value);
       else if (arg === "--threshold") out.threshold = parsePounds(value);
       else if (arg === "--out") out.out = value;
       else out.json = value;
+    } else if (inspecting && arg === "--json") {
+      if (value !== undefined) throw new CliError("inspect --json takes no value (it prints JSON)", 2);
+      out.json = "-";
     } else if (arg === "--force") {
       if (value !== undefined) throw new CliError("--force takes no value", 2);
       out.force = true;
@@ -151,6 +169,18 @@ function parseScoreArgs(args: string[]): ScoreArgs {
     }
   }
   return out;
+}
+
+/**
+ * Parses an amber band: "10%", "10" or "7.5%" → a fraction of the target.
+ * @example parsePercent("10%") === 0.1
+ */
+export function parsePercent(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*%?$/.exec(text.trim());
+  const n = m ? Number(m[1]) : NaN;
+  if (!(n > 0 && n < 100))
+    throw new CliError(`--amber-within must be a percentage between 0 and 100, e.g. 10% (got "${text}")`, 2);
+  return n / 100;
 }
 
 /**
@@ -197,6 +227,7 @@ async function score(args: ScoreArgs, io: CliIo, context: CliContext): Promise<v
   const overrides: Partial<Settings> = {};
   if (args.period !== undefined) overrides.period = args.period;
   if (args.threshold !== undefined) overrides.threshold = args.threshold;
+  if (args.amberWithin !== undefined) overrides.amberWithin = args.amberWithin;
   const { outcome, output } = await scoreXlsxBuffer(bytes, {
     overrides,
     saveOverrides: false, // a CLI option is for this run only; the task pane saves settings
@@ -216,6 +247,57 @@ async function score(args: ScoreArgs, io: CliIo, context: CliContext): Promise<v
   io.stdout.write(
     formatSummary(outcome.result, outcome.settings.threshold, written, show(input, cwd), thresholdSaved),
   );
+}
+
+/** `scorecard inspect`: what was found in each table, printed or as JSON; nothing is written. */
+async function inspect(args: ScoreArgs, io: CliIo, context: CliContext): Promise<void> {
+  const cwd = context.cwd ?? process.cwd();
+  if (args.input === undefined)
+    throw new CliError("inspect needs a workbook (scorecard inspect <in.xlsx>)", 2);
+  const input = path.resolve(cwd, args.input);
+  const stat = await statInput(input, false);
+  if (stat.size > MAX_INPUT_BYTES)
+    throw new CliError(
+      `${show(input, cwd)} is ${megabytes(stat.size)}, over the ${megabytes(MAX_INPUT_BYTES)} limit; it was not read`,
+      1,
+    );
+  const overrides: Partial<Settings> = {};
+  if (args.period !== undefined) overrides.period = args.period;
+  if (args.amberWithin !== undefined) overrides.amberWithin = args.amberWithin;
+  const outcome = await inspectXlsxBuffer(await fs.readFile(input), {
+    overrides,
+    limits: { maxFileBytes: MAX_INPUT_BYTES },
+  });
+  const tables = outcome.result.tables;
+  if (args.json !== undefined) {
+    io.stdout.write(`${JSON.stringify(tables, null, 2)}\n`);
+    return;
+  }
+  io.stdout.write(formatInspection(tables, show(input, cwd)));
+}
+
+/**
+ * `scorecard inspect`'s text: one block per table.
+ * @example formatInspection(result.tables, "kpis.xlsx") // "kpis.xlsx: 1 table\n\nKPI table on KPIs, A4:F20 ..."
+ */
+export function formatInspection(tables: TableDescription[], input: string): string {
+  const lines = [`${input}: ${tables.length} ${tables.length === 1 ? "table" : "tables"}`];
+  for (const t of tables) {
+    lines.push("");
+    lines.push(
+      `${t.kind === "kpi" ? "KPI" : "Finance"} table on ${t.sheet}, ${t.range}${t.title ? ` ("${t.title}")` : ""}`,
+    );
+    lines.push(
+      `  header rows: ${t.headerRows.join(", ")}; ${t.rows} ${t.kind === "kpi" ? "measures" : "lines"}`,
+    );
+    for (const [role, col] of Object.entries(t.columns)) lines.push(`  ${role}: ${col}`);
+    if (t.periods?.length) lines.push(`  periods: ${t.periods.join(" | ")}`);
+    else if (t.kind === "kpi") lines.push("  periods: none found");
+    if (t.rule) lines.push(`  rule: ${t.rule}`);
+    if (t.unit) lines.push(`  unit: ${t.unit}`);
+    if (t.signConvention) lines.push(`  sign: ${t.signConvention}`);
+  }
+  return `${lines.join("\n")}\n`;
 }
 
 /**

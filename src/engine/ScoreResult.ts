@@ -1,6 +1,7 @@
 import type { KpiResult, StatusCounts } from "./kpi/KpiResult";
 import type { VarianceResult, FinanceHeadline } from "./finance/VarianceResult";
 import type { Issue } from "./Issue";
+import type { TableDescription } from "./inspect/describeTables";
 
 /**
  * The whole result of scoring a workbook: the CLI's `--json` contract plus extra fields.
@@ -24,4 +25,6 @@ export interface ScoreResult {
   financeHeadlines: FinanceHeadline[];
   /** "Contract measures: 4 better than target, 3 within tolerance, 2 outside, 2 no data", one per group. */
   summaryLines: string[];
+  /** Every table read: range, column roles, periods, the amber `rule` or the sign convention, in words. */
+  tables: TableDescription[];
 }

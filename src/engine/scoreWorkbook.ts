@@ -1,4 +1,6 @@
 import { analyseVariances } from "./finance/analyseVariances";
+import { gridText } from "./cells/gridText";
+import { describeTables } from "./inspect/describeTables";
 import { buildWritePlan } from "./writeplan/buildWritePlan";
 import { countStatuses } from "./kpi/countStatuses";
 import { EngineError } from "./EngineError";
@@ -72,7 +74,9 @@ export function scoreWorkbook(
     const kpi = findKpiTables(sheet, kpiSettings);
     // An ignored finance table still hides the KPI-looking rows inside it.
     kpiTables.push(
-      ...kpi.tables.filter((t) => !overlapsAny(t, fin.tables) && !isIgnored(t, settings.tables)),
+      ...kpi.tables.filter(
+        (t) => !overlapsAny(t, [...fin.tables, ...fin.ignored]) && !isIgnored(t, settings.tables),
+      ),
     );
     issues.push(...kpi.issues);
   }
@@ -94,6 +98,10 @@ export function scoreWorkbook(
     serviceAreaCounts: counts.serviceAreas,
     financeHeadlines: fin.headlines,
     summaryLines: counts.summaryLines,
+    tables: describeTables(kpiTables, financeTables, (name) => {
+      const sheet = sheetsByName.get(name);
+      return (r, c) => (sheet ? gridText(sheet, r, c).replace(/\s+/g, " ").trim() : "");
+    }),
   };
   const built = buildWritePlan({
     result,

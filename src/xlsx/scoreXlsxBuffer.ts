@@ -34,12 +34,36 @@ export async function scoreXlsxBuffer(
   input: Uint8Array,
   options: ScoreXlsxOptions = {},
 ): Promise<{ outcome: ScoreOutcome; output: Uint8Array }> {
+  const { workbook, outcome } = await readAndScore(input, options, true);
+  applyWritePlan(workbook, outcome.plan);
+  const written = await workbook.xlsx.writeBuffer();
+  return { outcome, output: new Uint8Array(written as ArrayBuffer) };
+}
+
+/**
+ * Reads and scores an .xlsx held in memory without writing anything: what `scorecard inspect`
+ * shows. Lossy parts are no reason to refuse here, since nothing is saved.
+ * @example (await inspectXlsxBuffer(bytes)).result.tables[0].columns.measure // "A (Measure)"
+ */
+export async function inspectXlsxBuffer(
+  input: Uint8Array,
+  options: ScoreXlsxOptions = {},
+): Promise<ScoreOutcome> {
+  return (await readAndScore(input, { ...options, saveOverrides: false }, false)).outcome;
+}
+
+/** The checks, the read and the scoring shared by `scoreXlsxBuffer` and `inspectXlsxBuffer`. */
+async function readAndScore(
+  input: Uint8Array,
+  options: ScoreXlsxOptions,
+  writing: boolean,
+): Promise<{ workbook: ExcelJS.Workbook; outcome: ScoreOutcome }> {
   const report = await inspectPackage(input, options.limits);
   if (report.problems.length > 0) {
     const first = report.problems[0];
     throw new XlsxInputError(first.code, oneLine(report.problems.map((p) => p.message).join("; ")));
   }
-  if (report.unsupportedParts.length > 0 && !options.force) {
+  if (writing && report.unsupportedParts.length > 0 && !options.force) {
     throw new XlsxInputError("unsupported-parts", describeLoss(report.unsupportedParts));
   }
 
@@ -62,9 +86,7 @@ export async function scoreXlsxBuffer(
       `no KPI or finance table found in ${names.length === 1 ? "sheet" : "sheets"} ${names.join(", ") || "(none)"}`,
     );
   }
-  applyWritePlan(workbook, outcome.plan);
-  const written = await workbook.xlsx.writeBuffer();
-  return { outcome, output: new Uint8Array(written as ArrayBuffer) };
+  return { workbook, outcome };
 }
 
 /**

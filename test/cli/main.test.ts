@@ -535,7 +535,7 @@ describe("scorecard --help and helpers", () => {
     const run = await cli("--help");
     expect(run.code).toBe(0);
     expect(run.out).toContain(
-      "scorecard score <in.xlsx> [--period LABEL] [--threshold POUNDS] [--out OUT.xlsx] [--json OUT.json]",
+      "scorecard score <in.xlsx> [--period LABEL] [--threshold POUNDS] [--amber-within PERCENT] [--out OUT.xlsx] [--json OUT.json]",
     );
     expect((await cli("score", "--help")).out).toContain("--force");
   });

@@ -83,6 +83,7 @@ export function scoreResult(kpis: KpiResult[], variances: VarianceResult[] = [],
     serviceAreaCounts: [],
     financeHeadlines: [],
     summaryLines: groups.map((g) => `${g} measures: ...`),
+    tables: [],
   };
 }
 

@@ -165,6 +165,7 @@ export function emptyResult(): ScoreResult {
     serviceAreaCounts: [],
     financeHeadlines: [],
     summaryLines: [],
+    tables: [],
   };
 }
 

@@ -2,7 +2,7 @@ import type { CellValue, SheetGrid } from "../Grid";
 import { issue, type Issue } from "../Issue";
 import type { KpiColumns, KpiRow, KpiTable, PolaritySource } from "./KpiTable";
 import { isDateFormat } from "../cells/excelSerialToDate";
-import { unitsAgree } from "./kpiStatus";
+import { isToleranceWidth, unitsAgree } from "./kpiStatus";
 import { measureKey } from "./measureKey";
 import type { ParsedValue } from "../cells/ParsedValue";
 import { parseCell } from "../cells/parseCell";
@@ -969,7 +969,8 @@ function decidePolarity(
     t?.kind === "number" &&
     tol?.kind === "number" &&
     unitsAgree(t.unit, tol.unit) &&
-    tol.value !== t.value
+    tol.value !== t.value &&
+    !isToleranceWidth(t.value, tol.value)
   ) {
     return { polarity: tol.value > t.value ? "lower" : "higher", source: "tolerance" };
   }

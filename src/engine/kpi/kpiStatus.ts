@@ -3,6 +3,7 @@ import type { KpiStatus } from "./KpiResult";
 import type { PolaritySource } from "./KpiTable";
 import type { ParsedValue, Unit } from "../cells/ParsedValue";
 import type { Polarity } from "../Settings";
+import { formatValue } from "./kpiSentence";
 
 /** Statuses that compare an actual with a target. */
 export type ScoredStatus = "better" | "within" | "outside";
@@ -19,6 +20,13 @@ export interface StatusInput {
   periodLabel?: string;
   /** True when the actual cell holds text (such as "0.96"), so a number format would not convert it. */
   actualIsText?: boolean;
+  /**
+   * Amber band as a fraction of the target where the row has no tolerance (0.1 = within 10% of
+   * the target), from a key in the sheet or the officer's setting.
+   */
+  amberWithin?: number;
+  /** Where `amberWithin` came from, for the rule's words ("key at A2"). */
+  amberFrom?: string;
 }
 
 /** The status plus the numbers it was decided on (in the target's unit) and any issues. */
@@ -34,6 +42,8 @@ export interface StatusOutcome {
   unit: Unit;
   /** Why there is no status: the cell's own text, or our explanation. */
   reason?: string;
+  /** The rule that decided a compared status, in words ("within tolerance: 95.4% is within 10% of the 100% target"). */
+  rule?: string;
   issues: Issue[];
 }
 
@@ -173,7 +183,11 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
   const t = target.value;
   // The tolerance is read (and warned about) whatever the actual holds: an officer can put it
   // right before the data comes in, and the commentary shows it beside the target.
-  const tol = readTolerance(target, tolerance, polarity, measure, input.polaritySource, issues);
+  // A tolerance given as a share of the target ("±5%", "5% of target") makes a band below, not a value.
+  const tol =
+    toleranceShare(tolerance) !== undefined
+      ? null
+      : readTolerance(target, tolerance, polarity, measure, input.polaritySource, issues);
 
   // 2. The actual must be a number.
   if (actual.kind !== "number") {
@@ -205,6 +219,12 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
         ),
       );
       return withTolerance(actual, target, issues, tol, "no-data", actual.text.trim());
+    }
+    const said = actual.kind === "text" ? statusFromWords(actual.text) : null;
+    if (said) {
+      const outcome = withTolerance(actual, target, issues, tol, said, undefined);
+      outcome.rule = `${said === "better" ? "better than target" : said === "within" ? "within tolerance" : "outside tolerance"}: from the officer's words "${actual.text.replace(/\s+/g, " ").trim().slice(0, 60)}"`;
+      return outcome;
     }
     if (actual.kind === "text") {
       issues.push(
@@ -257,11 +277,34 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
     q === undefined ||
     q === "approx" ||
     (polarity === "lower" ? q === "<" || q === "<=" : q === ">" || q === ">=");
-  if (favourable) return scoredOf(actual, target, issues, a, tol, compareWithTarget(a, t, tol, polarity));
+  // No tolerance value: a band as a share of the target, from the tolerance cell ("±5%") or a key.
+  let band = tol;
+  let bandWords: string | undefined;
+  const share = tol === null ? (toleranceShare(tolerance) ?? input.amberWithin) : undefined;
+  if (share !== undefined && share > 0 && t !== 0) {
+    band = polarity === "higher" ? t - Math.abs(t) * share : t + Math.abs(t) * share;
+    bandWords = `within ${formatShare(share)} of the ${formatValue(t, target.unit)} target${
+      toleranceShare(tolerance) !== undefined
+        ? ` (tolerance ${tolerance.text.trim()})`
+        : input.amberFrom
+          ? ` (${input.amberFrom})`
+          : ""
+    }`;
+  }
+  if (favourable) {
+    const status = compareWithTarget(a, t, band, polarity);
+    const outcome = scoredOf(actual, target, issues, a, tol, status);
+    outcome.rule = ruleWords(status, a, t, band, bandWords, polarity, target.unit);
+    return outcome;
+  }
   // "<5%" when higher is better: the value could be anywhere below 5%. Score it only when even
   // the best case (just short of the bound) is outside.
-  const best = compareWithTarget(q === "<" || q === ">" ? nudge(a, polarity) : a, t, tol, polarity);
-  if (best === "outside") return scoredOf(actual, target, issues, a, tol, "outside");
+  const best = compareWithTarget(q === "<" || q === ">" ? nudge(a, polarity) : a, t, band, polarity);
+  if (best === "outside") {
+    const outcome = scoredOf(actual, target, issues, a, tol, "outside");
+    outcome.rule = ruleWords("outside", a, t, band, bandWords, polarity, target.unit);
+    return outcome;
+  }
   issues.push(
     issue(
       "info",
@@ -308,7 +351,9 @@ function readTolerance(
         ),
       );
     } else {
-      const raw = convertUnit(tolerance.value, tolerance.unit, target.unit);
+      let raw = convertUnit(tolerance.value, tolerance.unit, target.unit);
+      // A small tolerance is a width either side of the target (2% against 100%), not a value.
+      if (isToleranceWidth(t, raw)) raw = polarity === "higher" ? t - raw : t + raw;
       tol = effectiveTolerance(t, raw, polarity);
       const equal = atLeast(raw, t) && atLeast(t, raw);
       if (tol === null && !equal) {
@@ -401,6 +446,68 @@ function scoredOf(
   outcome.actual = a;
   outcome.tolerance = tol;
   return outcome;
+}
+
+/**
+ * True when a tolerance reads as a width either side of the target rather than a value: positive
+ * and at most a quarter of a positive target (1.00% against 7.50%, 2% against 100%). A tolerance
+ * value that far from the target would make almost any figure amber.
+ * @example isToleranceWidth(0.075, 0.01) === true; isToleranceWidth(0.9, 0.75) === false
+ */
+export function isToleranceWidth(target: number, tolerance: number): boolean {
+  return target > 0 && tolerance > 0 && tolerance <= target * 0.25;
+}
+
+/** A tolerance cell given as a share of the target ("±5%", "+/-10%", "5% of target"), as a fraction. */
+function toleranceShare(tolerance: ParsedValue): number | undefined {
+  const text = tolerance.text.replace(/\s+/g, " ").trim().toLowerCase();
+  const m =
+    /^(?:±|\+\/-|\+-|plus or minus )\s*(\d+(?:\.\d+)?)\s*%$|^(\d+(?:\.\d+)?)\s*% (?:of|either side of|from) (?:the )?target$/.exec(
+      text,
+    );
+  if (!m) return undefined;
+  const pct = Number(m[1] ?? m[2]);
+  return pct > 0 && pct < 100 ? pct / 100 : undefined;
+}
+
+function formatShare(f: number): string {
+  return `${Math.round(f * 1000) / 10}%`;
+}
+
+/**
+ * The rule that decided a compared status, in words: "better than target: 92% meets the 90%
+ * target", "within tolerance: 85% is short of the 90% target but within the 75% tolerance",
+ * "outside tolerance: 70% misses the 80% target (met / not met: no tolerance)".
+ */
+function ruleWords(
+  status: KpiStatus,
+  a: number,
+  t: number,
+  band: number | null,
+  bandWords: string | undefined,
+  polarity: Polarity,
+  unit: Unit,
+): string {
+  const v = formatValue(a, unit);
+  const target = `the ${formatValue(t, unit)} target`;
+  const how = polarity === "lower" ? " (lower is better)" : "";
+  if (status === "better") return `better than target: ${v} meets ${target}${how}`;
+  const within = bandWords ?? (band !== null ? `within the ${formatValue(band, unit)} tolerance` : "");
+  if (status === "within") return `within tolerance: ${v} misses ${target} but is ${within}${how}`;
+  if (band === null)
+    return `outside tolerance: ${v} misses ${target}${how} (met / not met: no tolerance or amber band)`;
+  return `outside tolerance: ${v} misses ${target} and is not ${within}${how}`;
+}
+
+/** "Target not met", "not achieved" → outside; "met", "achieved", "on target" → better; else null. */
+function statusFromWords(text: string): KpiStatus | null {
+  const t = text.replace(/\s+/g, " ").trim().toLowerCase();
+  if (/^(target )?(not (met|achieved)|missed)\b|\btarget (was )?not (met|achieved)\b|^off target\b/.test(t))
+    return "outside";
+  if (/^(target )?(met|achieved|on target|exceeded)\b|\btarget (was )?(met|achieved|exceeded)\b/.test(t))
+    return "better";
+  if (/\bslightly (short|below|under|missed|behind)\b|\bjust (short|missed|below)\b/.test(t)) return "within";
+  return null;
 }
 
 /** A value just short of a strict bound, toward the good side ("<5%" when higher is better → 4.999…%). */

@@ -1,7 +1,8 @@
 import { EngineError } from "../EngineError";
 import type { CellValue, SheetGrid } from "../Grid";
 import { issue, type Issue } from "../Issue";
-import type { KpiResult, Trend } from "./KpiResult";
+import type { KpiResult, KpiStatus, Trend } from "./KpiResult";
+import { readStatedStatus } from "./readStatedStatus";
 import type { KpiRow, KpiTable } from "./KpiTable";
 import { convertUnit, kpiStatus, unitsAgree } from "./kpiStatus";
 import type { ParsedValue, Unit } from "../cells/ParsedValue";
@@ -214,20 +215,31 @@ function scoreRow(
   const actualCol = index !== null ? periods[index].col : -1;
   // Each address is worked out once, for the parsed cell and for the result.
   const actualCell = index !== null ? toA1(r, actualCol) : "";
-  const targetCell = cols.target !== undefined ? toA1(r, cols.target) : undefined;
-  const toleranceCell = cols.tolerance !== undefined ? toA1(r, cols.tolerance) : undefined;
+  // A period band's own target, tolerance and status columns win over the table's.
+  const own = index !== null ? periods[index] : undefined;
+  const targetCol = own?.target ?? cols.target;
+  const toleranceCol = own?.tolerance ?? cols.tolerance;
+  const targetCell = targetCol !== undefined ? toA1(r, targetCol) : undefined;
+  const toleranceCell = toleranceCol !== undefined ? toA1(r, toleranceCol) : undefined;
   const measureCell = targetCell && toleranceCell ? "" : toA1(r, cols.measure);
   const actual = index !== null ? parseAt(grid, r, actualCol, actualCell) : blank(grid, actualCell);
-  const target = targetCell ? parseAt(grid, r, cols.target!, targetCell) : blank(grid, measureCell);
+  const target = targetCell ? parseAt(grid, r, targetCol!, targetCell) : blank(grid, measureCell);
+  const rule = table.rule;
   const outcome = kpiStatus({
     actual,
     target,
-    tolerance: toleranceCell ? parseAt(grid, r, cols.tolerance!, toleranceCell) : blank(grid, measureCell),
+    tolerance: toleranceCell ? parseAt(grid, r, toleranceCol!, toleranceCell) : blank(grid, measureCell),
     polarity: row.polarity,
     polaritySource: row.polaritySource,
     measure: row.measure,
     periodLabel: label || undefined,
     actualIsText: index !== null && typeof cellValue(grid, r, actualCol) === "string",
+    ...(rule?.fraction !== undefined
+      ? {
+          amberWithin: rule.fraction,
+          amberFrom: rule.source === "legend" ? `key at ${rule.cell}` : "setting",
+        }
+      : {}),
   });
   if (outcome.issues.length > 0) issues.push(...outcome.issues);
   let status = outcome.status;
@@ -295,7 +307,51 @@ function scoreRow(
   if (actual.kind === "number" && actual.qualifier) result.qualifier = actual.qualifier;
   const targetText = target.text.trim();
   if (targetText && target.kind !== "number") result.targetText = targetText;
+  if (row.ref) result.ref = row.ref;
+  if (outcome.rule && index !== null) result.rule = outcome.rule;
+  // The officer's own status: the period's status column, else the table's for its latest period.
+  const statusCol = own?.status ?? (index === periods.length - 1 ? cols.status : undefined);
+  if (statusCol !== undefined) readOfficerStatus(grid, r, statusCol, result, issues);
   return result;
+}
+
+/** Statuses in plain words for messages. */
+const STATUS_WORDS: Record<KpiStatus, string> = {
+  better: "better than target",
+  within: "within tolerance",
+  outside: "outside tolerance",
+  "no-target": "no target",
+  "no-data": "no data",
+  "target-tbc": "target to be confirmed",
+  "not-due": "not yet due",
+};
+
+/** Statuses an officer's own column can be compared with. */
+const COMPARABLE = new Set<KpiStatus>(["better", "within", "outside", "no-target", "no-data"]);
+
+/**
+ * Reads the officer's status cell into `statedStatus` and warns, on that cell, where it differs
+ * from the rule's status. Their column is never changed.
+ */
+function readOfficerStatus(grid: SheetGrid, r: number, c: number, result: KpiResult, issues: Issue[]): void {
+  const raw = cellValue(grid, r, c);
+  const text = raw === null ? "" : String(raw).replace(/\s+/g, " ").trim();
+  const cell = toA1(r, c);
+  const stated = text ? readStatedStatus(text) : null;
+  result.statedStatus = stated;
+  if (!text) return;
+  result.statedText = text;
+  result.statedCell = cell;
+  if (stated === null || !COMPARABLE.has(result.status) || stated === result.status) return;
+  issues.push(
+    issue(
+      "warning",
+      "status-disagrees",
+      grid.name,
+      cell,
+      `The sheet says "${text.length > 40 ? `${text.slice(0, 37)}...` : text}" (${STATUS_WORDS[stated]}) for "${result.measure}", but the rule gives ${STATUS_WORDS[result.status]}${result.rule ? ` (${result.rule})` : ""}. Check the figures, the target or the measure's polarity.`,
+    ),
+  );
 }
 
 /** The unit of the row's latest numeric period value, up to `index` (all periods when null). */
