@@ -1,5 +1,7 @@
 import type { ScorecardHost } from "../taskpane/ScorecardHost";
 import { listPeriods } from "../taskpane/listPeriods";
+import { parseTableRange } from "../taskpane/parseTableRange";
+import { tableHeaders } from "../taskpane/tableHeaders";
 import { describeOfficeError } from "./describeOfficeError";
 import { defaultExcelDeps, type ExcelDeps } from "./excelDeps";
 import { ExcelRunError } from "./ExcelRunError";
@@ -17,13 +19,19 @@ export function createExcelHost(deps: ExcelDeps = defaultExcelDeps()): Scorecard
   return {
     kind: "excel",
     async inspect(overrides) {
-      const { outcome } = await runScore({ overrides, dryRun: true }, deps);
+      const { outcome, grid } = await runScore({ overrides, dryRun: true }, deps);
       return {
         kpiTables: outcome.kpiTables,
         financeTables: outcome.financeTables,
         periods: listPeriods(outcome.kpiTables),
         settings: outcome.settings,
         preview: outcome.result,
+        // From the cells already read: no extra sync.
+        headers: tableHeaders(
+          grid,
+          [...outcome.kpiTables, ...outcome.financeTables],
+          outcome.settings.tables,
+        ),
       };
     },
     async score(overrides, onProgress) {
@@ -46,6 +54,25 @@ export function createExcelHost(deps: ExcelDeps = defaultExcelDeps()): Scorecard
             cause: e,
           });
         }
+      });
+    },
+    async getSelection() {
+      return deps.run(async (context) => {
+        const range = context.workbook.getSelectedRange();
+        range.load("address");
+        try {
+          await context.sync();
+        } catch (e) {
+          // Excel refuses getSelectedRange when several blocks are selected.
+          const plain = describeOfficeError(e);
+          throw new ExcelRunError(
+            plain.code,
+            `Could not read the selection: select one block of cells, from the table's header row to its last row. ${plain.message}`,
+            { cause: e },
+          );
+        }
+        // "Sheet1!B4:H30" (or "'Q3 data'!B4:H30"): the shape is checked, the sheet is Excel's own.
+        return parseTableRange(range.address);
       });
     },
   };

@@ -17,7 +17,7 @@ import { useEffect, useRef } from "react";
 import { PolarityPanel } from "./PolarityPanel";
 import { ResultsPanel } from "./ResultsPanel";
 import type { RunEventSource } from "./RunEvent";
-import type { RunReport, ScorecardHost } from "./ScorecardHost";
+import type { InspectResult, RunReport, ScorecardHost } from "./ScorecardHost";
 import { SettingsPanel } from "./SettingsPanel";
 import { TablesPanel } from "./TablesPanel";
 import { useScorecard, type RunStage } from "./useScorecard";
@@ -81,7 +81,12 @@ export function App({ host, runEvents, onRunComplete }: AppProps) {
     }
   }, [sc.run, onRunComplete]);
 
-  const ready = sc.inspect.status === "ready" ? sc.inspect.data : null;
+  // While the workbook is read again (or if that fails), the last read stays on show, so the
+  // settings the officer is working in (and the focus in them) are kept.
+  const lastRead = useRef<InspectResult | null>(null);
+  if (sc.inspect.status === "ready") lastRead.current = sc.inspect.data;
+  const ready = lastRead.current;
+  const busy = running || sc.inspect.status === "loading";
   const latest = sc.run.status === "done" ? sc.run.report.result : ready?.preview;
 
   return (
@@ -149,7 +154,7 @@ export function App({ host, runEvents, onRunComplete }: AppProps) {
                 settings={sc.draft}
                 periods={ready.periods}
                 onChange={sc.update}
-                disabled={running}
+                disabled={busy}
               />
             </AccordionPanel>
           </AccordionItem>
@@ -160,8 +165,12 @@ export function App({ host, runEvents, onRunComplete }: AppProps) {
                 kpiTables={ready.kpiTables}
                 financeTables={ready.financeTables}
                 mappings={sc.draft.tables}
+                headers={ready.headers}
                 onChange={sc.setTableMapping}
-                disabled={running}
+                getSelection={(typed) => host.getSelection(typed)}
+                onAdd={sc.addTable}
+                typeRange={host.kind === "preview"}
+                disabled={busy}
               />
             </AccordionPanel>
           </AccordionItem>
@@ -172,7 +181,7 @@ export function App({ host, runEvents, onRunComplete }: AppProps) {
                 kpis={ready.preview.kpis}
                 overrides={sc.draft.polarityOverrides}
                 onChange={sc.setPolarity}
-                disabled={running}
+                disabled={busy}
               />
             </AccordionPanel>
           </AccordionItem>

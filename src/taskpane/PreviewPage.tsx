@@ -38,13 +38,15 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export interface PreviewPageProps {
   /** Replaces how the preview loads its scorer (tests). */
   loadScorer?: PreviewHostOptions["loadScorer"];
+  /** Replaces how the preview loads its cell reader (tests). */
+  loadGridReader?: PreviewHostOptions["loadGridReader"];
 }
 
 /**
  * The browser preview outside Office: open an .xlsx, use the same task pane on it, and download
  * the scored workbook. The file is read, scored and saved in the page; nothing is uploaded.
  */
-export function PreviewPage({ loadScorer }: PreviewPageProps) {
+export function PreviewPage({ loadScorer, loadGridReader }: PreviewPageProps) {
   const styles = useStyles();
   // `pick` counts files chosen: a new file starts a fresh pane, the switch keeps the settings.
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array; pick: number } | null>(null);
@@ -53,8 +55,8 @@ export function PreviewPage({ loadScorer }: PreviewPageProps) {
   const [readError, setReadError] = useState<string | null>(null);
 
   const host = useMemo(
-    () => file && createPreviewHost(file.bytes, { force, loadScorer }),
-    [file, force, loadScorer],
+    () => file && createPreviewHost(file.bytes, { force, loadScorer, loadGridReader }),
+    [file, force, loadScorer, loadGridReader],
   );
   const onRunComplete = useCallback(() => setScored(true), []);
 

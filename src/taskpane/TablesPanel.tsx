@@ -1,11 +1,15 @@
-import { Badge, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { FinanceTable } from "../engine/finance/FinanceTable";
 import type { KpiTable } from "../engine/kpi/KpiTable";
 import { tableHeaderRow } from "../engine/scoreWorkbook";
 import type { TableMapping } from "../engine/Settings";
+import { AddTableFromSelection } from "./AddTableFromSelection";
+import type { HeaderCell, SelectedRange } from "./ScorecardHost";
+import { tableKey } from "./tableHeaders";
+import { TableMappingEditor } from "./TableMappingEditor";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
   sheet: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   table: {
     display: "flex",
@@ -33,34 +37,66 @@ export interface TablesPanelProps {
   financeTables: FinanceTable[];
   /** Mappings saved or set in this session (kind "ignore" hides a table from scoring). */
   mappings: TableMapping[];
-  /** An "ignore" mapping, or one of the detected kind (without columns: use as detected). */
+  /** Header cells by `tableKey`, as the host read them (`InspectResult.headers`). */
+  headers?: Record<string, HeaderCell[]>;
+  /**
+   * A table's new mapping: a full one (kind, every role as a letter), an "ignore" one, or one
+   * without columns ("use as detected", which the caller removes unless it holds a chosen range).
+   */
   onChange(mapping: TableMapping): void;
+  /** The host's `getSelection`; with `onAdd`, offers to add the selection as a table. */
+  getSelection?(typed?: string): Promise<SelectedRange | string>;
+  /** Saves a table chosen from the selection (`{ sheet, headerRow, kind, range }`) and reads again. */
+  onAdd?(mapping: TableMapping): void | Promise<void>;
+  /** The host cannot see a selection (the preview): the officer types the range. */
+  typeRange?: boolean;
   disabled?: boolean;
 }
 
-/** One row of the panel: a table found, or one the officer ignored. */
+/** One table of the panel: found by detection, or known only from a mapping (ignored, or chosen). */
 interface Entry {
   sheet: string;
   headerRow: number;
-  found: "kpi" | "finance" | null;
+  detected?: KpiTable | FinanceTable;
   title?: string;
   periods: string[];
   groups: string[];
   rows: number;
 }
 
+const KIND_WORDS = { kpi: "KPI", finance: "Finance", ignore: "Ignored" } as const;
+
 /**
- * The tables found on each sheet (kind, header row, period columns, groups), each with a choice
- * to use it or ignore it. The kind is what was detected: it cannot be switched. Ignored tables
- * stay listed so the officer can bring them back.
+ * The tables found on each sheet (kind, header row, period columns, groups), each with its kind
+ * and column roles for the officer to confirm or correct (`TableMappingEditor`), and buttons to
+ * add a table detection missed from the selection (`AddTableFromSelection`). Ignored and chosen
+ * tables stay listed so the officer can change them back.
+ *
+ * @example
+ * <TablesPanel kpiTables={data.kpiTables} financeTables={data.financeTables} mappings={draft.tables}
+ *   headers={data.headers} onChange={sc.setTableMapping} getSelection={(t) => host.getSelection(t)} onAdd={sc.addTable} />
  */
-export function TablesPanel({ kpiTables, financeTables, mappings, onChange, disabled }: TablesPanelProps) {
+export function TablesPanel(props: TablesPanelProps) {
+  const { kpiTables, financeTables, mappings, headers, onChange, disabled } = props;
   const styles = useStyles();
   const entries = listEntries(kpiTables, financeTables, mappings);
-  if (entries.length === 0) {
-    return <Text>No KPI or finance tables were found in this workbook.</Text>;
-  }
   const sheets = [...new Set(entries.map((e) => e.sheet))];
+  const add = props.getSelection && props.onAdd && (
+    <AddTableFromSelection
+      getSelection={props.getSelection}
+      onAdd={props.onAdd}
+      typeRange={props.typeRange}
+      disabled={disabled}
+    />
+  );
+  if (entries.length === 0) {
+    return (
+      <div className={styles.root}>
+        <Text>No KPI or finance tables were found in this workbook.</Text>
+        {add}
+      </div>
+    );
+  }
   return (
     <div className={styles.root}>
       {sheets.map((sheet) => (
@@ -68,21 +104,23 @@ export function TablesPanel({ kpiTables, financeTables, mappings, onChange, disa
           <h3 className={styles.sheet}>{sheet}</h3>
           {entries
             .filter((e) => e.sheet === sheet)
-            .map((e) => {
+            .map((e, i) => {
+              const key = tableKey(e.sheet, e.headerRow);
               const mapped = mappings.find((m) => m.sheet === e.sheet && m.headerRow === e.headerRow);
-              const ignored = mapped?.kind === "ignore" || e.found === null;
+              const kind = mapped?.kind ?? e.detected?.kind ?? "ignore";
               const name = tableName(e);
               return (
-                <div key={`${e.sheet}!${e.headerRow}`} className={styles.table}>
+                // Side-by-side tables share a header row (and so a key): the index tells them apart.
+                <div key={`${key}#${i}`} role="group" aria-label={name} className={styles.table}>
                   <div className={styles.title}>
                     <Text weight="semibold" title={e.title}>
                       {name}
                     </Text>
-                    <Badge appearance="outline" color={ignored ? "informative" : "brand"}>
-                      {ignored ? "Ignored" : e.found === "kpi" ? "KPI" : "Finance"}
+                    <Badge appearance="outline" color={kind === "ignore" ? "informative" : "brand"}>
+                      {KIND_WORDS[kind]}
                     </Badge>
                   </div>
-                  {e.found && (
+                  {e.detected && (
                     <dl className={styles.facts}>
                       {e.title && (
                         <>
@@ -104,32 +142,22 @@ export function TablesPanel({ kpiTables, financeTables, mappings, onChange, disa
                       )}
                     </dl>
                   )}
-                  <Field label={`Score ${name}?`}>
-                    <Select
-                      value={ignored ? "ignore" : "use"}
-                      disabled={disabled}
-                      onChange={(_, data) =>
-                        onChange(
-                          data.value === "ignore"
-                            ? { sheet: e.sheet, headerRow: e.headerRow, kind: "ignore" }
-                            : {
-                                sheet: e.sheet,
-                                headerRow: e.headerRow,
-                                kind: e.found ?? "kpi",
-                                ...(mapped?.columns ? { columns: mapped.columns } : {}),
-                              },
-                        )
-                      }
-                    >
-                      <option value="use">Use this table</option>
-                      <option value="ignore">Ignore this table</option>
-                    </Select>
-                  </Field>
+                  <TableMappingEditor
+                    name={name}
+                    sheet={e.sheet}
+                    headerRow={e.headerRow}
+                    detected={e.detected}
+                    mapping={mapped}
+                    headers={headers?.[key]}
+                    onChange={onChange}
+                    disabled={disabled}
+                  />
                 </div>
               );
             })}
         </section>
       ))}
+      {add}
     </div>
   );
 }
@@ -143,7 +171,7 @@ function listEntries(
     ...kpiTables.map((t): Entry => ({
       sheet: t.sheet,
       headerRow: tableHeaderRow(t),
-      found: "kpi",
+      detected: t,
       title: t.title,
       periods: t.columns.periods.map((p) => p.period.label),
       groups: unique(t.rows.map((r) => r.group).filter(Boolean)),
@@ -152,7 +180,7 @@ function listEntries(
     ...financeTables.map((t): Entry => ({
       sheet: t.sheet,
       headerRow: tableHeaderRow(t),
-      found: "finance",
+      detected: t,
       title: t.title,
       periods: t.period ? [t.period.label] : [],
       groups: unique(t.lines.map((l) => l.heading ?? "").filter(Boolean)),
@@ -161,7 +189,7 @@ function listEntries(
   ];
   for (const m of mappings) {
     if (!entries.some((e) => e.sheet === m.sheet && e.headerRow === m.headerRow)) {
-      entries.push({ sheet: m.sheet, headerRow: m.headerRow, found: null, periods: [], groups: [], rows: 0 });
+      entries.push({ sheet: m.sheet, headerRow: m.headerRow, periods: [], groups: [], rows: 0 });
     }
   }
   return entries;

@@ -1,8 +1,11 @@
+import type { WorkbookGrid } from "../engine/Grid";
 import type { ScoreOutcome } from "../engine/scoreWorkbook";
 import type { Settings } from "../engine/Settings";
 import type { ScoreXlsxOptions } from "../xlsx/scoreXlsxBuffer";
 import { listPeriods } from "./listPeriods";
+import { parseTableRange } from "./parseTableRange";
 import type { InspectResult, RunReport, ScorecardHost } from "./ScorecardHost";
+import { tableHeaders } from "./tableHeaders";
 
 /** Scores an .xlsx in memory (the signature of `scoreXlsxBuffer`). */
 export type XlsxScorer = (
@@ -18,6 +21,11 @@ export interface PreviewHostOptions {
   onSelectCell?(sheet: string, cell: string): void;
   /** Loads the scorer; by default `scoreXlsxBuffer`, fetched as a separate chunk on first use. */
   loadScorer?(): Promise<XlsxScorer>;
+  /**
+   * Loads what reads the workbook's cells (header texts for the Tables panel, sheet names to check
+   * a typed range); by default `readXlsxGrid`, in the scorer's chunk.
+   */
+  loadGridReader?(): Promise<(bytes: Uint8Array) => Promise<WorkbookGrid>>;
 }
 
 /** The preview's host: a `ScorecardHost` plus the scored workbook to download. */
@@ -43,6 +51,23 @@ export function createPreviewHost(bytes: Uint8Array, options: PreviewHostOptions
   const load =
     options.loadScorer ??
     (async () => (await import(/* webpackChunkName: "xlsx" */ "../xlsx/scoreXlsxBuffer")).scoreXlsxBuffer);
+  const loadReader =
+    options.loadGridReader ??
+    (async () => (await import(/* webpackChunkName: "xlsx" */ "./readXlsxGrid")).readXlsxGrid);
+  // The grid of the bytes last read: read again only after a run replaces them.
+  let gridOf: { bytes: Uint8Array; grid: Promise<WorkbookGrid> } | null = null;
+  const grid = async (): Promise<WorkbookGrid> => {
+    if (gridOf?.bytes !== current) {
+      const reader = await loadReader();
+      gridOf = { bytes: current, grid: reader(current) };
+    }
+    // A failed read is not kept: the next call tries again.
+    const held = gridOf;
+    return held.grid.catch((e: unknown) => {
+      if (gridOf === held) gridOf = null;
+      throw e;
+    });
+  };
 
   return {
     kind: "preview",
@@ -52,12 +77,19 @@ export function createPreviewHost(bytes: Uint8Array, options: PreviewHostOptions
         overrides: { ...saved, ...overrides },
         force: options.force,
       });
+      // Read after scoring, so a file the scorer refuses is refused in its words.
+      const cells = await grid();
       const result: InspectResult = {
         kpiTables: outcome.kpiTables,
         financeTables: outcome.financeTables,
         periods: listPeriods(outcome.kpiTables),
         settings: outcome.settings,
         preview: outcome.result,
+        headers: tableHeaders(
+          cells,
+          [...outcome.kpiTables, ...outcome.financeTables],
+          outcome.settings.tables,
+        ),
       };
       return result;
     },
@@ -92,6 +124,13 @@ export function createPreviewHost(bytes: Uint8Array, options: PreviewHostOptions
     async selectCell(sheet, cell) {
       options.onSelectCell?.(sheet, cell);
       return `That warning is about cell ${sheet}!${cell}. The preview cannot select cells: open the downloaded workbook in Excel to see it.`;
+    },
+    async getSelection(typed) {
+      if (typed === undefined)
+        return "The preview cannot see a selection in the workbook: type the table's range instead, such as KPIs!B4:H30.";
+      const cells = await grid();
+      const sheets = cells.sheets.filter((s) => s.visibility !== "veryHidden").map((s) => s.name);
+      return parseTableRange(typed, sheets);
     },
     scoredWorkbook: () => scored,
   };

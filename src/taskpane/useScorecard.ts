@@ -27,8 +27,13 @@ export interface Scorecard {
   update(change: Partial<Settings>): void;
   /** Sets one measure's polarity override (keyed by `measureKey`). */
   setPolarity(key: string, polarity: Polarity): void;
-  /** Sets one table's mapping (replacing any for the same sheet and header row); "use as detected" removes it. */
+  /**
+   * Sets one table's mapping (replacing any for the same sheet and header row). A mapping with
+   * no columns, no range and a kind other than "ignore" means "use as detected": it is removed.
+   */
   setTableMapping(mapping: TableMapping): void;
+  /** Sets a mapping for a table the officer chose (`range`), then reads the workbook again to find it. */
+  addTable(mapping: TableMapping): Promise<void>;
   /** Scores with the draft settings; ignored while a run is in flight. Resolves when the run ends. */
   score(): Promise<void>;
   /** Reads the workbook again with the draft settings (a dry run). */
@@ -114,20 +119,33 @@ export function useScorecard(host: ScorecardHost, runEvents?: RunEventSource): S
   }, []);
 
   const setTableMapping = useCallback((mapping: TableMapping) => {
-    setDraft((d) => {
-      if (!d) return d;
-      const others = d.tables.filter(
-        (t) => !(t.sheet === mapping.sheet && t.headerRow === mapping.headerRow),
-      );
-      // "Use as detected" needs no mapping: one would force a header at that row.
-      const needed = mapping.kind === "ignore" || mapping.columns !== undefined;
-      return { ...d, tables: needed ? [...others, mapping] : others };
-    });
+    setDraft((d) => (d ? withMapping(d, mapping) : d));
   }, []);
+
+  const addTable = useCallback(
+    async (mapping: TableMapping) => {
+      const d = draftRef.current;
+      if (!d) return;
+      const next = withMapping(d, mapping);
+      draftRef.current = next;
+      setDraft(next);
+      await doInspect(next);
+    },
+    [doInspect],
+  );
 
   const reload = useCallback(() => doInspect(draftRef.current ?? undefined), [doInspect]);
 
-  return { inspect, run, draft, update, setPolarity, setTableMapping, score, reload };
+  return { inspect, run, draft, update, setPolarity, setTableMapping, addTable, score, reload };
+}
+
+/** The settings with `mapping` in place of any for the same table (or without one: "use as detected"). */
+function withMapping(d: Settings, mapping: TableMapping): Settings {
+  const others = d.tables.filter((t) => !(t.sheet === mapping.sheet && t.headerRow === mapping.headerRow));
+  // "Use as detected" needs no mapping: one would force a header at that row. A chosen range
+  // (`range`) must stay, or the table would be lost.
+  const needed = mapping.kind === "ignore" || mapping.columns !== undefined || mapping.range !== undefined;
+  return { ...d, tables: needed ? [...others, mapping] : others };
 }
 
 /** A plain message from anything thrown. */

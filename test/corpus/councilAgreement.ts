@@ -34,7 +34,6 @@ export function loadCouncilFixtures(): { file: string; fixture: CouncilFixture }
     .filter((f) => f.endsWith(".ts") && f !== "CouncilFixture.ts")
     .sort()
     .map((file) => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(path.join(FIXTURES, file)) as { fixture?: CouncilFixture };
       if (!mod.fixture) throw new Error(`${file} exports no \`fixture\``);
       return { file, fixture: mod.fixture };

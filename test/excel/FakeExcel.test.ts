@@ -32,6 +32,40 @@ describe("FakeExcel keeps Office's rules", () => {
     });
   });
 
+  test("getSelectedRange: the address needs load and sync, and comes as Office gives it", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(2));
+    fake.addSheet("O'Brien's data");
+    const read = (sync: boolean) =>
+      fake.run(async (context) => {
+        const range = context.workbook.getSelectedRange();
+        range.load("address");
+        if (sync) await context.sync();
+        return range.address;
+      });
+    await expect(read(false)).rejects.toMatchObject({ code: "PropertyNotLoaded" });
+    await expect(
+      fake.run(async (context) => {
+        const range = context.workbook.getSelectedRange();
+        await context.sync();
+        // Reading an unloaded property is the bug under test: the fake must throw.
+        // eslint-disable-next-line office-addins/load-object-before-read
+        return range.address;
+      }),
+    ).rejects.toMatchObject({ code: "PropertyNotLoaded" });
+    // Nothing chosen yet: A1 of the first sheet, as Excel always has a selection.
+    expect(await read(true)).toBe("KPIs!A1");
+    fake.selectRange("O'Brien's data", "B4:H30");
+    expect(await read(true)).toBe("'O''Brien''s data'!B4:H30");
+    // range.select() chooses the whole block.
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("KPIs").getRange("C3:D5").select();
+      await context.sync();
+    });
+    expect(await read(true)).toBe("KPIs!C3:D5");
+    fake.selectRange("KPIs", "A1:B2,D4");
+    await expect(read(true)).rejects.toMatchObject({ code: "InvalidSelection" });
+  });
+
   test("writes take effect only at sync, in order", async () => {
     const fake = FakeExcel.fromGrid(kpiWorkbook(2));
     await fake.run(async (context) => {

@@ -23,6 +23,10 @@ import type { ExcelDeps } from "../../src/excel/excelDeps";
  *   with `ItemNotFound`: Office's documentation does not say which, so the host copes with both);
  * - the add-in's document settings (`Office.context.document.settings`) and the runtime's memory
  *   are kept per fake, and `reopen()` starts a new runtime on the same document.
+ * - `workbook.getSelectedRange()` stands for the block `select()` (or `selectRange`) chose, as Office
+ *   gives it: its `address` needs `load` and `sync` ("Sheet1!B4:H30", "'Q3 data'!B4", sheet quoted
+ *   as Excel quotes it); several blocks selected fail the sync with `InvalidSelection` (Office's
+ *   documentation says only that it throws);
  * - `worksheet.getRanges("D4:D6, D9")` (ExcelApi 1.9; fails the sync with `ApiNotFound` where the
  *   fake's `supported` says no) gives range areas whose `conditionalFormats.add` makes one format
  *   over every area; a format is listed by any range touching any of its areas, and deleted whole.
@@ -183,6 +187,7 @@ export class FakeExcel {
   cellEditMode = false;
   /** Throws this error when an action's record matches (to test failures part-way). */
   failWhen?: { match: (record: string) => boolean; error: FakeOfficeError };
+  /** The active sheet and the selected block ("D3", "B4:H30"; blocks joined by "," for a multi-selection). */
   active?: { sheet: string; range: string };
   readonly options: Required<Omit<FakeExcelOptions, "supported">> & Pick<FakeExcelOptions, "supported">;
   /** The add-in's document settings as saved in the file (by `saveAsync`). */
@@ -249,6 +254,11 @@ export class FakeExcel {
     return fake;
   }
 
+  /** The officer selects cells ("B4:H30", or "B4:C6,E4:E6" for several blocks) on a sheet. */
+  selectRange(sheet: string, range: string): void {
+    this.active = { sheet: this.sheet(sheet).name, range };
+  }
+
   addSheet(name: string): FakeSheet {
     const sheet = new FakeSheet(name);
     this.sheets.push(sheet);
@@ -307,7 +317,11 @@ export class FakeExcel {
 class FakeContext {
   queue: Action[] = [];
   nullables: FakeProxy[] = [];
-  workbook: { worksheets: FakeWorksheetCollection; application: FakeApplication };
+  workbook: {
+    worksheets: FakeWorksheetCollection;
+    application: FakeApplication;
+    getSelectedRange(): FakeRange;
+  };
   application: FakeApplication;
   constructor(
     readonly excel: FakeExcel,
@@ -317,6 +331,7 @@ class FakeContext {
     this.workbook = {
       worksheets: new FakeWorksheetCollection(this, "worksheets", () => excel),
       application: this.application,
+      getSelectedRange: () => new FakeRange(this, "getSelectedRange()", () => selectedRef(excel)),
     };
   }
 
@@ -879,8 +894,11 @@ class FakeRange extends FakeProxy {
         return r.rows;
       case "columnCount":
         return r.cols;
-      default:
-        return `${r.sheet.name}!${columnLetters(r.left)}${r.top + 1}:${columnLetters(r.left + r.cols - 1)}${r.top + r.rows}`;
+      default: {
+        const first = `${columnLetters(r.left)}${r.top + 1}`;
+        const last = `${columnLetters(r.left + r.cols - 1)}${r.top + r.rows}`;
+        return `${sheetInAddress(r.sheet.name)}!${first}${r.rows * r.cols > 1 ? `:${last}` : ""}`;
+      }
     }
   }
   get values(): unknown[][] {
@@ -967,7 +985,12 @@ class FakeRange extends FakeProxy {
   select(): void {
     this.call("select", [], () => {
       const r = this.ref();
-      this.ctx.excel.active = { sheet: r.sheet.name, range: `${columnLetters(r.left)}${r.top + 1}` };
+      const first = `${columnLetters(r.left)}${r.top + 1}`;
+      const last = `${columnLetters(r.left + r.cols - 1)}${r.top + r.rows}`;
+      this.ctx.excel.active = {
+        sheet: r.sheet.name,
+        range: r.rows * r.cols > 1 ? `${first}:${last}` : first,
+      };
     });
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
@@ -982,6 +1005,26 @@ class FakeRange extends FakeProxy {
       true,
     );
   }
+}
+
+/** The block selected (Excel always has one: A1 of the first visible sheet when nothing was chosen). */
+function selectedRef(excel: FakeExcel): RangeRef {
+  const active = excel.active ?? {
+    sheet: excel.sheets.find((s) => !s.deleted && s.visibility === "Visible")?.name ?? "",
+    range: "A1",
+  };
+  if (/[,;]/.test(active.range))
+    throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
+  const sheet = excel.findSheet(active.sheet);
+  if (!sheet) throw new FakeOfficeError("ItemNotFound", `The worksheet "${active.sheet}" does not exist.`);
+  const a = parseArea(active.range);
+  return { sheet, top: a.top, left: a.left, rows: a.bottom - a.top + 1, cols: a.right - a.left + 1 };
+}
+
+/** A sheet name as Excel writes it in `Range.address`: quoted (with ' doubled) unless plain. */
+function sheetInAddress(name: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 function intersects(a: { top: number; left: number; bottom: number; right: number }, r: RangeRef): boolean {

@@ -1,3 +1,4 @@
+import type { TableMapping } from "../../src/engine/Settings";
 import { readStore } from "../../src/engine/writeplan/readStore";
 import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
 import { createExcelHost } from "../../src/excel/createExcelHost";
@@ -75,6 +76,65 @@ describe("createExcelHost", () => {
     await host.selectCell("Notes", "D3");
     expect(fake.active).toEqual({ sheet: "Notes", range: "D3" });
     await expect(host.selectCell("Gone", "A1")).rejects.toThrow(/Could not go to Gone!A1\. A sheet or cell/);
+  });
+
+  test("inspect gives each table's header cells from the cells it read, at no extra sync", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(6));
+    const got = await createExcelHost(fake.deps()).inspect();
+    expect(got.headers?.["KPIs!3"]).toEqual(
+      ["Measure", "Target", "Tolerance", "Q1", "Q2", "Q3", "Q4"].map((text, col) => ({ col, text })),
+    );
+    expect(fake.syncCount).toBe(2);
+  });
+
+  test("getSelection reads the selected block's address (loaded, then synced) as sheet and cells", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(6));
+    const host = createExcelHost(fake.deps());
+    fake.selectRange("KPIs", "A3:G9");
+    expect(await host.getSelection()).toEqual({ sheet: "KPIs", address: "A3:G9" });
+    expect(fake.syncCount).toBe(1);
+    const spaced = fake.addSheet("Q3 data");
+    spaced.edit(3, 1, { value: "Measure" });
+    fake.selectRange("Q3 data", "B4:D8");
+    expect(await host.getSelection()).toEqual({ sheet: "Q3 data", address: "B4:D8" });
+  });
+
+  test("getSelection: one cell or whole columns give a note; several blocks a plain error", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(6));
+    const host = createExcelHost(fake.deps());
+    fake.selectRange("KPIs", "B5");
+    expect(await host.getSelection()).toBe(
+      "KPIs!B5 is one cell: a table needs its header row, at least one row below it, and at least two columns, such as KPIs!B4:H30.",
+    );
+    fake.selectRange("KPIs", "A3:A9");
+    expect(await host.getSelection()).toMatch(/^KPIs!A3:A9 is one column/);
+    fake.selectRange("KPIs", "A3:B5,D3:D5");
+    await expect(host.getSelection()).rejects.toThrow(
+      /^Could not read the selection: select one block of cells, from the table's header row to its last row\. Excel reported a problem \(InvalidSelection\)/,
+    );
+  });
+
+  test("store round trip: a confirmed mapping scored with is saved, and the next read gives it back", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(6));
+    const host = createExcelHost(fake.deps());
+    const mapping: TableMapping = {
+      sheet: "KPIs",
+      headerRow: 3,
+      kind: "kpi",
+      columns: { measure: "A", target: "B", tolerance: "C" },
+      periods: ["D", "E", "F", "G"],
+    };
+    const chosen: TableMapping = { sheet: "Notes", headerRow: 2, kind: "kpi", range: "C2:D3" };
+    await host.score({ tables: [mapping, chosen] });
+    expect(readStore(storeGrid(fake)).state.settings.tables).toEqual([mapping, chosen]);
+    fake.reopen();
+    const again = await createExcelHost(fake.deps()).inspect();
+    expect(again.settings.tables).toEqual([mapping, chosen]);
+    // The chosen range lists its own columns, even before a table is found in it.
+    expect(again.headers?.["Notes!2"]).toEqual([
+      { col: 2, text: "Prepared by" },
+      { col: 3, text: "Performance team" },
+    ]);
   });
 
   test("mergeSaved merges nested maps one level and ignores undefined", () => {

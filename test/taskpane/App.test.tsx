@@ -1,11 +1,12 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, render, screen, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { measureKey } from "../../src/engine/kpi/measureKey";
 import { App } from "../../src/taskpane/App";
+import { parseTableRange } from "../../src/taskpane/parseTableRange";
 import type { RunEvent } from "../../src/taskpane/RunEvent";
 import { installDomShims } from "./installDomShims";
-import { makeFakeHost, sampleResult, type FakeHost } from "./makeFakeHost";
+import { deferred, makeFakeHost, sampleResult, type FakeHost } from "./makeFakeHost";
 
 installDomShims();
 
@@ -209,6 +210,8 @@ test("every control has an accessible name and the pane works from the keyboard"
     "radiogroup",
     "progressbar",
     "table",
+    "textbox",
+    "group",
   ] as const) {
     const all = screen.queryAllByRole(role);
     const named = screen.queryAllByRole(role, { name: /\S/ });
@@ -308,4 +311,103 @@ test("the period defaults to 'Latest in each table', which clears a chosen perio
   expect(period).toHaveTextContent("Latest in each table");
   await user.click(scoreButton());
   expect(host.scoreCalls[0]?.period).toBe("");
+});
+
+async function openTables(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole("button", { name: /^Tables found/ }));
+}
+
+test("Excel: the selection becomes a table, the workbook is read again with it, and the panel stays open", async () => {
+  const user = userEvent.setup();
+  const host = makeFakeHost({
+    kind: "excel",
+    scoreNow: true,
+    selection: { sheet: "Data", address: "B4:H30" },
+  });
+  renderApp(host);
+  await ready();
+  await openTables(user);
+  const reread = deferred<void>();
+  const inspect = host.inspect.bind(host);
+  host.inspect = async (overrides) => {
+    await reread.promise;
+    return inspect(overrides);
+  };
+  await user.click(screen.getByRole("button", { name: "Use the selection as a KPI table" }));
+  // While it reads again, the panel stays (its controls paused) and the button keeps the focus.
+  expect(screen.getByRole("button", { name: "Use the selection as a KPI table" })).toHaveAttribute(
+    "aria-disabled",
+    "true",
+  );
+  expect(document.activeElement).toBe(
+    screen.getByRole("button", { name: "Use the selection as a KPI table" }),
+  );
+  await act(async () => reread.resolve());
+  const added = { sheet: "Data", headerRow: 4, kind: "kpi", range: "B4:H30" };
+  expect(host.inspectCalls[1]?.tables).toEqual([added]);
+  expect(await screen.findByText(/^Cells B4:H30, chosen by you\./)).toBeInTheDocument();
+  expect(screen.getByText(/^Added Data!B4:H30 as a KPI table/)).toBeInTheDocument();
+  await user.click(scoreButton());
+  expect(host.scoreCalls[0]?.tables).toEqual([added]);
+});
+
+test("preview: the officer types the range; a wrong sheet is refused in words, a right one is added", async () => {
+  const user = userEvent.setup();
+  const host = makeFakeHost({
+    selection: (typed) => parseTableRange(typed ?? "", ["KPIs", "Finance", "Data"]),
+  });
+  renderApp(host);
+  await ready();
+  await openTables(user);
+  const range = screen.getByRole("textbox", { name: /^Table range/ });
+  await user.type(range, "Budget!B4:H30");
+  await user.click(screen.getByRole("button", { name: "Use this range as a budget table" }));
+  expect(
+    screen.getByText(
+      'There is no sheet called "Budget" in this workbook. Its sheets are: KPIs, Finance, Data.',
+    ),
+  ).toBeInTheDocument();
+  expect(host.inspectCalls).toHaveLength(1);
+  await user.clear(range);
+  await user.type(range, "data!b4:h30");
+  await user.click(screen.getByRole("button", { name: "Use this range as a budget table" }));
+  await waitFor(() =>
+    expect(host.inspectCalls[1]?.tables).toEqual([
+      { sheet: "Data", headerRow: 4, kind: "finance", range: "B4:H30" },
+    ]),
+  );
+  expect(await screen.findByRole("group", { name: /^Data, row 4/ })).toBeInTheDocument();
+});
+
+test("store round trip: a confirmed role is scored with, saved, and shown as confirmed when the pane opens again", async () => {
+  const user = userEvent.setup();
+  const host = makeFakeHost({ scoreNow: true });
+  const first = renderApp(host);
+  await ready();
+  await openTables(user);
+  const kpis = within(screen.getByRole("group", { name: /^KPIs, row 2/ }));
+  await user.selectOptions(kpis.getByRole("combobox", { name: /^Role of column C/ }), "tolerance");
+  await user.click(scoreButton());
+  await screen.findByRole("region", { name: "Results" });
+  const confirmed = {
+    sheet: "KPIs",
+    headerRow: 2,
+    kind: "kpi",
+    columns: { measure: "A", target: "B", tolerance: "C" },
+    periods: ["E", "F"],
+  };
+  expect(host.scoreCalls[0]?.tables).toEqual([confirmed]);
+  expect(host.saved.tables).toEqual([confirmed]);
+  first.unmount();
+
+  renderApp(host);
+  await ready();
+  expect(host.inspectCalls[1]).toBeUndefined(); // opened with what the workbook saved
+  await openTables(user);
+  const again = within(screen.getByRole("group", { name: /^KPIs, row 2/ }));
+  expect(again.getByRole("combobox", { name: /^Role of column C/ })).toHaveValue("tolerance");
+  expect(again.getByText("Column roles confirmed by you.")).toBeInTheDocument();
+  await user.click(again.getByRole("button", { name: "Use as detected" }));
+  await user.click(scoreButton());
+  expect(host.scoreCalls[1]?.tables).toEqual([]);
 });

@@ -7,6 +7,7 @@ import type { XlsxScorer } from "../../src/taskpane/createPreviewHost";
 import { PreviewPage } from "../../src/taskpane/PreviewPage";
 import { installDomShims } from "./installDomShims";
 import { financeTable, kpiTable, sampleResult } from "./makeFakeHost";
+import type { WorkbookGrid } from "../../src/engine/Grid";
 
 installDomShims();
 
@@ -19,6 +20,11 @@ const scorer: XlsxScorer = async (input, options) => ({
     plan: { sheets: [{ name: "Scorecard Summary" }], conditionalFormats: [] },
   } as unknown as ScoreOutcome,
   output: new Uint8Array([...input, 9]),
+});
+
+/** Stands for ExcelJS reading the file's cells (the bytes here are not a real .xlsx). */
+const readGrid = async (): Promise<(bytes: Uint8Array) => Promise<WorkbookGrid>> => async () => ({
+  sheets: [{ name: "KPIs", originRow: 0, originCol: 0, values: [["Measure"]], formats: [["General"]] }],
 });
 
 test("open a workbook, score it, download the scored file as a Blob, with nothing sent anywhere", async () => {
@@ -40,7 +46,7 @@ test("open a workbook, score it, download the scored file as a Blob, with nothin
 
   render(
     <FluentProvider theme={webLightTheme}>
-      <PreviewPage loadScorer={async () => scorer} />
+      <PreviewPage loadScorer={async () => scorer} loadGridReader={readGrid} />
     </FluentProvider>,
   );
   const download = screen.getByRole("button", { name: "Download scored workbook" });
@@ -107,7 +113,7 @@ test("the 'go on if charts … would be lost' switch keeps unsaved settings", as
 function renderPage() {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <PreviewPage loadScorer={async () => scorer} />
+      <PreviewPage loadScorer={async () => scorer} loadGridReader={readGrid} />
     </FluentProvider>,
   );
 }

@@ -2,9 +2,16 @@ import type { FinanceTable } from "../../src/engine/finance/FinanceTable";
 import type { KpiResult, StatusCounts } from "../../src/engine/kpi/KpiResult";
 import type { KpiTable } from "../../src/engine/kpi/KpiTable";
 import type { ScoreResult } from "../../src/engine/ScoreResult";
-import { DEFAULT_SETTINGS, type Settings } from "../../src/engine/Settings";
+import { mergeSettings } from "../../src/engine/scoreWorkbook";
+import type { Settings } from "../../src/engine/Settings";
 import type { VarianceResult } from "../../src/engine/finance/VarianceResult";
-import type { InspectResult, RunReport, ScorecardHost } from "../../src/taskpane/ScorecardHost";
+import type {
+  HeaderCell,
+  InspectResult,
+  RunReport,
+  ScorecardHost,
+  SelectedRange,
+} from "../../src/taskpane/ScorecardHost";
 
 /** A promise with its resolve/reject exposed, so a test decides when a host call ends. */
 export interface Deferred<T> {
@@ -131,6 +138,7 @@ export function sampleResult(): ScoreResult {
     serviceAreaCounts: [],
     financeHeadlines: [],
     summaryLines: ["Contract measures: 4 better than target, 3 within tolerance, 2 outside, 2 no data"],
+    tables: [],
   };
 }
 
@@ -172,6 +180,7 @@ export function kpiTable(): KpiTable {
     ],
     top: 0,
     bottom: 3,
+    rule: { kind: "tolerance", source: "columns", words: "amber between the target and the tolerance" },
   };
 }
 
@@ -193,28 +202,75 @@ export function financeTable(): FinanceTable {
   };
 }
 
+/**
+ * Header cells of the two sample tables, as a host reads them: the KPI table has a Tolerance
+ * column (C) and a Notes column (D) that detection gave no role.
+ * @example sampleHeaders()["KPIs!2"][2] // { col: 2, text: "Tolerance" }
+ */
+export function sampleHeaders(): Record<string, HeaderCell[]> {
+  return {
+    "KPIs!2": [
+      { col: 0, text: "Measure" },
+      { col: 1, text: "Target" },
+      { col: 2, text: "Tolerance" },
+      { col: 3, text: "Notes" },
+      { col: 4, text: "Q3 2019/20" },
+      { col: 5, text: "Q4 2019/20" },
+    ],
+    "Finance!4": [
+      { col: 0, text: "Service" },
+      { col: 1, text: "Budget £000" },
+      { col: 2, text: "Forecast £000" },
+      { col: 3, text: "Variance £000" },
+    ],
+  };
+}
+
 /** What `makeFakeHost` records, and the knobs a test turns. */
 export interface FakeHost extends ScorecardHost {
   scoreCalls: (Partial<Settings> | undefined)[];
   inspectCalls: (Partial<Settings> | undefined)[];
   selected: [string, string][];
+  /** What each `getSelection` call was given (the typed range, or undefined). */
+  selectionCalls: (string | undefined)[];
+  /** Settings saved in the "workbook" by runs: read back by the next inspect, as the real hosts do. */
+  saved: Partial<Settings>;
   /** The pending score call's control, and its progress callback. */
   pendingScore: Deferred<RunReport> | null;
   progress: ((stage: "reading" | "scoring" | "writing" | "done") => void) | null;
 }
 
 /**
- * A fake `ScorecardHost`: inspect resolves with one KPI and one finance table; score waits for
- * the test to resolve `pendingScore` (or resolves at once when `scoreNow` is set).
+ * Knobs of `makeFakeHost`.
+ * @example makeFakeHost({ kind: "excel", selection: { sheet: "Data", address: "B4:H30" } })
  */
-export function makeFakeHost(
-  opts: { scoreNow?: boolean; inspectError?: string; settings?: Partial<Settings> } = {},
-): FakeHost {
+export interface FakeHostOptions {
+  /** Score resolves at once (else the test resolves `pendingScore`). */
+  scoreNow?: boolean;
+  inspectError?: string;
+  /** Settings already saved in the workbook. */
+  settings?: Partial<Settings>;
+  /** "excel" to stand for the Office.js host (default "preview"). */
+  kind?: ScorecardHost["kind"];
+  /** What `getSelection` gives: a range, a note, or a function of the typed text. */
+  selection?: SelectedRange | string | ((typed?: string) => SelectedRange | string);
+  /** Header cells (default `sampleHeaders()`); null: the host gives none. */
+  headers?: Record<string, HeaderCell[]> | null;
+}
+
+/**
+ * A fake `ScorecardHost`: inspect resolves with one KPI and one finance table and the settings
+ * saved plus the overrides (as the real hosts merge them); score saves its overrides (the store)
+ * and waits for the test to resolve `pendingScore` (or resolves at once when `scoreNow` is set).
+ */
+export function makeFakeHost(opts: FakeHostOptions = {}): FakeHost {
   const host: FakeHost = {
-    kind: "preview",
+    kind: opts.kind ?? "preview",
     scoreCalls: [],
     inspectCalls: [],
     selected: [],
+    selectionCalls: [],
+    saved: { ...opts.settings },
     pendingScore: null,
     progress: null,
     async inspect(overrides) {
@@ -224,13 +280,15 @@ export function makeFakeHost(
         kpiTables: [kpiTable()],
         financeTables: [financeTable()],
         periods: ["Q4 2019/20", "Q3 2019/20"],
-        settings: { ...DEFAULT_SETTINGS, ...opts.settings },
+        settings: mergeSettings(host.saved, overrides ?? {}),
         preview: sampleResult(),
+        ...(opts.headers === null ? {} : { headers: opts.headers ?? sampleHeaders() }),
       };
       return data;
     },
     score(overrides, onProgress) {
       host.scoreCalls.push(overrides);
+      host.saved = { ...host.saved, ...overrides };
       host.progress = onProgress ?? null;
       const report: RunReport = {
         result: sampleResult(),
@@ -243,6 +301,11 @@ export function makeFakeHost(
     async saveSettings() {},
     async selectCell(sheet, cell) {
       host.selected.push([sheet, cell]);
+    },
+    async getSelection(typed) {
+      host.selectionCalls.push(typed);
+      const s = opts.selection ?? "No selection.";
+      return typeof s === "function" ? s(typed) : s;
     },
   };
   return host;

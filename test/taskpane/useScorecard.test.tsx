@@ -42,3 +42,20 @@ test("a table mapping replaces an earlier one; 'use as detected' removes it; rel
   await act(() => result.current.reload());
   expect(host.inspectCalls[1]?.tables).toHaveLength(2);
 });
+
+test("a chosen range stays without columns; addTable reads again with it at once", async () => {
+  const host = makeFakeHost();
+  const { result } = renderHook(() => useScorecard(host));
+  await waitFor(() => expect(result.current.inspect.status).toBe("ready"));
+  const chosen = { sheet: "Data", headerRow: 4, kind: "kpi" as const, range: "B4:H30" };
+  await act(() => result.current.addTable(chosen));
+  expect(host.inspectCalls[1]?.tables).toEqual([chosen]);
+  expect(result.current.inspect.status).toBe("ready");
+  expect(result.current.draft?.tables).toEqual([chosen]);
+  // "Use as detected" on a chosen table keeps its range; a kind without columns or range is dropped.
+  act(() =>
+    result.current.setTableMapping({ sheet: "Data", headerRow: 4, kind: "finance", range: "B4:H30" }),
+  );
+  act(() => result.current.setTableMapping({ sheet: "KPIs", headerRow: 2, kind: "kpi" }));
+  expect(result.current.draft?.tables).toEqual([{ ...chosen, kind: "finance" }]);
+});

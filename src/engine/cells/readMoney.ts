@@ -12,12 +12,25 @@ export type MoneyReading =
 
 /**
  * Reads a finance cell. Accepts numbers, "1,234", "(1,234)" and "-1,234" negatives, "£", a unit suffix
- * ("k", "m", "million"), a leading "+", and "-" / "–" / "nil" as zero. Never throws.
+ * ("k", "m", "million"), a leading "+", "-" / "–" / "nil" as zero, and a "CR" / "DR" suffix (a credit
+ * is negative spend: "1,234 CR" is −1,234). Never throws.
  * @example readMoney("(1,234)", "General") => { kind: "number", value: -1234, pounds: false }
  * @example readMoney("+£917K", "General") => { kind: "number", value: 917000, pounds: true }
+ * @example readMoney("1,234 CR", "General") => { kind: "number", value: -1234, pounds: false }
  */
 export function readMoney(value: CellValue, format: string): MoneyReading {
-  void format; // numbers are stored unscaled: a "#,##0," format only changes how they look
+  // numbers are stored unscaled: a "#,##0," format only changes how they look
+  const credit = typeof value === "string" ? /^(.*[\d)])\s*(cr|dr)\.?$/i.exec(value.trim()) : null;
+  if (credit) {
+    const m = readMoney(credit[1], format);
+    if (m.kind !== "number") return { kind: "text", text: value as string };
+    const size = Math.abs(m.value);
+    return { ...m, value: credit[2].toLowerCase() === "cr" ? (size === 0 ? 0 : -size) : size };
+  }
+  return readPlain(value);
+}
+
+function readPlain(value: CellValue): MoneyReading {
   if (value === null) return { kind: "blank" };
   if (typeof value === "number")
     return Number.isFinite(value)
@@ -29,7 +42,7 @@ export function readMoney(value: CellValue, format: string): MoneyReading {
   if (/^[-–—]$|^nil$/i.test(text)) return { kind: "number", value: 0, pounds: false };
   const m =
     /^(\()?\s*([+\-–−])?\s*£?\s*([+\-–−])?\s*(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(k|m|bn|million|thousand)?\s*(\))?$/i.exec(
-      text,
+      text.replace(/^£\s*\(/, "(£"),
     );
   if (!m || Boolean(m[1]) !== Boolean(m[6])) return { kind: "text", text };
   const sign = m[1] || (m[2] && m[2] !== "+") || (m[3] && m[3] !== "+") ? -1 : 1;

@@ -9,6 +9,9 @@ export interface FinanceColumns {
   budget: { gross?: number; income?: number; net?: number };
   forecast: { gross?: number; income?: number; net?: number };
   variance: { gross?: number; income?: number; net?: number };
+  /** A split variance: "Overspend" and "Underspend" columns, both positive (variance = underspend − overspend). */
+  overspend?: number;
+  underspend?: number;
   covid?: number;
   operating?: number;
   /** "Change from Q3" style columns: movement in net variance. */
@@ -59,15 +62,25 @@ export interface FinanceTable {
   period?: Period;
   /** Label for movement ("Q3") from a "Change from Q3" header. */
   movementLabel?: string;
-  /** True when the sheet's own variance column uses forecast − budget. */
+  /** True when the sheet's own variance column uses forecast − budget (+ = overspend). */
   invertedSign: boolean;
+  /**
+   * The variance column's sign convention in words, and what it was read from, e.g.
+   * `variance = forecast − budget; + = overspend (from the header "over / (under)")`.
+   */
+  signConvention?: string;
+  /**
+   * The band whose columns were scored when others of the same kind were passed over
+   * ("CURRENT YEAR 2003/4" beside "LAST YEAR 2002/3", "YEAR END FORECAST" beside "ACTUAL TO DATE").
+   */
+  scoredBand?: string;
   top: number;
   bottom: number;
   /** Unit cost basis for care-ladder tables. */
   unitCostPer?: "week" | "year";
   careLadder: boolean;
   /** Where `scale` came from. */
-  scaleSource?: "header" | "title" | "format" | "assumed";
+  scaleSource?: "header" | "title" | "format" | "assumed" | "setting";
   /** True when an Income sub-column holds income as positive amounts (net = gross − income). */
   incomePositive?: boolean;
   /** Multiplier to whole pounds for unit-cost columns ("£/week" = 1). */

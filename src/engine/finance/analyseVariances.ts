@@ -26,7 +26,10 @@ const WEEKS_PER_YEAR = 52;
  * Rules (whole pounds; variance = budget − forecast, positive = underspend):
  * - a given variance column is used as written (turned round when the table's sign is inverted),
  *   and checked against budget − forecast within one unit of the sheet's scale (£000's: £1k);
+ *   separate Overspend and Underspend columns (both positive) give underspend − overspend;
  *   with no variance column it is computed; income held as positive amounts turns round;
+ * - with no forecast column the forecast is worked out from the budget and the variance
+ *   (forecast = budget + overspend);
  * - totals are `isTotal`, never `overThreshold`, and are checked against their lines (within half a
  *   unit per line for rounding, at least one unit), as are gross + income = net and Covid + operating = net;
  * - |variance| ≥ `settings.threshold` → `overThreshold`;
@@ -104,10 +107,19 @@ function analyseLine(
   if (given) variance = givenVariance(table, line, givenSub, given, v);
   else if (v.variance.gross && v.variance.income && !table.incomePositive)
     variance = sign * (v.variance.gross.pounds + v.variance.income.pounds);
+  else if (v.overspend || v.underspend) variance = splitVariance(v);
   else if (budget !== null && forecast !== null)
     variance = standardVariance(line.isIncome, "net", budget, forecast, false);
+  else if (budget !== null && (table.columns.overspend ?? table.columns.underspend) !== undefined)
+    variance = 0; // both halves of a split variance left blank: on budget
   if (variance === null) return null;
   variance = round(variance);
+  // no forecast column: the budget less an underspend (plus an overspend); income held positive turns round
+  const turned = line.isIncome && budget !== null && budget >= 0;
+  const shownForecast =
+    forecast === null && budget !== null && Object.keys(table.columns.forecast).length === 0
+      ? budget + (turned ? variance : -variance)
+      : forecast;
 
   const sub = (k: Sub) => {
     if (!v.budget[k] && !v.forecast[k] && !v.variance[k]) return undefined;
@@ -148,7 +160,7 @@ function analyseLine(
     name: line.name,
     heading: line.heading,
     budget: budget === null ? null : round(budget),
-    forecast: forecast === null ? null : round(forecast),
+    forecast: shownForecast === null ? null : round(shownForecast),
     variance,
     direction: variance > 0 ? "underspend" : variance < 0 ? "overspend" : "on budget",
     overThreshold: !line.isTotal && Math.abs(variance) >= settings.threshold,
@@ -170,7 +182,7 @@ function analyseLine(
         ? sub("income")
         : undefined,
     tableId: table.id,
-    cell: (v.variance.net ?? v.forecast.net ?? v.variance.gross)?.cell ?? v.nameCell,
+    cell: (v.variance.net ?? splitCell(v) ?? v.forecast.net ?? v.variance.gross)?.cell ?? v.nameCell,
     isIncome: line.isIncome || undefined,
     isFunding: line.isFunding || undefined,
   };
@@ -185,6 +197,18 @@ function analyseLine(
   }
   result.narrative = varianceNarrative(result, settings);
   return result;
+}
+
+/** Underspend − overspend from a split variance (both written positive). */
+function splitVariance(v: FinanceRowValues): number {
+  return (v.underspend?.pounds ?? 0) - (v.overspend?.pounds ?? 0);
+}
+
+/** The split variance's cell that holds the figure (the overspend's when both do). */
+function splitCell(v: FinanceRowValues): MoneyCell | undefined {
+  if (v.overspend && v.overspend.pounds !== 0) return v.overspend;
+  if (v.underspend && v.underspend.pounds !== 0) return v.underspend;
+  return v.overspend ?? v.underspend;
 }
 
 /**
@@ -280,6 +304,24 @@ function checkLine(table: FinanceTable, line: FinanceLine, v: FinanceRowValues):
       );
     }
   }
+  const b = v.budget.net;
+  const f = v.forecast.net;
+  if ((v.overspend || v.underspend) && !v.variance.net && b && f) {
+    const std = standardVariance(line.isIncome, "net", b.pounds, f.pounds, false);
+    const split = splitVariance(v);
+    const cell = splitCell(v)?.cell ?? b.cell;
+    if (Math.abs(split - std) > tol) {
+      out.push(
+        issue(
+          "warning",
+          "variance-mismatch",
+          table.sheet,
+          cell,
+          `${line.name}: the overspend / underspend columns give ${units(table, -split)} over budget, but ${units(table, b.pounds)} and ${units(table, f.pounds)} give ${units(table, -std)}; the sheet's figure is used.`,
+        ),
+      );
+    }
+  }
   const net = v.variance.net;
   if (v.covid && v.operating && net && Math.abs(v.covid.pounds + v.operating.pounds - net.pounds) > tol) {
     out.push(
@@ -320,6 +362,8 @@ function checkTotal(table: FinanceTable, total: FinanceLine, rows: Map<number, F
       });
   }
   keys.push(
+    { label: "overspend", get: (v) => v.overspend, plainSum: true },
+    { label: "underspend", get: (v) => v.underspend, plainSum: true },
     { label: "Covid", get: (v) => v.covid, plainSum: true },
     { label: "operating", get: (v) => v.operating, plainSum: true },
   );

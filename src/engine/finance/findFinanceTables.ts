@@ -1,33 +1,28 @@
+import { addsUp, matchTotal, type SumRow } from "./matchTotal";
+import { classifyRows, type RowKind } from "./classifyRows";
+import { decideSign } from "./decideSign";
 import type { FinanceColumns, FinanceLine, FinanceTable, MoneyScale } from "./FinanceTable";
-import type { CellValue, SheetGrid } from "../Grid";
+import { fyOf } from "./classifyFinanceLabel";
+import type { SheetGrid } from "../Grid";
+import { headerBlock, readFinanceHeader, type FinanceHeader } from "./readFinanceHeader";
 import { issue, type Issue } from "../Issue";
 import type { Period } from "../periods/Period";
-import { incomeTurned, readFinanceRow, standardVariance, type Sub } from "./readFinanceRow";
+import { readFinanceMapping, type FinanceMapping, type SheetRange } from "./readFinanceMapping";
+import { readFinanceRow } from "./readFinanceRow";
+import { readSignWords } from "./readSignWords";
 import { readMoney } from "../cells/readMoney";
-import type { Settings } from "../Settings";
+import type { Settings, TableMapping } from "../Settings";
 import { toA1 } from "../cells/toA1";
 
-type MoneyKind = "budget" | "forecast" | "variance";
-type Role =
-  | { kind: MoneyKind; sub: Sub; previous: boolean; quarter: number | null; actualOnly: boolean }
-  | { kind: "covid" | "operating" | "change" | "variancePct" }
-  | { kind: "activityBudget" | "activityActual" | "unitCostBudget" | "unitCostActual" };
-
-interface Header {
-  /** Local (grid) row of the header; `band` is the row above when it is a band row. */
-  row: number;
-  band?: number;
-  labels: string[];
-  columns: FinanceColumns;
-  /** Local columns of the money roles, for scale and formats. */
-  moneyCols: number[];
-  unitCostLabel?: string;
-  originCol: number;
+/** What `findFinanceTables` finds on one sheet. @example { tables: [table], issues: [], ignored: [] } */
+export interface FoundFinanceTables {
+  tables: FinanceTable[];
+  /** Data problems and notes, each with a sheet and cell. */
+  issues: Issue[];
+  /** Tables an "ignore" mapping set aside (their issues are dropped), so their rows are not read as KPIs. */
+  ignored: FinanceTable[];
 }
 
-/** A character that is not white space (the same set `trim` removes). */
-const NON_BLANK_RE = /\S/;
-const KPI_WORDS = /\b(target|tolerance|measure|indicator|kpi|polarity|rag)\b/i;
 const TOTAL = /^(grand\s+)?total\b|\btotals?$|\bsub-?\s?totals?\b|^net\s+total\b/i;
 const SUBTOTAL = /\bsub-?\s?totals?\b/i;
 const GRAND = /\b(grand|overall)\s+total\b/i;
@@ -37,239 +32,158 @@ const INCOME =
 const FUNDING = /^contract (value|sum)\b|^contract income\b/i;
 const QUARTER = /\b(?:q|qtr|quarter)\s*([1-4])\b/i;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** Rows a header block may start on. */
+const STARTS: RowKind[] = ["words", "years", "band", "units"];
 
 /**
  * Finds budget-against-forecast and care-ladder tables on one sheet, with no configuration.
- * A header row (optionally under a band row such as "2019/20 Budget | 2019/20 Forecast Outturn |
- * 2019/20 Variance" over "Gross £000's | Income £000's | Net £000's") needs a Budget column and a
- * Forecast / Outturn / Projected / Actual or Variance column, and no KPI words (Target, Tolerance,
- * Measure), so KPI tables are never claimed. Rows under it are lines, heading rows (text only),
- * and totals (Grand Total, Total …, Sub-total); two blank rows, a paragraph or a new header end it.
- * Units come from the header ("£000's", "£k", "£m", "£"), a title row, or the number format.
- * Never throws on user data.
+ * One model reads every layout:
+ * - a header block is the rows of words above the first line: bands ("LAST YEAR 2002/3 | CURRENT
+ *   YEAR 2003/4", "2019/20 Budget" over "Gross | Income | Net"), labels, a unit row ("£000", "£'000",
+ *   "£m") and a row of column numbers; each column's role comes from its stacked words, in any order
+ *   ("Forecast Spend or (Income)" left of "Budgeted Spend or (Income)"); it needs a budget column and
+ *   a forecast, variance or overspend / underspend column, and no KPI words (Target, Tolerance, Measure);
+ * - where a role has several columns the current one is scored (the latest year, not to date, the
+ *   revised not the original, the latest quarter), said in an info issue naming the band chosen;
+ * - lines are rows with an amount; totals are found by arithmetic (a row equal to the sum of the rows
+ *   since the last total, or of all of them, whatever its label), with an info issue where a label and
+ *   the arithmetic disagree; labels decide only where the figures do not add up;
+ * - the variance's sign comes from the officer, the figures, or the header's words, and is recorded
+ *   in words (`signConvention`);
+ * - units from the header, a title row or the number format.
+ * Saved table mappings are honoured: roles, sign and scale replace detection, a finance `range` makes
+ * a table there, and "ignore" / "kpi" drop one. Data problems are issues; a mapping that cannot be
+ * read throws `EngineError`.
  * @example findFinanceTables(seedToGrid(financeSummary2019), DEFAULT_SETTINGS).tables[0].scale === 1000
  */
-export function findFinanceTables(
-  sheet: SheetGrid,
-  settings: Settings,
-): { tables: FinanceTable[]; issues: Issue[] } {
-  void settings; // table mappings confirmed in the task pane come later
+export function findFinanceTables(sheet: SheetGrid, settings: Settings): FoundFinanceTables {
+  const mappings = settings.tables.filter((m) => m.sheet === sheet.name).map(readFinanceMapping);
+  const kinds = classifyRows(sheet);
   const tables: FinanceTable[] = [];
   const issues: Issue[] = [];
+  const ignored: FinanceTable[] = [];
+  // tables the officer marked out by hand come first; detection leaves their rows alone
+  const forced: [number, number][] = [];
+  for (const fm of mappings) {
+    if (fm.mapping.kind !== "finance" || !fm.range) continue;
+    const t = readRange(sheet, fm, issues);
+    if (t) {
+      tables.push(t);
+      forced.push([t.top - sheet.originRow, t.bottom - sheet.originRow]);
+    }
+  }
+  const found = new Set<FinanceMapping>();
   let r = 0;
   while (r < sheet.values.length) {
-    // a band row ("2019/20 Budget | 2019/20 Forecast Outturn | …") reads as a header by itself: prefer the row under it
-    const header = readHeader(sheet, r + 1) ? null : readHeader(sheet, r);
-    if (!header) {
+    const span = forced.find(([a, b]) => a <= r && r <= b);
+    if (span) {
+      r = span[1] + 1;
+      continue;
+    }
+    if (!STARTS.includes(kinds[r])) {
       r++;
       continue;
     }
-    const found = readTable(sheet, header, issues);
-    if (found) tables.push(found);
-    r = found ? found.bottom - sheet.originRow + 1 : r + 1;
+    const rows = headerBlock(sheet, kinds, r);
+    const named = rows.map((x) => x + sheet.originRow + 1);
+    const fm = mappings.find((m) => !m.range && named.includes(m.mapping.headerRow));
+    const mapping = fm?.mapping.kind === "finance" ? fm.mapping : undefined;
+    const header = readFinanceHeader(sheet, kinds, rows, { roles: mapping ? fm?.roles : undefined });
+    const own: Issue[] = [];
+    const limit = Math.min(sheet.values.length, ...forced.map(([a]) => a).filter((a) => a > r));
+    const t = header ? readTable(sheet, kinds, header, own, { mapping, full: sheet, limit }) : null;
+    if (!t) {
+      r++;
+      continue;
+    }
+    const m = fm ?? mappings.find((x) => x.range && overlaps(x.range, t));
+    if (m) found.add(m);
+    if (m?.mapping.kind === "ignore") ignored.push(t);
+    else if (m?.mapping.kind !== "kpi") {
+      tables.push(t);
+      issues.push(...own);
+    }
+    r = t.bottom - sheet.originRow + 1;
   }
-  return { tables, issues };
+  for (const fm of mappings) {
+    if (fm.mapping.kind !== "finance" || fm.range || found.has(fm) || Object.keys(fm.roles).length === 0)
+      continue;
+    const col = fm.roles.line ?? fm.roles.budget ?? Math.min(...Object.values(fm.roles));
+    issues.push(
+      issue(
+        "warning",
+        "other",
+        sheet.name,
+        toA1(fm.mapping.headerRow - 1, col),
+        `No finance table could be read with its header on row ${fm.mapping.headerRow}, as set in the task pane: it needs a budget column and a forecast, variance, overspend or underspend column, and lines with amounts under it.`,
+      ),
+    );
+  }
+  tables.sort((a, b) => a.top - b.top);
+  return { tables, issues, ignored };
+}
+
+function overlaps(range: SheetRange, t: FinanceTable): boolean {
+  return range.top <= t.bottom && t.top <= range.bottom;
+}
+
+/** A table in a range the officer picked: its first row is the header, every row under it is read. */
+function readRange(sheet: SheetGrid, fm: FinanceMapping, issues: Issue[]): FinanceTable | null {
+  const rg = fm.range as SheetRange;
+  const width = sheet.values[0]?.length ?? 0;
+  const top = Math.max(rg.top - sheet.originRow, 0);
+  const bottom = Math.min(rg.bottom - sheet.originRow, sheet.values.length - 1);
+  const left = Math.max(rg.left - sheet.originCol, 0);
+  const right = Math.min(rg.right - sheet.originCol, width - 1);
+  const where = toA1(rg.top, rg.left);
+  const say = (message: string) => issues.push(issue("warning", "other", sheet.name, where, message));
+  if (top !== rg.top - sheet.originRow || top > bottom || left > right) {
+    say(
+      `The range ${fm.mapping.range} set as a finance table in the task pane is not on the sheet's used rows and columns.`,
+    );
+    return null;
+  }
+  const slice = <T>(rows: T[][]): T[][] =>
+    rows.slice(top, bottom + 1).map((row) => row.slice(left, right + 1));
+  const sub: SheetGrid = {
+    ...sheet,
+    originRow: sheet.originRow + top,
+    originCol: sheet.originCol + left,
+    values: slice(sheet.values),
+    formats: slice(sheet.formats),
+    formulas: sheet.formulas ? slice(sheet.formulas) : undefined,
+  };
+  const kinds = classifyRows(sub);
+  const header = readFinanceHeader(sub, kinds, headerBlock(sub, kinds, 0, true), { roles: fm.roles });
+  if (!header) {
+    say(
+      `The range ${fm.mapping.range} is set as a finance table, but its first row names no budget column with a forecast, variance, overspend or underspend column beside it; set its columns in the task pane.`,
+    );
+    return null;
+  }
+  const t = readTable(sub, kinds, header, issues, { mapping: fm.mapping, full: sheet, forced: true });
+  if (!t)
+    say(
+      `The range ${fm.mapping.range} is set as a finance table, but no row under its header holds an amount.`,
+    );
+  return t;
+}
+
+/** How to read a table's lines. */
+interface ReadOptions {
+  /** The finance mapping the officer confirmed for it (sign, scale). */
+  mapping?: TableMapping;
+  /** The whole sheet, for titles above a hand-picked range. */
+  full: SheetGrid;
+  /** A hand-picked range: read every row, past blanks, notes and headers. */
+  forced?: boolean;
+  /** Local row the table must stop before. */
+  limit?: number;
 }
 
 function text(sheet: SheetGrid, r: number, c: number): string {
-  const v: CellValue | undefined = sheet.values[r]?.[c];
+  const v = sheet.values[r]?.[c];
   return typeof v === "string" ? v.replace(/\s+/g, " ").trim() : "";
-}
-
-/** The text a merged cell shows (its top-left), in local coordinates. */
-function mergedText(sheet: SheetGrid, r: number, c: number): { text: string; merged: boolean } {
-  const sr = r + sheet.originRow;
-  const sc = c + sheet.originCol;
-  const m = (sheet.merges ?? []).find((a) => a.top <= sr && sr <= a.bottom && a.left <= sc && sc <= a.right);
-  if (!m || (m.left === m.right && m.top === m.bottom)) return { text: text(sheet, r, c), merged: false };
-  return { text: text(sheet, m.top - sheet.originRow, m.left - sheet.originCol), merged: true };
-}
-
-const isSub = (s: string): boolean => /^(gross|income|net|expenditure)\b/i.test(s);
-
-function bandLabels(sheet: SheetGrid, r: number): string[] | null {
-  if (r < 0) return null;
-  const row = sheet.values[r] ?? [];
-  const cells = row.map((_, c) => mergedText(sheet, r, c));
-  const filled = row.filter((v) => v !== null && String(v).trim() !== "");
-  if (filled.some((v) => typeof v === "number" && !(v >= 1990 && v <= 2100))) return null;
-  if (filled.length < 2 && !cells.some((x) => x.merged && x.text)) return null; // a title, not a band
-  const header = row.map((_, c) => text(sheet, r + 1, c));
-  const out = cells.map((x) => x.text);
-  for (let c = 1; c < out.length; c++) {
-    // an unmerged band over Gross/Income/Net: carry the band text right along the sub-columns
-    if (!out[c] && isSub(header[c]) && isSub(header[c - 1])) out[c] = out[c - 1];
-  }
-  return out.map((t, c) => (row[c] !== null || cells[c].merged || out[c] ? t : ""));
-}
-
-function classify(label: string): Role | null {
-  const l = label.toLowerCase();
-  if (!l) return null;
-  const budgetish = /budget/.test(l);
-  if (
-    /unit cost|cost per|average cost|weekly cost|annual cost|£\s*\/\s*(week|wk|year|annum)|per (week|annum|year)/.test(
-      l,
-    )
-  ) {
-    return { kind: budgetish ? "unitCostBudget" : "unitCostActual" };
-  }
-  if (
-    /placements|activity|\bnumbers?\b|\bno\.|\bcases\b|\bfte\b|\bbeds\b|\bclients\b/.test(l) &&
-    !/£/.test(l)
-  ) {
-    if (budgetish) return { kind: "activityBudget" };
-    if (/actual|forecast|projected|current|outturn/.test(l)) return { kind: "activityActual" };
-    return null;
-  }
-  if (/change (from|since|in)|movement|\bmovt\b/.test(l)) return { kind: "change" };
-  if (/covid/.test(l)) return { kind: "covid" };
-  if (/operating/.test(l)) return { kind: "operating" };
-  const sub: Sub = /\bgross\b|expenditure/.test(l) ? "gross" : /\bincome\b/.test(l) ? "income" : "net";
-  const previous = /previous|prior|last (quarter|month|period)/.test(l);
-  const q = QUARTER.exec(l);
-  const base = { sub, previous, quarter: q ? Number(q[1]) : null, actualOnly: false };
-  if (/variance|over\s*\/\s*\(?under|under\s*\/\s*\(?over/.test(l)) {
-    return /%|percent/.test(l) ? { kind: "variancePct" } : { kind: "variance", ...base };
-  }
-  if (/forecast|outturn|projected|projection/.test(l)) return { kind: "forecast", ...base };
-  if (/\bactuals?\b/.test(l)) return { kind: "forecast", ...base, actualOnly: true };
-  if (budgetish) return { kind: "budget", ...base };
-  return null;
-}
-
-function readHeader(sheet: SheetGrid, r: number, allowBand = true): Header | null {
-  const row = sheet.values[r];
-  if (!row) return null;
-  // a header row is words: at least two text cells and no amounts (years allowed; "£1.2m" is an amount)
-  // One pass, no allocation: every row of the sheet is tried.
-  let texts = 0;
-  for (const v of row) {
-    if (typeof v === "number" && !(v >= 1990 && v <= 2100)) return null;
-    if (typeof v === "string" && NON_BLANK_RE.test(v)) texts++;
-  }
-  if (texts < 2) return null;
-  if (row.some((v) => typeof v === "string" && readMoney(v, "General").kind === "number")) return null;
-  const own = row.map((_, c) => mergedText(sheet, r, c).text);
-  const band = allowBand ? bandLabels(sheet, r - 1) : null;
-  const labels = own.map((t, c) => (band && band[c] ? `${band[c]} ${t}`.trim() : t));
-  if (labels.some((l) => KPI_WORDS.test(l))) return null;
-
-  // "Budget line", "Budget Holder": a column of names under a budget-sounding header is not money
-  const roles = labels.map((l, c) => {
-    const role = classify(l);
-    return role && "sub" in role && !/£/.test(l) && holdsNames(sheet, r, c) ? null : role;
-  });
-  type Cand = { col: number; role: Extract<Role, { sub: Sub }> };
-  const cands: Cand[] = [];
-  roles.forEach((role, col) => {
-    if (role && "sub" in role) cands.push({ col, role });
-  });
-  const columns: FinanceColumns = { name: -1, budget: {}, forecast: {}, variance: {} };
-  const local: Record<string, number> = {};
-  for (const kind of ["budget", "forecast", "variance"] as MoneyKind[]) {
-    for (const sub of ["gross", "income", "net"] as Sub[]) {
-      let list = cands.filter((x) => x.role.kind === kind && x.role.sub === sub);
-      if (list.length === 0) continue;
-      if (kind === "forecast" && list.some((x) => !x.role.actualOnly))
-        list = list.filter((x) => !x.role.actualOnly);
-      const chosen = currentColumn(list);
-      columns[kind][sub] = chosen.col + sheet.originCol;
-      local[`${kind}.${sub}`] = chosen.col;
-      // earlier quarters are previous; beside an un-numbered current column ("Forecast Outturn") every numbered one is
-      const q = chosen.role.quarter;
-      const prev = list.filter(
-        (x) =>
-          x !== chosen &&
-          (x.role.previous || (x.role.quarter !== null && (q === null || x.role.quarter < q))),
-      );
-      if (prev.length > 0 && sub === "net" && kind !== "budget") {
-        const p = prev[prev.length - 1].col + sheet.originCol;
-        if (kind === "forecast") columns.previousForecast = p;
-        else columns.previousVariance = p;
-      }
-    }
-  }
-  const hasBudget = Object.keys(columns.budget).length > 0;
-  const hasOther = Object.keys(columns.forecast).length > 0 || Object.keys(columns.variance).length > 0;
-  if (!hasBudget || !hasOther) return null;
-
-  const changes: number[] = [];
-  let unitCostLabel: string | undefined;
-  roles.forEach((role, c) => {
-    if (!role) return;
-    const col = c + sheet.originCol;
-    switch (role.kind) {
-      case "change":
-        changes.push(col);
-        break;
-      case "covid":
-      case "operating":
-      case "variancePct":
-      case "activityBudget":
-      case "activityActual":
-        columns[role.kind] ??= col;
-        break;
-      case "unitCostBudget":
-      case "unitCostActual":
-        columns[role.kind] ??= col;
-        unitCostLabel ??= labels[c];
-        break;
-      default:
-        break;
-    }
-  });
-  if (changes.length > 0) {
-    columns.change = changes[0];
-    columns.changes = changes;
-  }
-  const roleCols = roles.map((x, c) => (x ? c : -1)).filter((c) => c >= 0);
-  const first = Math.min(...roleCols);
-  const named = own.findIndex((t, c) => c < first && t !== "" && !roles[c]);
-  const nameCol = named >= 0 ? named : first - 1;
-  if (nameCol < 0) return null;
-  columns.name = nameCol + sheet.originCol;
-  const moneyCols = roleCols.filter((c) => {
-    const k = roles[c]?.kind;
-    return (
-      k !== undefined &&
-      !["activityBudget", "activityActual", "unitCostBudget", "unitCostActual", "variancePct"].includes(k)
-    );
-  });
-  return {
-    row: r,
-    band: band ? r - 1 : undefined,
-    labels,
-    columns,
-    moneyCols,
-    unitCostLabel,
-    originCol: sheet.originCol,
-  };
-}
-
-/**
- * The current column among same-kind candidates: not marked previous; the un-numbered one when
- * numbered ones stand beside it ("Forecast Outturn" beside "Q2 Forecast Outturn"), else the latest quarter.
- */
-function currentColumn<T extends { col: number; role: { previous: boolean; quarter: number | null } }>(
-  list: T[],
-): T {
-  const current = list.filter((x) => !x.role.previous);
-  const plain = current.find((x) => x.role.quarter === null);
-  if (plain) return plain;
-  const topQ = Math.max(0, ...current.map((x) => x.role.quarter ?? 0));
-  return current.find((x) => x.role.quarter === topQ) ?? list[0];
-}
-
-/** True when the cells under a header (up to 30 rows) hold text and no amounts: a column of names. */
-function holdsNames(sheet: SheetGrid, r: number, c: number): boolean {
-  let texts = 0;
-  for (let i = r + 1; i < Math.min(sheet.values.length, r + 31); i++) {
-    const m = readMoney(sheet.values[i]?.[c] ?? null, "General");
-    if (m.kind === "number") return false;
-    if (m.kind === "text") texts++;
-  }
-  return texts > 0;
 }
 
 function isNumberCell(sheet: SheetGrid, r: number, c: number): boolean {
@@ -277,53 +191,89 @@ function isNumberCell(sheet: SheetGrid, r: number, c: number): boolean {
   return readMoney(v, sheet.formats[r]?.[c] ?? "General").kind === "number" && v !== "-";
 }
 
-function readTable(sheet: SheetGrid, h: Header, issues: Issue[]): FinanceTable | null {
+/** Key money columns for the arithmetic of totals; variance-like ones are summed as written. */
+function keyColumns(c: FinanceColumns): { col: number; plain: boolean }[] {
+  const out: { col: number; plain: boolean }[] = [];
+  for (const v of [...Object.values(c.budget), ...Object.values(c.forecast)])
+    out.push({ col: v, plain: false });
+  for (const v of [...Object.values(c.variance), c.overspend, c.underspend])
+    if (v !== undefined) out.push({ col: v, plain: true });
+  return out;
+}
+
+function readTable(
+  sheet: SheetGrid,
+  kinds: RowKind[],
+  h: FinanceHeader,
+  issues: Issue[],
+  opts: ReadOptions,
+): FinanceTable | null {
   const nameCol = h.columns.name - sheet.originCol;
   const lastCol = Math.max(nameCol, ...h.moneyCols, ...h.labels.map((l, c) => (l ? c : 0)));
+  const headerSheetRow = h.row + sheet.originRow;
+  const top = h.rows[0] + sheet.originRow;
+  const titleText = titleAbove(opts.full, top - opts.full.originRow);
+  const titles = titlesAbove(opts.full, top - opts.full.originRow);
+  const scale = findScale(sheet, h, titleText, opts.mapping?.scale);
+  const keys = keyColumns(h.columns);
+  const plain = keys.map((k) => k.plain);
+  const end = opts.limit ?? sheet.values.length;
+
   const lines: FinanceLine[] = [];
+  const sums = new Map<FinanceLine, SumRow>();
+  const sumOf = (l: FinanceLine): SumRow => sums.get(l) ?? { values: [], units: [], income: false };
+  let open: FinanceLine[] = []; // lines and totals no later total has added up yet
+  let openSums: SumRow[] = []; // their figures, in step
   let heading: string | undefined;
   let blanks = 0;
   let segmentStart = 0; // index in `lines` after the last total
   let grandStart = 0; // index in `lines` after the last grand total
-  for (let r = h.row + 1; r < sheet.values.length; r++) {
-    if (readHeader(sheet, r, false)) break; // the next table's header (or its band row)
+  for (let r = h.row + 1; r < end; r++) {
+    if (!opts.forced && startsHeader(sheet, kinds, r)) break; // the next table's header
     const name = text(sheet, r, nameCol);
     const anyCell = (sheet.values[r] ?? []).some(
       (v, c) => c >= nameCol && c <= lastCol && v !== null && String(v).trim() !== "",
     );
     if (!anyCell) {
-      if (++blanks >= 2) break;
+      if (++blanks >= 2 && !opts.forced) break;
       continue;
     }
     blanks = 0;
     const hasNumber = h.moneyCols.some((c) => isNumberCell(sheet, r, c));
     if (!hasNumber) {
-      if (!name || name.length > 60 || /[.:]$/.test(name)) break; // notes or a paragraph under the table
+      if (!name || name.length > 60 || /[.:]$/.test(name)) {
+        if (opts.forced) continue;
+        break; // notes or a paragraph under the table
+      }
       heading = name;
       continue;
     }
     const row = r + sheet.originRow;
     const label = name || `(row ${row + 1})`;
+    const nameCell = toA1(row, h.columns.name);
     if (!name)
       issues.push(
-        issue(
-          "info",
-          "other",
-          sheet.name,
-          toA1(row, h.columns.name),
-          `A finance line on row ${row + 1} has no name.`,
-        ),
+        issue("info", "other", sheet.name, nameCell, `A finance line on row ${row + 1} has no name.`),
       );
-    const isTotal = TOTAL.test(label);
     const line: FinanceLine = {
       row,
       name: label,
-      isTotal,
+      isTotal: false,
       isIncome: INCOME.test(label) || /\bincome\b/i.test(heading ?? ""),
       isFunding: FUNDING.test(label) || undefined,
     };
-    if (isTotal) {
-      const sub = SUBTOTAL.test(label);
+    const sum = sumRow(
+      sheet,
+      r,
+      keys.map((k) => k.col),
+      scale.scale,
+      line.isIncome,
+    );
+    const labelled = TOTAL.test(label);
+    const sub = labelled && SUBTOTAL.test(label);
+    let members: FinanceLine[] | null = null;
+    let grand = false;
+    if (labelled) {
       const scope = lines.slice(grandStart);
       const covered = new Set(scope.flatMap((l) => l.totals ?? []));
       const own = heading ? scope.filter((l) => !l.isTotal && l.heading === heading) : [];
@@ -331,32 +281,62 @@ function readTable(sheet: SheetGrid, h: Header, issues: Issue[]): FinanceTable |
       const othersOpen = scope.some((l) => !l.isTotal && l.heading !== heading && !covered.has(l.row));
       // "Grand Total", a total with no heading, or a bare "Total" after its heading's sub-totals or
       // under several headings' lines is the table's total; "Total Adults" is its heading's
-      const grand =
+      grand =
         !sub && (GRAND.test(label) || !heading || (BARE_TOTAL.test(label) && (ownCovered || othersOpen)));
       const ownRows = new Set(own.map((l) => l.row));
-      const members = sub
+      members = sub
         ? lines.slice(segmentStart).filter((l) => !l.isTotal)
         : totalMembers(
             grand
               ? scope
               : [...own, ...scope.filter((l) => l.isTotal && (l.totals ?? []).every((x) => ownRows.has(x)))],
           );
+    }
+    // the figures decide where they add up; the label only where they do not
+    if (!members || !addsUp(sum, members.map(sumOf), plain)) {
+      const k = matchTotal(sum, openSums, {
+        minMembers: 2,
+        minColumns: labelled ? 1 : Math.min(2, keys.length),
+        plain,
+      });
+      if (k !== null) {
+        const byFigures = open.slice(k);
+        const scopeOpen = open.filter((l) => lines.indexOf(l) >= grandStart);
+        grand = scopeOpen.every((l) => byFigures.includes(l));
+        issues.push(
+          issue(
+            "info",
+            "other",
+            sheet.name,
+            nameCell,
+            labelled
+              ? `"${label}" adds up ${rowList(byFigures)}, not the lines its name points to; read as their total.`
+              : `"${label}" adds up ${rowList(byFigures)}, so it is read as a total though its name does not say so.`,
+          ),
+        );
+        members = byFigures;
+      }
+    }
+    if (members) {
+      const taken = new Set(members);
+      line.isTotal = true;
       line.totals = members.map((l) => l.row);
       line.isIncome = false;
       if (!sub) heading = undefined;
       segmentStart = lines.length + 1;
       if (grand) grandStart = lines.length + 1;
+      openSums = openSums.filter((_, i) => !taken.has(open[i]));
+      open = open.filter((l) => !taken.has(l));
     } else if (heading) {
       line.heading = heading;
     }
+    open.push(line);
+    openSums.push(sum);
     lines.push(line);
+    sums.set(line, sum);
   }
   if (!lines.some((l) => !l.isTotal)) return null;
 
-  const headerSheetRow = h.row + sheet.originRow;
-  const titleText = titleAbove(sheet, h.band ?? h.row);
-  const titles = titlesAbove(sheet, h.band ?? h.row);
-  const scale = findScale(sheet, h, titleText, lines);
   const careLadder = [
     h.columns.activityBudget,
     h.columns.activityActual,
@@ -388,12 +368,28 @@ function readTable(sheet: SheetGrid, h: Header, issues: Issue[]): FinanceTable |
       ),
     );
   }
+  if (h.leftOut.length > 0) {
+    const scored = h.scoredBand ? `the "${h.scoredBand}" columns` : h.scoredLabel;
+    const seen = new Set<string>();
+    const left = h.leftOut
+      .filter((x) => !seen.has(x.text) && seen.add(x.text))
+      .map((x) => `"${x.text}" (${x.why})`);
+    issues.push(
+      issue(
+        "info",
+        "other",
+        sheet.name,
+        toA1(headerSheetRow, h.leftOut[0].col + sheet.originCol),
+        `Scored ${scored}; left out ${left.join(", ")}.`,
+      ),
+    );
+  }
   const table: FinanceTable = {
     kind: "finance",
     id: `${sheet.name}!${headerSheetRow + 1}`,
     sheet: sheet.name,
     title: titleText,
-    headerRows: h.band === undefined ? [headerSheetRow] : [h.band + sheet.originRow, headerSheetRow],
+    headerRows: h.rows.map((x) => x + sheet.originRow),
     columns: h.columns,
     scale: scale.scale,
     scaleSource: scale.source,
@@ -401,15 +397,72 @@ function readTable(sheet: SheetGrid, h: Header, issues: Issue[]): FinanceTable |
     period: findPeriod(h, titles),
     movementLabel: findMovementLabel(h),
     invertedSign: false,
-    top: (h.band ?? h.row) + sheet.originRow,
+    top,
     bottom: Math.max(...lines.map((l) => l.row)),
     unitCostPer,
     unitCostScale: /£\s*000|£k\b|£'000/i.test(ucl) ? 1000 : 1,
     careLadder,
   };
+  if (h.scoredBand) table.scoredBand = h.scoredBand;
   table.incomePositive = incomeColumnPositive(sheet, table);
-  detectSign(sheet, table, issues);
+  // the header's own words, else a title's ("Variance: + = overspend")
+  const titleWords = h.sign || !titles ? null : readSignWords(titles);
+  issues.push(
+    ...decideSign(sheet, table, h.sign ?? titleWords, opts.mapping?.sign, titleWords ? "title" : "header"),
+  );
   return table;
+}
+
+/** True when a header block with finance roles starts at local row `r`. */
+function startsHeader(sheet: SheetGrid, kinds: RowKind[], r: number): boolean {
+  return STARTS.includes(kinds[r]) && readFinanceHeader(sheet, kinds, headerBlock(sheet, kinds, r)) !== null;
+}
+
+/** "rows 5–9" or "rows 5, 7 and 12" (1-based), for messages. */
+function rowList(lines: FinanceLine[]): string {
+  const rows = lines.map((l) => l.row + 1);
+  const consecutive = rows.every((x, i) => i === 0 || x === rows[i - 1] + 1);
+  if (rows.length === 1) return `row ${rows[0]}`;
+  if (consecutive) return `rows ${rows[0]}–${rows[rows.length - 1]}`;
+  return `rows ${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`;
+}
+
+/** Decimal places a number format shows, or null for "General". */
+function formatDecimals(format: string): number | null {
+  const section = format.replace(/"[^"]*"/g, "").split(";")[0];
+  if (!/[0#]/.test(section)) return null;
+  return /\.(0+)/.exec(section)?.[1].length ?? 0;
+}
+
+/** Decimal places a number is written to (at most 6). */
+function decimalsOf(x: number): number {
+  for (let d = 0; d < 6; d++) {
+    const s = x * 10 ** d;
+    if (Math.abs(s - Math.round(s)) < 1e-6 * Math.max(1, Math.abs(s))) return d;
+  }
+  return 6;
+}
+
+/** One row's key figures in pounds, with the step each shows, for the arithmetic of totals. */
+function sumRow(sheet: SheetGrid, r: number, cols: number[], scale: number, income: boolean): SumRow {
+  const values: (number | null)[] = [];
+  const units: (number | null)[] = [];
+  for (const col of cols) {
+    const c = col - sheet.originCol;
+    const format = sheet.formats[r]?.[c] ?? "General";
+    const m = readMoney(sheet.values[r]?.[c] ?? null, format);
+    if (m.kind !== "number") {
+      values.push(null);
+      units.push(null);
+      continue;
+    }
+    const per = m.pounds ? 1 : scale;
+    const commas = (/[0#](,+)(?![0#])/.exec(format.split(";")[0])?.[1] ?? "").length;
+    const d = Math.min(formatDecimals(format) ?? 6, decimalsOf(m.value));
+    values.push(m.value * per);
+    units.push(10 ** -d * per * 1000 ** commas);
+  }
+  return { values, units, income };
 }
 
 /**
@@ -456,23 +509,25 @@ function scaleOf(s: string): MoneyScale | null {
   return null;
 }
 
-/** Header unit, else title unit, else the number format; a scaling format (#,##0,) holds pounds. */
+/**
+ * The officer's confirmed unit, else the header's, else a title's, else the number format of the first
+ * amount under the header; a scaling format (#,##0,) holds pounds.
+ */
 function findScale(
   sheet: SheetGrid,
-  h: Header,
+  h: FinanceHeader,
   title: string | undefined,
-  lines: FinanceLine[],
+  confirmed: MoneyScale | undefined,
 ): { scale: MoneyScale; source: NonNullable<FinanceTable["scaleSource"]> } {
-  const fromHeader = h.moneyCols.map((c) => scaleOf(h.labels[c])).find((s) => s !== null) ?? null;
+  if (confirmed !== undefined) return { scale: confirmed, source: "setting" };
+  const fromHeader = h.moneyCols.map((c) => scaleOf(h.labels[c] ?? "")).find((s) => s !== null) ?? null;
   const fromTitle = title ? scaleOf(title) : null;
   let format = "General";
-  for (const l of lines) {
-    const r = l.row - sheet.originRow;
+  for (let r = h.row + 1; r < sheet.values.length && format === "General"; r++) {
     const c = h.moneyCols.find((col) => typeof sheet.values[r]?.[col] === "number");
-    if (c !== undefined) {
-      format = sheet.formats[r]?.[c] ?? "General";
-      break;
-    }
+    if (c === undefined) continue;
+    format = sheet.formats[r]?.[c] ?? "General";
+    break;
   }
   const f = format
     .replace(/"[^"]*"/g, (q) => (/^"\s*[km]\s*"$/i.test(q) ? q.replace(/"/g, "").trim() : ""))
@@ -493,16 +548,11 @@ function findScale(
   return { scale, source };
 }
 
-function fyOf(s: string): number | null {
-  const m = /\b(20\d\d)\s*[/-]\s*(\d{2}|\d{4})\b/.exec(s);
-  return m ? Number(m[1]) : null;
-}
-
 /**
  * The period from the current columns' own labels (never a previous quarter's or a "Change from Q2"
  * column), else the title rows above the table ("Revenue monitoring Q3 2023/24").
  */
-function findPeriod(h: Header, title: string | undefined): Period | undefined {
+function findPeriod(h: FinanceHeader, title: string | undefined): Period | undefined {
   const { forecast, variance, budget } = h.columns;
   const cols = [
     forecast.net,
@@ -539,7 +589,7 @@ function findPeriod(h: Header, title: string | undefined): Period | undefined {
   return undefined;
 }
 
-function findMovementLabel(h: Header): string | undefined {
+function findMovementLabel(h: FinanceHeader): string | undefined {
   const c = h.columns.change ?? h.columns.previousVariance ?? h.columns.previousForecast;
   if (c === undefined) return undefined;
   const label = h.labels[c - h.originCol] ?? "";
@@ -557,48 +607,4 @@ function incomeColumnPositive(sheet: SheetGrid, table: FinanceTable): boolean {
     else if (Math.abs(b.gross.pounds + b.income.pounds - b.net.pounds) <= table.scale) minus++;
   }
   return plus > 0 && minus === 0;
-}
-
-/** Sets `invertedSign` when every checkable variance cell is forecast − budget, with a warning. */
-function detectSign(sheet: SheetGrid, table: FinanceTable, issues: Issue[]): void {
-  let agree = 0;
-  let opposite = 0;
-  for (const line of table.lines) {
-    const v = readFinanceRow(sheet, table, line).values;
-    for (const sub of ["gross", "income", "net"] as Sub[]) {
-      const b = v.budget[sub];
-      const f = v.forecast[sub];
-      const given = v.variance[sub];
-      if (!b || !f || !given) continue;
-      // income held as positive amounts may be written either way round: it says nothing of the column's sign
-      if (incomeTurned(line.isIncome, sub, b.pounds, f.pounds, table.incomePositive ?? false)) continue;
-      const expected = standardVariance(
-        line.isIncome,
-        sub,
-        b.pounds,
-        f.pounds,
-        table.incomePositive ?? false,
-      );
-      if (Math.abs(expected) <= table.scale) continue;
-      if (Math.abs(given.pounds - expected) <= table.scale) agree++;
-      else if (Math.abs(given.pounds + expected) <= table.scale) opposite++;
-    }
-  }
-  if (opposite > 0 && agree === 0) {
-    table.invertedSign = true;
-    const col =
-      table.columns.variance.net ??
-      table.columns.variance.gross ??
-      table.columns.variance.income ??
-      table.columns.name;
-    issues.push(
-      issue(
-        "warning",
-        "variance-sign",
-        table.sheet,
-        toA1(table.headerRows[table.headerRows.length - 1], col),
-        "This variance column is forecast − budget (positive = overspend). Followed the sheet: its variances are read the other way round, so an underspend is positive in the results.",
-      ),
-    );
-  }
 }

@@ -18,6 +18,9 @@ export interface FinanceRowValues {
   budget: Partial<Record<Sub, MoneyCell>>;
   forecast: Partial<Record<Sub, MoneyCell>>;
   variance: Partial<Record<Sub, MoneyCell>>;
+  /** A split variance's two halves, as written (both positive). */
+  overspend?: MoneyCell;
+  underspend?: MoneyCell;
   covid?: MoneyCell;
   operating?: MoneyCell;
   changes: MoneyCell[];
@@ -83,6 +86,8 @@ export function readFinanceRow(
     budget: subs(cols.budget),
     forecast: subs(cols.forecast),
     variance: subs(cols.variance),
+    overspend: read(cols.overspend, s),
+    underspend: read(cols.underspend, s),
     covid: read(cols.covid, s),
     operating: read(cols.operating, s),
     changes: (cols.changes ?? (cols.change === undefined ? [] : [cols.change]))

@@ -549,8 +549,12 @@ function refByContent(cells: Cells, start: number, columns: KpiColumns, lane: La
     }
     return out;
   };
+  const isCodes = (ts: string[]) =>
+    ts.length >= 2 && ts.filter((t) => CODE_RE.test(t)).length >= ts.length * 0.6;
+  // An unlabelled code column just left of the measure is its ref ("1", "5a" before the indicator).
+  if (columns.ref === undefined && m - 1 >= lane.left && isCodes(texts(m - 1))) columns.ref = m - 1;
   const codes = texts(m);
-  if (codes.length < 2 || codes.filter((t) => CODE_RE.test(t)).length < codes.length * 0.6) return;
+  if (!isCodes(codes)) return;
   const used = new Set<number>([
     ...columns.periods.map((p) => p.col),
     ...(Object.values(columns).filter((v) => typeof v === "number") as number[]),

@@ -222,6 +222,12 @@ export const HIGHER_IS_BETTER: readonly PolarityPhrase[] = [
   ),
   at(0, "maximise", /\bmaximi[sz]e\b|\(\s*max\s*\)/i),
   at(0, "increase (aim)", /^\W*(?:increase|increasing|improve|maximi[sz]ing)\b/i),
+  // 2: a share of bad events that were dealt with ("% of fly tips resulting in enforcement action")
+  at(
+    2,
+    "resulting in action",
+    /\b(?:resulting|ending|leading)\s+in\s+(?:an?\s+)?(?:enforcement|action|prosecutions?|sanctions?|fixed\s+penalt(?:y|ies)|removal|clearance)\b|\b(?:removed|cleared|investigated|resolved)\s+within\b/i,
+  ),
   // 1: the absence of a bad thing
   at(
     1,

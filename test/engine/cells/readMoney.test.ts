@@ -22,6 +22,13 @@ test.each<[string | number | null | boolean, ReturnType<typeof readMoney>]>([
   ["(1,234", { kind: "text", text: "(1,234" }],
   ["12%", { kind: "text", text: "12%" }],
   [true, { kind: "text", text: "true" }],
+  ["1,234 CR", { kind: "number", value: -1234, pounds: false }],
+  ["1,234CR", { kind: "number", value: -1234, pounds: false }],
+  ["1,234 Dr", { kind: "number", value: 1234, pounds: false }],
+  ["(1,234) CR", { kind: "number", value: -1234, pounds: false }],
+  ["£(1,234)", { kind: "number", value: -1234, pounds: false }],
+  ["CR", { kind: "text", text: "CR" }],
+  ["Total CR", { kind: "text", text: "Total CR" }],
 ])("readMoney(%p)", (value, expected) => {
   expect(readMoney(value, "General")).toEqual(expected);
 });

@@ -1,6 +1,8 @@
+import { analyseVariances } from "../../../src/engine/finance/analyseVariances";
+import { EngineError } from "../../../src/engine/EngineError";
 import { findFinanceTables } from "../../../src/engine/finance/findFinanceTables";
 import type { CellValue, SheetGrid } from "../../../src/engine/Grid";
-import { DEFAULT_SETTINGS } from "../../../src/engine/Settings";
+import { DEFAULT_SETTINGS, type Settings, type TableMapping } from "../../../src/engine/Settings";
 import { seedToGrid } from "../../fixtures/seedToGrid";
 import { careLadder2019 } from "../../fixtures/seeds/careLadder2019";
 import { financeSummary2019 } from "../../fixtures/seeds/financeSummary2019";
@@ -324,5 +326,515 @@ describe("QA: officer-style first-column headers, totals and previous-quarter co
     ).tables[0];
     expect(b.columns).toMatchObject({ forecast: { net: 2 }, previousForecast: 3 });
     expect(b.period?.kind === "quarter").toBe(false);
+  });
+});
+
+// ---- traits of other councils' published budget monitoring tables ----
+
+/** Finds and analyses one sheet; variances by line name, + = underspend (the engine's sign). */
+function analyse(g: SheetGrid, tables: TableMapping[] = []) {
+  const settings: Settings = { ...DEFAULT_SETTINGS, tables };
+  const found = findFinanceTables(g, settings);
+  const out = analyseVariances(found.tables, new Map([[g.name, g]]), settings);
+  const v = (name: string) => {
+    const hit = out.variances.find((x) => x.name === name);
+    if (!hit) throw new Error(`no result named ${name}`);
+    return hit;
+  };
+  return { ...found, ...out, issues: [...found.issues, ...out.issues], v };
+}
+const sheet = (rows: CellValue[][], merges?: string[], formats?: Record<string, string>): SheetGrid =>
+  seedToGrid({ name: "Budget", rows, merges, formats });
+
+describe("a year band beside last year's: the current (latest) year is scored", () => {
+  const rows: CellValue[][] = [
+    ["Children's Services revenue"],
+    [null, "LAST YEAR 2002/3", null, "CURRENT YEAR 2003/4", null],
+    ["Service", "Annual Budget", "Actual Outturn", "Annual Budget", "Forecast Outturn"],
+    [null, "£000", "£000", "£000", "£000"],
+    ["Fostering", 1000, 1100, 1200, 1150],
+    ["Adoption", 500, 450, 520, 600],
+    ["Total", 1500, 1550, 1720, 1750],
+  ];
+
+  test.each([
+    ["merged", ["B2:C2", "D2:E2"]],
+    ["unmerged", []],
+  ])(
+    "%s bands: this year's budget and forecast, the band recorded and named in an info issue",
+    (_, merges) => {
+      const { tables, issues, v } = analyse(sheet(rows, merges));
+      expect(tables).toHaveLength(1);
+      const t = tables[0];
+      expect(t.columns).toMatchObject({ name: 0, budget: { net: 3 }, forecast: { net: 4 }, variance: {} });
+      expect(t.headerRows).toEqual([1, 2, 3]);
+      expect(t.scale).toBe(1000);
+      expect(t.scoredBand).toBe("CURRENT YEAR 2003/4");
+      expect(issues.filter((i) => i.severity === "info").map((i) => i.message)).toEqual([
+        'Scored the "CURRENT YEAR 2003/4" columns; left out "LAST YEAR 2002/3" (an earlier year).',
+      ]);
+      expect(v("Fostering")).toMatchObject({ budget: 1_200_000, forecast: 1_150_000, variance: 50_000 });
+      expect(v("Adoption").variance).toBe(-80_000);
+      expect(v("Total")).toMatchObject({ isTotal: true, variance: -30_000 });
+    },
+  );
+
+  test("last year's column left of the names (a year in its words) is not this year's", () => {
+    const { tables, v } = analyse(
+      sheet([
+        ["Outturn 2021/22", null, "2022/23 Budget", "Forecast Outturn", "Forecast Variance"],
+        ["£'000", "Service", "£'000", "£'000", "£'000"],
+        [-9, "Director", 248, 248, 0],
+        [6, "Health, SEN & Disability", 49396, 51017, 1621],
+        [-3, "Total", 49644, 51265, 1621],
+      ]),
+    );
+    expect(tables[0].columns).toMatchObject({ name: 1, budget: { net: 2 }, forecast: { net: 3 } });
+    expect(v("Health, SEN & Disability").variance).toBe(-1_621_000);
+  });
+
+  test("ACTUAL TO DATE beside YEAR END FORECAST: the year end is scored", () => {
+    const { tables, issues, v } = analyse(
+      sheet(
+        [
+          [null, "ACTUAL TO DATE", null, null, "YEAR END FORECAST", null, null],
+          ["Portfolio", "Actual", "Budget", "Variance", "Forecast", "Budget", "Over or (under) spend"],
+          ["Transport", 1186, 1866, -680, 4289, 4259, 30],
+          ["Leader", 986, 1193, -207, 2170, 2221, -51],
+        ],
+        ["B1:D1", "E1:G1"],
+      ),
+    );
+    expect(tables[0].columns).toMatchObject({
+      budget: { net: 5 },
+      forecast: { net: 4 },
+      variance: { net: 6 },
+    });
+    expect(tables[0].scoredBand).toBe("YEAR END FORECAST");
+    expect(issues.map((i) => i.message)).toContain(
+      'Scored the "YEAR END FORECAST" columns; left out "ACTUAL TO DATE" (to date, not the full year).',
+    );
+    expect([v("Transport").variance, v("Leader").variance]).toEqual([-30, 51]);
+  });
+
+  test("actuals to date with no forecast are scored against the budget to date", () => {
+    const { tables, issues } = analyse(
+      sheet([
+        [
+          "Directorate",
+          "Full Year Budget £",
+          "Profiled Budget Y-T-D £",
+          "Actual + Commitments £",
+          "Variance £",
+        ],
+        ["Allotments", 28600, 21442, 19039, 2403],
+        ["Cemetery", 169800, 127299, 48741, 78558],
+      ]),
+    );
+    expect(tables[0].columns).toMatchObject({ budget: { net: 2 }, forecast: { net: 3 } });
+    expect(issues.filter((i) => i.code === "variance-mismatch")).toEqual([]);
+  });
+});
+
+describe("the unit on a third header row or a row under the header; column numbers under it", () => {
+  test.each<[string, number]>([
+    ["£000", 1000],
+    ["£'000", 1000],
+    ["£000's", 1000],
+    ["£k", 1000],
+    ["£m", 1_000_000],
+    ["£", 1],
+  ])("a unit row of %p", (unit, scale) => {
+    const { tables, v } = analyse(
+      sheet([
+        ["Service", "Budget", "Forecast"],
+        [null, unit, unit],
+        ["Fostering", 12, 11],
+      ]),
+    );
+    expect(tables[0]).toMatchObject({ scale, scaleSource: "header", headerRows: [0, 1] });
+    expect(v("Fostering").variance).toBe(scale);
+  });
+
+  test("band, labels, unit row and a row of column numbers make one header block", () => {
+    const { tables, v } = analyse(
+      sheet(
+        [
+          ["Revenue budget monitoring"],
+          [null, "2023/24", null, null],
+          ["Service", "Budget", "Forecast", "Variance"],
+          ["", "£'000", "£'000", "£'000"],
+          [null, 1, 2, "3 = 2 - 1"],
+          ["Fostering", 500, 520, 20],
+          ["Adoption", 300, 280, -20],
+        ],
+        ["B2:D2"],
+      ),
+    );
+    expect(tables[0]).toMatchObject({ headerRows: [1, 2, 3, 4], scale: 1000, invertedSign: true });
+    expect(tables[0].lines.map((l) => l.name)).toEqual(["Fostering", "Adoption"]);
+    expect(v("Fostering").variance).toBe(-20_000);
+  });
+
+  test.each([[[null, 1, 2, 3]], [[null, "(1)", "(2)", "(3)"]], [[null, "A", "B", "C = B - A"]]])(
+    "column numbers %p are not a line",
+    (numbers) => {
+      const { tables } = analyse(
+        sheet([
+          ["Service", "Budget £k", "Forecast £k", "Variance £k"],
+          numbers,
+          ["Fostering", 500, 520, -20],
+        ]),
+      );
+      expect(tables[0].lines.map((l) => l.name)).toEqual(["Fostering"]);
+    },
+  );
+});
+
+describe("totals by arithmetic", () => {
+  const g = sheet([
+    ["Service", "Budget £000", "Forecast £000"],
+    ["Fostering", 100, 110],
+    ["Adoption", 50, 45],
+    [null, 150, 155],
+    ["Early help", 30, 20],
+    ["Youth", 20, 26],
+    ["Prevention and early help", 50, 46],
+    ["Children's Services", 200, 201],
+  ]);
+
+  test("unlabelled sub-totals, and a department total named after the department", () => {
+    const { tables, issues } = analyse(g);
+    const t = tables[0];
+    const totals = (row: number) => t.lines.find((l) => l.row === row)?.totals;
+    expect(t.lines.filter((l) => l.isTotal).map((l) => l.row)).toEqual([3, 6, 7]);
+    expect(totals(3)).toEqual([1, 2]);
+    expect(totals(6)).toEqual([4, 5]);
+    expect(totals(7)).toEqual([3, 6]);
+    expect(issues.filter((i) => /read as a total/.test(i.message)).map((i) => i.cell)).toEqual([
+      "A4",
+      "A7",
+      "A8",
+    ]);
+    expect(issues.filter((i) => i.code === "tie-out")).toEqual([]);
+  });
+
+  test("the department total heads the headline and is never over the threshold", () => {
+    const { headlines, v } = analyse(g);
+    expect(v("Children's Services")).toMatchObject({ isTotal: true, variance: -1000, overThreshold: false });
+    expect(headlines[0].variance).toBe(-1000);
+  });
+
+  test("a total whose label points at other lines than its figures: the figures win, with an info issue", () => {
+    const { tables, issues } = analyse(
+      sheet([
+        ["Service", "Budget £k", "Forecast £k"],
+        ["Adults"],
+        ["Older people", 100, 110],
+        ["Children"],
+        ["Fostering", 200, 190],
+        ["Total Children", 300, 300],
+      ]),
+    );
+    expect(tables[0].lines.find((l) => l.name === "Total Children")?.totals).toEqual([2, 4]);
+    expect(issues.map((i) => i.message)).toContain(
+      '"Total Children" adds up rows 3 and 5, not the lines its name points to; read as their total.',
+    );
+  });
+
+  test("a labelled total that adds up nothing is still a total, and the tie-out says so", () => {
+    const { issues, v } = analyse(
+      sheet([
+        ["Service", "Budget £k", "Forecast £k"],
+        ["Fostering", 200, 190],
+        ["Adoption", 100, 90],
+        ["Total", 310, 280],
+      ]),
+    );
+    expect(v("Total").isTotal).toBe(true);
+    expect(issues.filter((i) => i.code === "tie-out").map((i) => i.cell)).toEqual(["B4"]); // 200 + 100 ≠ 310
+  });
+
+  test("a line that merely equals one line above is not a total", () => {
+    const { v } = analyse(
+      sheet([
+        ["Service", "Budget £k", "Forecast £k"],
+        ["Fostering", 200, 190],
+        ["Adoption", 200, 190],
+      ]),
+    );
+    expect(v("Adoption").isTotal).toBe(false);
+  });
+});
+
+describe("forecast left of budget, with spend-or-(income) headers", () => {
+  test('"Forecast Spend or (Income)" before "Budgeted Spend or (Income)" is net forecast then net budget', () => {
+    const { tables, v } = analyse(
+      sheet([
+        ["Portfolio", "Forecast Spend or (Income)", "Budgeted Spend or (Income)", "Over or (under) spend"],
+        [null, "£'000", "£'000", "£'000"],
+        ["Social Services", 33279, 32990, 290],
+        ["Economic Development", "(1,916)", "(2,084)", 168],
+        ["Resources", 16578, 16598, "(20)"],
+      ]),
+    );
+    expect(tables[0].columns).toMatchObject({
+      forecast: { net: 1 },
+      budget: { net: 2 },
+      variance: { net: 3 },
+    });
+    expect(tables[0].invertedSign).toBe(true);
+    expect(tables[0].signConvention).toBe(
+      'variance = forecast − budget; + = overspend (from the header "Over or (under) spend")',
+    );
+    expect(v("Social Services").variance).toBe(-290_000);
+    expect(v("Economic Development")).toMatchObject({
+      budget: -2_084_000,
+      forecast: -1_916_000,
+      variance: -168_000,
+    });
+    expect(v("Resources").variance).toBe(20_000);
+  });
+});
+
+describe("the variance split into Overspend and Underspend columns, both positive", () => {
+  test("beside budget and forecast: underspend − overspend, checked against them", () => {
+    const { tables, issues, v } = analyse(
+      sheet([
+        ["Service", "Budget £000", "Forecast £000", "Overspend £000", "Underspend £000"],
+        ["Fostering", 500, 520, 20, null],
+        ["Adoption", 300, 280, null, 20],
+        ["Youth", 100, 100, 0, 0],
+        ["Total", 900, 900, 20, 20],
+      ]),
+    );
+    expect(tables[0].columns).toMatchObject({ overspend: 3, underspend: 4, variance: {} });
+    expect(tables[0].signConvention).toMatch(/underspend − overspend/);
+    expect([v("Fostering").variance, v("Adoption").variance, v("Youth").variance]).toEqual([
+      -20_000, 20_000, 0,
+    ]);
+    expect(v("Fostering").cell).toBe("D2");
+    expect(issues.filter((i) => i.severity !== "info")).toEqual([]);
+  });
+
+  test("without a forecast: the forecast is worked out; a split that disagrees with the amounts is a warning", () => {
+    const { v } = analyse(
+      sheet([
+        ["Service", "Budget £k", "Overspend £k", "Underspend £k"],
+        ["Fostering", 500, 20, null],
+        ["Adoption", 300, null, 25],
+      ]),
+    );
+    expect(v("Fostering")).toMatchObject({ forecast: 520_000, variance: -20_000 });
+    expect(v("Adoption")).toMatchObject({ forecast: 275_000, variance: 25_000 });
+    const wrong = analyse(
+      sheet([
+        ["Service", "Budget £k", "Forecast £k", "Overspend £k", "Underspend £k"],
+        ["Fostering", 500, 520, 30, null],
+      ]),
+    );
+    expect(wrong.issues.filter((i) => i.code === "variance-mismatch").map((i) => i.cell)).toEqual(["D2"]);
+  });
+});
+
+describe("budget and variance only: the sign from the header's words", () => {
+  test.each<[string, number, boolean]>([
+    ["Projected Variance (favourable) / adverse", 22, true],
+    ["Variance (under) / over", 22, true],
+    ["Variance over / (under)", 22, true],
+    ["Variance + = overspend", 22, true],
+    ["Variance (underspend)/overspend", 22, true],
+    ["Variance fav/(adv)", -22, false],
+    ["Under / (over) spend", -22, false],
+  ])("%p", (header, written, inverted) => {
+    // every header says: 22 over budget
+    const { tables, issues, v } = analyse(
+      sheet([
+        ["Revenue", "Revised Annual Budget", header],
+        [null, "£000", "£000"],
+        ["Schools", 59955, written],
+        ["Resources", 7240, -written],
+      ]),
+    );
+    expect(tables[0].invertedSign).toBe(inverted);
+    expect(tables[0].signConvention).toMatch(
+      inverted
+        ? /^variance = forecast − budget; \+ = overspend \(from the header "/
+        : /^variance = budget − forecast; \+ = underspend \(from the header "/,
+    );
+    expect(v("Schools")).toMatchObject({
+      variance: -22_000,
+      direction: "overspend",
+      budget: 59_955_000,
+      forecast: 59_977_000,
+    });
+    expect(v("Resources")).toMatchObject({ variance: 22_000, forecast: 7_218_000 });
+    expect(issues.filter((i) => i.severity !== "info")).toEqual([]);
+  });
+
+  test("no words and no forecast: read as + = underspend, with a warning to confirm it", () => {
+    const { tables, issues } = analyse(
+      sheet([
+        ["Service", "Budget £k", "Variance £k"],
+        ["Schools", 100, 5],
+      ]),
+    );
+    expect(tables[0].signConvention).toBe(
+      "variance = budget − forecast; + = underspend (assumed: neither the header nor the figures say)",
+    );
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([["variance-sign", "C1"]]);
+  });
+
+  test("words the figures contradict: the figures are followed, with a warning", () => {
+    const { tables, issues } = analyse(
+      sheet([
+        ["Service", "Budget £k", "Forecast £k", "Variance over / (under)"],
+        ["Schools", 100, 90, 10],
+        ["Roads", 100, 120, -20],
+      ]),
+    );
+    expect(tables[0].invertedSign).toBe(false);
+    expect(tables[0].signConvention).toBe("variance = budget − forecast; + = underspend (from the figures)");
+    expect(issues.filter((i) => i.code === "variance-sign").map((i) => i.message)).toEqual([
+      'The header says "over / (under)" (+ = overspend), but the figures are budget − forecast (+ = underspend); followed the figures.',
+    ]);
+  });
+
+  test("a title's words are used when the header has none", () => {
+    const { tables } = analyse(
+      sheet([
+        ["Variances shown as (underspend) / overspend"],
+        ["Service", "Budget £k", "Variance £k"],
+        ["Schools", 100, 5],
+      ]),
+    );
+    expect(tables[0].invertedSign).toBe(true);
+    expect(tables[0].signConvention).toBe(
+      'variance = forecast − budget; + = overspend (from the title "(underspend) / overspend")',
+    );
+  });
+});
+
+describe("bracket negatives as text and CR / DR suffixes", () => {
+  test('"(1,234)" and "1,234 CR" are negative, "DR" positive, in any column', () => {
+    const { v, issues } = analyse(
+      sheet([
+        ["Service", "Budget £", "Forecast £", "Variance £"],
+        ["Fees and charges income", "2,000 CR", "(2,300)", "300"],
+        ["Fostering", "1,000 DR", "1,250", "(250)"],
+      ]),
+    );
+    expect(v("Fees and charges income")).toMatchObject({ budget: -2000, forecast: -2300, variance: 300 });
+    expect(v("Fostering")).toMatchObject({ budget: 1000, forecast: 1250, variance: -250 });
+    expect(issues.filter((i) => i.severity !== "info")).toEqual([]);
+  });
+});
+
+describe("table mappings confirmed by the officer", () => {
+  const odd = sheet([
+    ["Cost centre", "Col 1", "Col 2", "Col 3"],
+    ["Fostering", 500, 520, 20],
+    ["Adoption", 300, 280, -20],
+  ]);
+  const finance = (extra: Partial<TableMapping>): TableMapping => ({
+    sheet: "Budget",
+    headerRow: 1,
+    kind: "finance",
+    ...extra,
+  });
+
+  test("roles make a table where the words do not; sign and scale are the officer's", () => {
+    expect(analyse(odd).tables).toEqual([]);
+    const { tables, v, issues } = analyse(odd, [
+      finance({
+        columns: { line: "A", budget: "B", forecast: "C", variance: "D" },
+        sign: "positive-overspend",
+        scale: 1000,
+      }),
+    ]);
+    expect(tables[0]).toMatchObject({ invertedSign: true, scale: 1000, scaleSource: "setting" });
+    expect(tables[0].signConvention).toBe(
+      "variance = forecast − budget; + = overspend (confirmed in the task pane)",
+    );
+    expect(v("Fostering").variance).toBe(-20_000);
+    expect(issues.filter((i) => i.severity !== "info")).toEqual([]);
+  });
+
+  test("roles override detection: a swapped budget and forecast", () => {
+    const g = sheet([
+      ["Service", "Budget £", "Forecast £"],
+      ["Fostering", 500, 520],
+    ]);
+    expect(analyse(g).v("Fostering").variance).toBe(-20);
+    expect(analyse(g, [finance({ columns: { budget: "C", forecast: "B" } })]).v("Fostering").variance).toBe(
+      20,
+    );
+  });
+
+  test("split roles from the mapping", () => {
+    const g = sheet([
+      ["Service", "Budget", "A", "B"],
+      ["Fostering", 500, 20, null],
+      ["Adoption", 300, null, 10],
+    ]);
+    const { v } = analyse(g, [finance({ columns: { budget: "B", overspend: "C", underspend: "D" } })]);
+    expect([v("Fostering").variance, v("Adoption").variance]).toEqual([-20, 10]);
+  });
+
+  test("a range whose first row is the header forces a table there, reading every row of it", () => {
+    const g = sheet([
+      ["Notes about the year"],
+      [null, "Col 1", "Col 2"],
+      ["Fostering", 500, 520],
+      [],
+      [],
+      ["Adoption", 300, 280],
+      ["Everything after the range", 1, 2],
+    ]);
+    const { tables, v } = analyse(g, [
+      finance({ headerRow: 2, range: "A2:C6", columns: { line: "A", budget: "B", forecast: "C" } }),
+    ]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].lines.map((l) => l.name)).toEqual(["Fostering", "Adoption"]);
+    expect([tables[0].top, tables[0].bottom]).toEqual([1, 5]);
+    expect(v("Adoption").variance).toBe(20);
+  });
+
+  test("a range with no roles to find is a warning, not a table", () => {
+    const { tables, issues } = analyse(odd, [finance({ range: "A1:D3" })]);
+    expect(tables).toEqual([]);
+    expect(issues.map((i) => [i.severity, i.cell])).toEqual([["warning", "A1"]]);
+  });
+
+  test('"ignore" and "kpi" drop a detected table and its issues; the ignored one is handed back', () => {
+    const g = sheet([
+      ["Service", "Budget £k", "Variance £k"],
+      ["Schools", 100, 5],
+    ]);
+    expect(analyse(g).issues).toHaveLength(1);
+    const ignored = findFinanceTables(g, {
+      ...DEFAULT_SETTINGS,
+      tables: [{ sheet: "Budget", headerRow: 1, kind: "ignore" }],
+    });
+    expect(ignored).toMatchObject({ tables: [], issues: [] });
+    expect(ignored.ignored).toHaveLength(1);
+    const kpi = findFinanceTables(g, {
+      ...DEFAULT_SETTINGS,
+      tables: [{ sheet: "Budget", headerRow: 1, kind: "kpi" }],
+    });
+    expect(kpi).toMatchObject({ tables: [], issues: [], ignored: [] });
+    const byRange = findFinanceTables(g, {
+      ...DEFAULT_SETTINGS,
+      tables: [{ sheet: "Budget", headerRow: 9, kind: "ignore", range: "A1:C2" }],
+    });
+    expect(byRange.tables).toEqual([]);
+  });
+
+  test("a finance mapping with roles that finds nothing is a warning; a mapping that cannot be read throws", () => {
+    const g = sheet([["Just a note"]]);
+    const { issues } = analyse(g, [finance({ headerRow: 1, columns: { budget: "B", forecast: "C" } })]);
+    expect(issues.map((i) => [i.severity, i.cell])).toEqual([["warning", "B1"]]);
+    expect(() => analyse(g, [finance({ columns: { budget: "1B" } })])).toThrow(EngineError);
+    expect(() => analyse(g, [finance({ range: "nowhere" })])).toThrow(EngineError);
   });
 });

@@ -794,6 +794,12 @@ export const LABELLED: readonly LabelledMeasure[] = [
   m("Rate of homelessness prevention and relief", "higher", `${S.nherts}: 'much improved'`),
   m("Percentage of Environmental Health programmed inspections completed", "higher", `${S.nherts}: red`),
   m("Number of visits to leisure facilities", "higher", `${S.nherts}: red, 'lower than expected'`),
+  // Maidstone BC, Q2 2019/20 Appendix 2: 92.3% against an 80% target is "Target met".
+  m(
+    "Percentage of fly tips resulting in enforcement action",
+    "higher",
+    "Maidstone Borough Council, Q2 2019/20 performance monitoring, Appendix 2 (test/fixtures/councils/maidstoneBoroughKpis.ts)",
+  ),
 ];
 
 /**
