@@ -112,12 +112,31 @@ function signFromFigures(sheet: SheetGrid, table: FinanceTable): boolean | null 
         f.pounds,
         table.incomePositive ?? false,
       );
-      if (Math.abs(expected) <= table.scale) continue;
-      if (Math.abs(given.pounds - expected) <= table.scale) agree++;
-      else if (Math.abs(given.pounds + expected) <= table.scale) opposite++;
+      // Rounding to the figures' printed precision (£0.1m in a £m table), not the table's unit.
+      const step = Math.min(
+        printedStep(b.pounds, table.scale),
+        printedStep(f.pounds, table.scale),
+        printedStep(given.pounds, table.scale),
+      );
+      if (Math.abs(expected) <= step) continue;
+      if (Math.abs(given.pounds - expected) <= step) agree++;
+      else if (Math.abs(given.pounds + expected) <= step) opposite++;
     }
   }
   if (agree > 0 && opposite === 0) return false;
   if (opposite > 0 && agree === 0) return true;
   return null;
+}
+
+/**
+ * The value of the last digit a figure was written to, in pounds, at most the table's unit:
+ * 310,300,000 in a £m table → 100,000 (written 310.3); 805,000 in a £000 table → 1,000.
+ * @example printedStep(200_000, 1_000_000) === 100_000
+ */
+export function printedStep(pounds: number, scale: number): number {
+  for (let k = scale; k >= 0.01; k /= 10) {
+    const q = pounds / k;
+    if (Math.abs(q - Math.round(q)) < 1e-6) return k;
+  }
+  return 0.01;
 }

@@ -391,6 +391,7 @@ function detectHeader(
   const columns: KpiColumns = { measure, periods: [] };
   // Period bands over sub-headers: each band's value column and its own target, status, ...
   const bands = new Map<string, { period: Period; value?: number; roles: Partial<Record<Role, number>> }>();
+  const unclaimed: number[] = [];
   for (const c of [...all].sort((a, b) => a - b)) {
     if (c === measure) continue;
     let label: CellValue;
@@ -407,7 +408,11 @@ function detectHeader(
           : cells.value(r, c);
       band = bandRow !== null ? bandText(cells, bandRow, c, measure) : undefined;
     }
-    const role = typeof label === "string" ? cells.role(label) : null;
+    // Under a sub-header row, a column's own upper cell names its role ("Aim" over "2019/20").
+    const upper = sub !== null && cells.text(sub, c) !== "" ? cells.text(r, c) : "";
+    let role = typeof label === "string" ? (cells.role(label) ?? (upper ? cells.role(upper) : null)) : null;
+    // A "polarity" column of figures ("Aim": 90, 40000) is a target.
+    if (role === "polarity" && mostlyNumbers(cells, (sub ?? cont ?? r) + 1, c)) role = "target";
     const banded = role === "value" || (PERIOD_ROLES as readonly string[]).includes(role ?? "");
     const bandPeriod = banded && band !== undefined ? periodOfBand(band) : null;
     if (role && bandPeriod) {
@@ -432,6 +437,7 @@ function detectHeader(
         ? (relativePeriod(label) ?? valueOfPeriod(label, band))
         : null);
     if (period) columns.periods.push({ col: c, period });
+    else if (typeof label === "string") unclaimed.push(c);
   }
   for (const g of bands.values()) {
     if (g.value !== undefined) {
@@ -442,6 +448,17 @@ function detectHeader(
       if (columns[role] === undefined) columns[role] = c;
   }
   columns.periods.sort((a, b) => a.col - b.col);
+  // "Measure | Figure (Jan) | Target": one column of figures beside a target is the current value.
+  if (columns.periods.length === 0 && columns.target !== undefined) {
+    const figures = unclaimed.filter((c) => mostlyNumbers(cells, (sub ?? cont ?? r) + 1, c));
+    if (figures.length === 1) {
+      const text = cells.text(sub ?? r, figures[0]) || cells.text(r, figures[0]);
+      columns.periods.push({
+        col: figures[0],
+        period: { kind: "relative", offset: 0, fy: null, quarter: null, label: text },
+      });
+    }
+  }
   // A band's own target stands for the table's (RAG rules and polarity read the latest one).
   const latest = columns.periods[columns.periods.length - 1];
   if (columns.target === undefined && latest?.target !== undefined) columns.target = latest.target;
@@ -526,9 +543,23 @@ function findSubHeaderRow(cells: Cells, r: number, measure: number, lane: Lane):
     if (typeof cells.value(n, c) !== "string" || cells.parse(n, c).kind !== "text") return null;
     const role = cells.role(cells.text(n, c));
     if (role === "value" || (PERIOD_ROLES as readonly string[]).includes(role ?? "")) roles++;
+    else if (role === null && parsePeriodLabel(cells.value(n, c), cells.format(n, c)) !== null) roles++;
     if (cells.text(r, c) === "") under++;
   }
   return roles > 0 && under > 0 ? n : null;
+}
+
+/** True when most filled cells of column `c` below `start` are numbers (percentages, counts). */
+function mostlyNumbers(cells: Cells, start: number, c: number): boolean {
+  let numbers = 0;
+  let filled = 0;
+  for (let r = start; r <= Math.min(cells.lastRow, start + SAMPLE); r++) {
+    const v = cells.value(r, c);
+    if (v === null || (typeof v === "string" && !v.trim())) continue;
+    filled++;
+    if (cells.parse(r, c).kind === "number") numbers++;
+  }
+  return filled >= 1 && numbers >= filled * 0.6;
 }
 
 /** Rows sampled to judge a column by its content. */
