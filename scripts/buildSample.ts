@@ -149,7 +149,12 @@ function addSavedSettings(wb: ExcelJS.Workbook, seeds: SeedSheet[]): void {
   });
 }
 
-function addSeedSheet(wb: ExcelJS.Workbook, seed: SeedSheet): void {
+/**
+ * Adds a sheet laid out as a `SeedSheet` says (values, number formats, merges, widths; titles and
+ * header rows in bold).
+ * @example addSeedSheet(wb, contractKpis)
+ */
+export function addSeedSheet(wb: ExcelJS.Workbook, seed: SeedSheet): void {
   const ws = wb.addWorksheet(seed.name);
   const bold = boldRows(seed.rows);
   seed.rows.forEach((row, r) => {

@@ -81,7 +81,13 @@ function describeKpi(t: KpiTable, text: CellText): TableDescription {
   const right = Math.max(
     t.columns.measure,
     ...Object.values(t.columns).filter((v): v is number => typeof v === "number"),
-    ...t.columns.periods.map((p) => p.col),
+    ...t.columns.periods.flatMap((p) => [
+      p.col,
+      p.target ?? p.col,
+      p.tolerance ?? p.col,
+      p.status ?? p.col,
+      p.trend ?? p.col,
+    ]),
   );
   const left = Math.min(t.columns.measure, ...(t.columns.ref !== undefined ? [t.columns.ref] : []));
   return {

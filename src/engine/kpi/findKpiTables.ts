@@ -732,15 +732,24 @@ function rangeBottom(range: string): number | undefined {
 /** How far above and below a table a key or a title naming the period is looked for. */
 const NEAR_ROWS = 10;
 
-/** Text cells within `NEAR_ROWS` above the table, nearest first, then those below it. */
+/** How far above a table a sheet-wide key is looked for, past the nearby rows. */
+const KEY_ROWS = 200;
+
+/**
+ * Text cells within `NEAR_ROWS` above the table, nearest first, then those below it; with
+ * `farAbove`, then every row above those up to `KEY_ROWS` (a key at the top of the sheet).
+ */
 function* nearbyText(
   cells: Cells,
   top: number,
   bottom: number,
+  farAbove = false,
 ): Generator<{ r: number; c: number; text: string }> {
   const rows: number[] = [];
   for (let r = top - 1; r >= Math.max(cells.firstRow, top - NEAR_ROWS); r--) rows.push(r);
   for (let r = bottom + 1; r <= Math.min(cells.lastRow, bottom + NEAR_ROWS); r++) rows.push(r);
+  if (farAbove)
+    for (let r = top - NEAR_ROWS - 1; r >= Math.max(cells.firstRow, top - KEY_ROWS); r--) rows.push(r);
   for (const r of rows)
     for (const c of cells.filled(r)) {
       const v = cells.value(r, c);
@@ -799,7 +808,7 @@ function ragRule(
     fraction = settings.amberWithin;
     source = "setting";
   } else {
-    for (const t of nearbyText(cells, top, bottom)) {
+    for (const t of nearbyText(cells, top, bottom, true)) {
       const f = readAmberLegend(t.text);
       if (f === null) continue;
       fraction = f;
