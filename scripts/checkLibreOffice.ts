@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { scoreXlsxBuffer } from "../src/xlsx/scoreXlsxBuffer";
+import { buildCouncilWorkbooks } from "./buildCouncilWorkbooks";
 
 const ROOT = path.join(__dirname, "..");
 const SAMPLE = path.join(ROOT, "samples", "sample.xlsx");
@@ -119,9 +120,51 @@ async function main(): Promise<void> {
       );
       process.stdout.write(`Wrote ${path.relative(ROOT, target)}.png (PDF page ${page}: ${sheet.name})\n`);
     }
+    await checkCouncilWorkbooks(tmp);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * Scores every council-corpus workbook (other councils' layouts) and has LibreOffice convert each
+ * scored copy to PDF in one run: every one must open and convert.
+ */
+async function checkCouncilWorkbooks(tmp: string): Promise<void> {
+  const dir = path.join(tmp, "councils");
+  const inputs = await buildCouncilWorkbooks(dir);
+  const scored: string[] = [];
+  for (const input of inputs) {
+    const { output } = await scoreXlsxBuffer(new Uint8Array(fs.readFileSync(input)));
+    const target = input.replace(/\.xlsx$/, ".scored.xlsx");
+    fs.writeFileSync(target, output);
+    scored.push(target);
+  }
+  const started = Date.now();
+  const lo = run(
+    "libreoffice",
+    [
+      `-env:UserInstallation=file://${path.join(tmp, "profile")}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      dir,
+      ...scored,
+    ],
+    tmp,
+  );
+  const loText = `${lo.stdout}\n${lo.stderr}`;
+  if (/\berror\b/i.test(loText)) throw new Error(`LibreOffice reported an error: ${loText.trim()}`);
+  const missing = scored.filter((x) => {
+    const pdf = x.replace(/\.xlsx$/, ".pdf");
+    return !fs.existsSync(pdf) || fs.statSync(pdf).size === 0;
+  });
+  if (missing.length)
+    throw new Error(`LibreOffice wrote no PDF for ${missing.map((m) => path.basename(m)).join(", ")}`);
+  process.stdout.write(
+    `LibreOffice converted ${scored.length} scored council workbooks to PDF in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -106,12 +106,14 @@ function describeKpi(t: KpiTable, text: CellText): TableDescription {
 
 function describeFinance(t: FinanceTable, text: CellText): TableDescription {
   const header = t.headerRows[t.headerRows.length - 1];
+  // A finance column's header is often stacked ("CURRENT YEAR 2004/5" / "ANNUAL BUDGET" / "£000").
   const label = (c: number): string => {
-    for (let r = header; r >= t.top; r--) {
+    const words: string[] = [];
+    for (let r = t.top; r <= header; r++) {
       const s = text(r, c);
-      if (s) return `${columnLetters(c)} (${s})`;
+      if (s && !words.includes(s)) words.push(s);
     }
-    return columnLetters(c);
+    return words.length ? `${columnLetters(c)} (${words.join(" / ")})` : columnLetters(c);
   };
   const columns: Record<string, string> = { line: label(t.columns.name) };
   const cols: number[] = [t.columns.name];
