@@ -69,7 +69,11 @@ export function headerRole(label: string): Role | null {
   )
     return "value";
   if (/toleran|threshold/.test(t)) return "tolerance";
-  if (/\btargets?\b/.test(t) && !/% of target|against target|vs\.? target/.test(t)) return "target";
+  if (
+    /\btargets?\b|^(goal|standard|expected|benchmark target)$/.test(t) &&
+    !/% of target|against target|vs\.? target/.test(t)
+  )
+    return "target";
   if (
     /polarity|good is|^aim\b|higher or lower|^better if|pref'?d|preferred|desired (outcome|direction)/.test(t)
   )

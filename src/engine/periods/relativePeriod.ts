@@ -3,7 +3,7 @@ import type { Period } from "./Period";
 /** Headers naming the period by its place, with the offset in quarters they stand for. */
 const RELATIVE: { re: RegExp; offset: number }[] = [
   {
-    re: /^(current|latest|this|actual|result|value|performance|current (value|quarter|period|month|position|performance|figure|result|data)|latest (value|quarter|period|month|position|performance|figure|result|data)|this (quarter|period|month)|actual (performance|value|result)|(current|latest) (actual|outturn))$/,
+    re: /^(current|latest|this|now|actual|result|value|performance|current (value|quarter|period|month|position|performance|figure|result|data)|latest (value|quarter|period|month|position|performance|figure|result|data)|this (quarter|period|month)|actual (performance|value|result)|(current|latest) (actual|outturn))$/,
     offset: 0,
   },
   {

@@ -342,7 +342,7 @@ describe("findKpiTables layout traits", () => {
 
   it("honours confirmed mappings: ignore drops a table; column letters override detection", () => {
     const rows: CellValue[][] = [
-      ["Measure", "Aim", "Goal", "Q1"],
+      ["Measure", "Aim", "Level", "Q1"],
       ["A", "Lower", 5, 6],
     ];
     expect(find(sheet(rows)).tables[0].columns.target).toBeUndefined();
