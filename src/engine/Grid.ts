@@ -42,8 +42,18 @@ export interface SheetGrid {
   hiddenCols?: number[];
   /** "visible" | "hidden" | "veryHidden". */
   visibility?: "visible" | "hidden" | "veryHidden";
+  /** Solid fill colours of cells, where the host reads them (an officer's colour-only RAG column). */
+  fills?: CellFill[];
   /** True when the sheet is protected (writes to it will fail). */
   protected?: boolean;
+}
+
+/** A cell's solid fill colour, where the host reads it ("FF00B050"). */
+export interface CellFill {
+  /** 0-based sheet row and column. */
+  row: number;
+  col: number;
+  argb: string;
 }
 
 /** Every sheet of a workbook, in tab order. */

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { CellValue, MergeArea, SheetGrid, WorkbookGrid } from "../engine/Grid";
+import type { CellFill, CellValue, MergeArea, SheetGrid, WorkbookGrid } from "../engine/Grid";
 
 /** Number format given to a date cell that has none of its own. */
 export const DEFAULT_DATE_FORMAT = "dd/mm/yyyy";
@@ -54,16 +54,23 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
   }
 
   const cells: ReadCell[] = [];
+  const fills: CellFill[] = [];
   const hiddenRows: number[] = [];
   // findRow/columns read without creating rows or columns (getRow/getColumn would add them).
   for (let rowNumber = 1; rowNumber <= ws.rowCount; rowNumber++) {
     const row = ws.findRow(rowNumber);
     if (!row) continue;
     if (row.hidden) hiddenRows.push(rowNumber - 1);
+    // Fills of blank cells too (a colour-only RAG column), read without creating cells.
+    for (const cell of (row as unknown as { _cells?: (ExcelJS.Cell | undefined)[] })._cells ?? []) {
+      const argb = cell ? solidFill(cell) : undefined;
+      if (cell && argb) fills.push({ row: rowNumber - 1, col: Number(cell.col) - 1, argb });
+    }
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const r = rowNumber - 1;
       const c = colNumber - 1;
       if (covered.has(`${r},${c}`)) return;
+
       const read = readCell(cell, date1904);
       if (read.value === null && read.formula === null) return;
       cells.push({ row: r, col: c, ...read });
@@ -83,6 +90,7 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
     formats: [],
     formulas: [],
     merges,
+    ...(fills.length ? { fills } : {}),
     hiddenRows,
     hiddenCols,
     visibility: ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : "visible",
@@ -165,6 +173,14 @@ function toCellValue(v: unknown, date1904: boolean): CellValue {
     if ("result" in v) return toCellValue(v.result, date1904);
   }
   return String(v);
+}
+
+/** A cell's solid fill colour as ARGB ("FF00B050"), when it has one given by RGB. */
+function solidFill(cell: ExcelJS.Cell): string | undefined {
+  const fill = cell.fill as { type?: string; pattern?: string; fgColor?: { argb?: string } } | undefined;
+  if (fill?.type !== "pattern" || fill.pattern !== "solid") return undefined;
+  const argb = fill.fgColor?.argb;
+  return typeof argb === "string" && argb.length >= 6 ? argb : undefined;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -3,6 +3,7 @@ import type { CellValue, SheetGrid } from "../Grid";
 import { issue, type Issue } from "../Issue";
 import type { KpiResult, KpiStatus, Trend } from "./KpiResult";
 import { readStatedStatus } from "./readStatedStatus";
+import { ragOfColour } from "../cells/ragOfColour";
 import type { KpiRow, KpiTable } from "./KpiTable";
 import { convertUnit, kpiStatus, unitsAgree } from "./kpiStatus";
 import type { ParsedValue, Unit } from "../cells/ParsedValue";
@@ -315,6 +316,20 @@ function scoreRow(
   return result;
 }
 
+/** Fill colours by sheet, looked up by "row,col" (built once per grid). */
+const FILLS = new WeakMap<SheetGrid, Map<string, string>>();
+
+/** The solid fill colour of one cell, when the host read fills. */
+function fillAt(grid: SheetGrid, r: number, c: number): string | undefined {
+  if (!grid.fills?.length) return undefined;
+  let map = FILLS.get(grid);
+  if (!map) {
+    map = new Map(grid.fills.map((f) => [`${f.row},${f.col}`, f.argb]));
+    FILLS.set(grid, map);
+  }
+  return map.get(`${r},${c}`);
+}
+
 /** Statuses in plain words for messages. */
 const STATUS_WORDS: Record<KpiStatus, string> = {
   better: "better than target",
@@ -337,10 +352,20 @@ function readOfficerStatus(grid: SheetGrid, r: number, c: number, result: KpiRes
   const raw = cellValue(grid, r, c);
   const text = raw === null ? "" : String(raw).replace(/\s+/g, " ").trim();
   const cell = toA1(r, c);
-  const stated = text ? readStatedStatus(text) : null;
+  let stated = text ? readStatedStatus(text) : null;
+  let shown = text;
+  if (!text) {
+    // A blank status cell coloured green, amber or red is the officer's status too.
+    const colour = fillAt(grid, r, c);
+    const rag = colour ? ragOfColour(colour) : null;
+    if (rag) {
+      stated = rag === "green" ? "better" : rag === "amber" ? "within" : "outside";
+      shown = `${rag} fill`;
+    }
+  }
   result.statedStatus = stated;
-  if (!text) return;
-  result.statedText = text;
+  if (!shown) return;
+  result.statedText = shown;
   result.statedCell = cell;
   if (stated === null || !COMPARABLE.has(result.status) || stated === result.status) return;
   issues.push(
@@ -349,7 +374,7 @@ function readOfficerStatus(grid: SheetGrid, r: number, c: number, result: KpiRes
       "status-disagrees",
       grid.name,
       cell,
-      `The sheet says "${text.length > 40 ? `${text.slice(0, 37)}...` : text}" (${STATUS_WORDS[stated]}) for "${result.measure}", but the rule gives ${STATUS_WORDS[result.status]}${result.rule ? ` (${result.rule})` : ""}. Check the figures, the target or the measure's polarity.`,
+      `The sheet says "${shown.length > 40 ? `${shown.slice(0, 37)}...` : shown}" (${STATUS_WORDS[stated]}) for "${result.measure}", but the rule gives ${STATUS_WORDS[result.status]}${result.rule ? ` (${result.rule})` : ""}. Check the figures, the target or the measure's polarity.`,
     ),
   );
 }

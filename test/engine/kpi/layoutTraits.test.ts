@@ -176,3 +176,27 @@ describe("a header row with no measure label", () => {
     ]);
   });
 });
+
+describe("a status column coloured but left blank", () => {
+  it("reads the officer's fill colour as their status and compares it", () => {
+    const grid = seedToGrid({
+      name: "Fills",
+      rows: [
+        ["Measure", "Target", "Q1", "RAG"],
+        ["Visits on time", 0.9, 0.95, null],
+        ["Assessments on time", 0.9, 0.7, null],
+      ],
+      formats: percentFormats(2, 3, ["B", "C"]),
+    });
+    grid.fills = [
+      { row: 1, col: 3, argb: "FF00B050" },
+      { row: 2, col: 3, argb: "FFFFC000" },
+    ];
+    const { result } = scoreWorkbook({ sheets: [grid] }, {}, { saveOverrides: false });
+    expect(result.kpis.map((k) => [k.status, k.statedStatus, k.statedText])).toEqual([
+      ["better", "better", "green fill"],
+      ["outside", "within", "amber fill"],
+    ]);
+    expect(result.issues.find((i) => i.code === "status-disagrees")).toMatchObject({ cell: "D3" });
+  });
+});
