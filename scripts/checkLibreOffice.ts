@@ -22,6 +22,29 @@ function run(cmd: string, args: string[], cwd: string): { stdout: string; stderr
   return { stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * Converts workbooks to PDF into `outdir` with headless LibreOffice (its profile in `tmp`), failing
+ * on any error it reports; returns what it printed.
+ */
+function convertToPdf(files: string[], outdir: string, tmp: string): string {
+  const lo = run(
+    "libreoffice",
+    [
+      `-env:UserInstallation=file://${path.join(tmp, "profile")}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      outdir,
+      ...files,
+    ],
+    tmp,
+  );
+  const text = `${lo.stdout}\n${lo.stderr}`;
+  if (/\berror\b/i.test(text)) throw new Error(`LibreOffice reported an error: ${text.trim()}`);
+  return text;
+}
+
 /** Number of pages in a PDF (pdfinfo). */
 function pageCount(pdf: string, cwd: string): number {
   const m = /^Pages:\s+(\d+)/m.exec(run("pdfinfo", [pdf], cwd).stdout);
@@ -67,22 +90,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(scored, output);
 
     const started = Date.now();
-    const lo = run(
-      "libreoffice",
-      [
-        `-env:UserInstallation=file://${path.join(tmp, "profile")}`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        tmp,
-        scored,
-      ],
-      tmp,
-    );
+    const loText = convertToPdf([scored], tmp, tmp);
     const seconds = (Date.now() - started) / 1000;
-    const loText = `${lo.stdout}\n${lo.stderr}`;
-    if (/\berror\b/i.test(loText)) throw new Error(`LibreOffice reported an error: ${loText.trim()}`);
     const pdf = path.join(tmp, "sample.scored.pdf");
     if (!fs.existsSync(pdf) || fs.statSync(pdf).size === 0) {
       throw new Error(`LibreOffice wrote no PDF: ${loText.trim()}`);
@@ -141,21 +150,7 @@ async function checkCouncilWorkbooks(tmp: string): Promise<void> {
     scored.push(target);
   }
   const started = Date.now();
-  const lo = run(
-    "libreoffice",
-    [
-      `-env:UserInstallation=file://${path.join(tmp, "profile")}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      dir,
-      ...scored,
-    ],
-    tmp,
-  );
-  const loText = `${lo.stdout}\n${lo.stderr}`;
-  if (/\berror\b/i.test(loText)) throw new Error(`LibreOffice reported an error: ${loText.trim()}`);
+  convertToPdf(scored, dir, tmp);
   const missing = scored.filter((x) => {
     const pdf = x.replace(/\.xlsx$/, ".pdf");
     return !fs.existsSync(pdf) || fs.statSync(pdf).size === 0;
