@@ -46,4 +46,24 @@ export default [
       "no-restricted-globals": ["error", "Excel", "Office", "OfficeExtension", "document", "window", "process", "require", "Buffer"],
     },
   },
+  {
+    // The committee report's builder runs in the CLI and in the task pane alike: docx, ECharts
+    // and the engine only (no Node, DOM or Office APIs; hosts pass what draws PNGs).
+    files: ["src/report/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: nodeBuiltins,
+          patterns: [
+            { group: ["node:*"], message: "src/report runs in the browser too: no Node imports." },
+            { group: ["react", "react-dom", "react/*", "@fluentui/*"], message: "src/report is not UI." },
+            { group: ["exceljs", "@microsoft/office-js", "office-*", "@resvg/*"], message: "src/report: no host imports." },
+            { group: ["**/excel/**", "**/xlsx/**", "**/taskpane/**", "**/cli/**", "**/commands/**"], message: "src/report must not import host code." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "Excel", "Office", "OfficeExtension", "document", "window", "process", "require", "Buffer"],
+    },
+  },
 ];

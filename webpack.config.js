@@ -1,7 +1,8 @@
 /* eslint-disable */
 // Builds the task pane, the ribbon command and the browser preview.
 // Production: office.js from Microsoft's CDN (Office requires it) and the manifest's dev URL
-// swapped for ADDIN_PROD_URL; prints each bundle's size, raw and gzipped.
+// swapped for ADDIN_PROD_URL, which must be given (an https URL ending in "/"): the build fails
+// without it rather than ship a manifest pointing at a placeholder. Prints each bundle's size.
 // Development: office.js served from a local copy of @microsoft/office-js, no CDN.
 // Preview (--env preview): only the browser preview page, over plain http, no office.js at all.
 // --env outputPath=DIR builds somewhere other than dist/ (the end-to-end test uses a temp dir).
@@ -11,15 +12,28 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
-const PROD_URL = process.env.ADDIN_PROD_URL || "https://quarterly-scorecard.example.org/";
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_DIST = "node_modules/@microsoft/office-js/dist";
 /** Goals from issue 6 §4d: gzipped bytes of the initial JavaScript each page loads. */
 const GOALS = { taskpane: 250 * 1024, commands: 60 * 1024 };
 
+/** The deployment URL for a production build, or an error saying how to give it. */
+function prodUrl() {
+  const url = process.env.ADDIN_PROD_URL;
+  if (!url || !/^https:\/\/[^\s/]+(\/[^\s]*)?\/$/.test(url)) {
+    throw new Error(
+      `ADDIN_PROD_URL must be the https address the add-in is served from, ending in "/" (got ${url ? `"${url}"` : "nothing"}). ` +
+        "Example: ADDIN_PROD_URL=https://scorecard.example.gov.uk/ npm run build",
+    );
+  }
+  return url;
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const preview = Boolean(env.preview);
+  // Only a build that writes the manifest needs the deployment URL.
+  const PROD_URL = dev || preview ? DEV_URL : prodUrl();
   // Office loads the host-specific scripts (excel-*.js, strings) from office.js's own folder.
   const officeJs = dev ? "office-js/office.js" : OFFICE_CDN;
   let https;
@@ -86,7 +100,11 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
       // ExcelJS's browser build; Node built-ins are not available in the page.
-      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
+      alias: {
+        exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js"),
+        // The report's charts: only the parts of ECharts they use (src/report/echartsForBrowser.ts).
+        echarts$: path.resolve(__dirname, "src/report/echartsForBrowser.ts"),
+      },
       fallback: { fs: false, path: false, os: false, stream: false, crypto: false },
     },
     // No `global` shim: webpack's shim falls back to `new Function`, which the CSP forbids.

@@ -8,6 +8,9 @@
  * b. CLI end to end on a generated 10,000-KPI, 20-sheet workbook: read, score, write (goal < 10 s, < 1 GB).
  * c. Office host on the fake Excel for 10, 1,000 and 10,000 KPIs: syncs per run and request bytes.
  * d. Production bundles gzipped, from dist/ after `npm run build` (task pane < 250 KB, commands < 60 KB).
+ * e. The CLI against a bare ExcelJS read + write of the same 20-sheet × 500-KPI workbook, in one run:
+ *    time as a ratio (goal <= 0.8) and peak RSS (goal: below the bare round trip's). Each side runs
+ *    in its own process, three times, alternating; the medians are compared.
  *
  * Each case runs in a child process so its peak memory (maxRSS) is its own.
  */
@@ -20,8 +23,12 @@ import { gzipSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import type { CellValue, SheetGrid, WorkbookGrid } from "../src/engine/Grid";
 import { scoreWorkbook } from "../src/engine/scoreWorkbook";
-import { applyWritePlan } from "../src/xlsx/applyWritePlan";
+import { runCli } from "../src/cli/main";
+import { applyWritePlanToPackage } from "../src/xlsx/applyWritePlanToPackage";
+import { fflateCodec } from "../src/xlsx/fflateCodec";
+import { gridReaderPackage } from "../src/xlsx/gridReaderPackage";
 import { readWorkbookGrid } from "../src/xlsx/readWorkbookGrid";
+import { XlsxPackage } from "../src/xlsx/XlsxPackage";
 
 const ROOT = path.resolve(__dirname, "..");
 const MB = 1024 * 1024;
@@ -133,30 +140,23 @@ async function caseB(): Promise<BenchRow[]> {
   const dir = await mkdtemp(path.join(tmpdir(), "qs-bench-"));
   try {
     const file = path.join(dir, "bench-10k.xlsx");
-    const gen = new ExcelJS.Workbook();
-    for (let s = 0; s < 20; s++) {
-      const ws = gen.addWorksheet(`Service ${s + 1}`);
-      for (const [i, row] of kpiSheetRows(500, s + 1).entries()) {
-        const r = ws.addRow(row);
-        if (i >= 2) for (const c of [3, 4, ...PERIOD_LABELS.map((_, k) => 6 + k)]) r.getCell(c).numFmt = "0%";
-      }
-    }
-    await gen.xlsx.writeFile(file);
+    await writeBenchWorkbook(file);
     const size = (await readFile(file)).length;
     if (global.gc) global.gc();
 
     const t0 = performance.now();
-    const bytes = await readFile(file);
+    const bytes = new Uint8Array(await readFile(file));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(gridReaderPackage(bytes, fflateCodec) as unknown as ArrayBuffer);
     const grid = readWorkbookGrid(wb);
     const read = ms(t0);
     const t1 = performance.now();
     const { result, plan } = scoreWorkbook(grid);
     const score = ms(t1);
     const t2 = performance.now();
-    applyWritePlan(wb, plan);
-    await writeFile(path.join(dir, "bench-10k.scored.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+    const pkg = XlsxPackage.open(bytes, fflateCodec);
+    applyWritePlanToPackage(pkg, plan);
+    await writeFile(path.join(dir, "bench-10k.scored.xlsx"), pkg.toBytes());
     const write = ms(t2);
     const total = read + score + write;
     const peak = peakRssMb();
@@ -165,7 +165,7 @@ async function caseB(): Promise<BenchRow[]> {
       { case: "b", measure: "KPIs scored (of 10,000)", value: String(result.kpis.length) },
       { case: "b", measure: "read (ExcelJS load + grid)", value: `${read} ms` },
       { case: "b", measure: "score (engine)", value: `${score} ms` },
-      { case: "b", measure: "write (plan + ExcelJS save)", value: `${write} ms` },
+      { case: "b", measure: "write (plan applied to the package)", value: `${write} ms` },
       { case: "b", measure: "total", value: `${total} ms`, goal: "< 10 s", met: total < 10_000 },
       {
         case: "b",
@@ -278,7 +278,97 @@ async function caseD(): Promise<BenchRow[]> {
   return rows;
 }
 
-const CASES: Record<string, () => Promise<BenchRow[]>> = { a: caseA, b: caseB, c: caseC, d: caseD };
+/**
+ * The 20-sheet workbook of cases b and e: 500 percentage KPIs a sheet, written by ExcelJS.
+ * @example await writeBenchWorkbook("/tmp/bench.xlsx");
+ */
+export async function writeBenchWorkbook(file: string): Promise<void> {
+  const gen = new ExcelJS.Workbook();
+  for (let s = 0; s < 20; s++) {
+    const ws = gen.addWorksheet(`Service ${s + 1}`);
+    for (const [i, row] of kpiSheetRows(500, s + 1).entries()) {
+      const r = ws.addRow(row);
+      if (i >= 2) for (const c of [3, 4, ...PERIOD_LABELS.map((_, k) => 6 + k)]) r.getCell(c).numFmt = "0%";
+    }
+  }
+  await gen.xlsx.writeFile(file);
+}
+
+/** One side of case e, in this process: milliseconds from reading the file to the file written. */
+async function roundTrip(side: string, file: string): Promise<{ ms: number; rssMb: number }> {
+  const out = file.replace(/\.xlsx$/, `.${side}.xlsx`);
+  const t0 = performance.now();
+  if (side === "bare") {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+    await writeFile(out, new Uint8Array(await wb.xlsx.writeBuffer()));
+  } else {
+    const sink = { write: () => true };
+    const code = await runCli(["score", file, "--out", out], { stdout: sink, stderr: sink });
+    if (code !== 0) throw new Error(`the CLI exited ${code}`);
+  }
+  return { ms: performance.now() - t0, rssMb: peakRssMb() };
+}
+
+/** e. The CLI against a bare ExcelJS read + write, each side in its own process, three rounds. */
+async function caseE(): Promise<BenchRow[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), "qs-bench-e-"));
+  try {
+    const file = path.join(dir, "bench-20x500.xlsx");
+    await writeBenchWorkbook(file);
+    const samples: Record<string, { ms: number; rssMb: number }[]> = { bare: [], cli: [] };
+    for (let round = 0; round < 3; round++) {
+      for (const side of ["bare", "cli"]) {
+        const child = spawnSync(
+          process.execPath,
+          [path.join(ROOT, "bin", "run-ts.js"), __filename, "--round-trip", side, file],
+          { cwd: ROOT, encoding: "utf8", maxBuffer: 16 * MB },
+        );
+        const line = child.stdout.split("\n").find((l) => l.startsWith("TRIP "));
+        if (child.status !== 0 || !line)
+          throw new Error(`${side}: ${(child.stderr || child.stdout).trim().slice(0, 200)}`);
+        samples[side].push(JSON.parse(line.slice(5)) as { ms: number; rssMb: number });
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const bareMs = median(samples.bare.map((x) => x.ms));
+    const cliMs = median(samples.cli.map((x) => x.ms));
+    const bareRss = median(samples.bare.map((x) => x.rssMb));
+    const cliRss = median(samples.cli.map((x) => x.rssMb));
+    const ratio = cliMs / bareMs;
+    const each = (side: string) => samples[side].map((x) => Math.round(x.ms)).join(", ");
+    return [
+      {
+        case: "e",
+        measure: "bare ExcelJS read + write, median of 3 (each run)",
+        value: `${Math.round(bareMs)} ms (${each("bare")})`,
+      },
+      {
+        case: "e",
+        measure: "CLI score, median of 3 (each run)",
+        value: `${Math.round(cliMs)} ms (${each("cli")})`,
+      },
+      {
+        case: "e",
+        measure: "CLI ÷ bare round trip",
+        value: ratio.toFixed(2),
+        goal: "<= 0.8",
+        met: ratio <= 0.8,
+      },
+      {
+        case: "e",
+        measure: "peak RSS: CLI vs bare round trip (process, modules loaded)",
+        value: `${Math.round(cliRss)} MB vs ${Math.round(bareRss)} MB`,
+        goal: "CLI lower",
+        met: cliRss < bareRss,
+      },
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const CASES: Record<string, () => Promise<BenchRow[]>> = { a: caseA, b: caseB, c: caseC, d: caseD, e: caseE };
 
 /** Formats rows as a plain-text table. */
 export function formatTable(rows: BenchRow[]): string {
@@ -304,11 +394,16 @@ export function formatTable(rows: BenchRow[]): string {
 }
 
 async function main(): Promise<void> {
+  const trip = process.argv.indexOf("--round-trip");
+  if (trip > 0) {
+    console.log("TRIP " + JSON.stringify(await roundTrip(process.argv[trip + 1], process.argv[trip + 2])));
+    return;
+  }
   const i = process.argv.indexOf("--case");
   if (i > 0) {
     const name = process.argv[i + 1];
     const run = CASES[name];
-    if (!run) throw new Error(`unknown case "${name}" (a, b, c or d)`);
+    if (!run) throw new Error(`unknown case "${name}" (a, b, c, d or e)`);
     console.log("BENCH " + JSON.stringify(await run()));
     return;
   }

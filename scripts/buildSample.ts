@@ -1,6 +1,8 @@
-// Builds samples/sample.xlsx (`npm run sample`) from the seed fixture sheets in test/fixtures/seeds/.
+// Builds the bundled samples (`npm run sample`), one workbook per report quarter, from the seed
+// fixture sheets in test/fixtures/seeds/. The same seeds always give the same bytes.
 import ExcelJS from "exceljs";
 import * as fs from "fs";
+import JSZip from "jszip";
 import * as path from "path";
 import { measureKey } from "../src/engine/kpi/measureKey";
 import type { Polarity } from "../src/engine/Settings";
@@ -9,31 +11,52 @@ import { writeStoreRows } from "../src/engine/writeplan/writeStoreRows";
 import { applyWritePlan } from "../src/xlsx/applyWritePlan";
 import type { SeedSheet } from "../test/fixtures/seeds/SeedSheet";
 
-/** Where the bundled sample is written. */
-export const SAMPLE_PATH = path.join(__dirname, "..", "samples", "sample.xlsx");
+/** Where the bundled samples are written. */
+export const SAMPLES_DIR = path.join(__dirname, "..", "samples");
 
 const SEEDS_DIR = path.join(__dirname, "..", "test", "fixtures", "seeds");
 
-/** Seed modules in the sample's tab order; any other seed module follows, alphabetically. */
-const SEED_ORDER = [
-  "contractKpis",
-  "partnershipKpis",
-  "corporateScorecard",
-  "demand",
-  "financeSummary2019",
-  "careLadder2019",
-  "outturn2122",
+/** One bundled sample: a report's quarter, the seed report it comes from and its seed sheets. */
+export interface SampleSpec {
+  /** File name in samples/. */
+  file: string;
+  /** The seed report, in words. */
+  source: string;
+  /** Seed modules in test/fixtures/seeds/, in tab order. */
+  modules: string[];
+}
+
+/**
+ * The bundled samples, one per report quarter, so that each is coherent on its own (one period
+ * scored, one set of counts). Their names sort in date order. Every seed module is in one sample.
+ */
+export const SAMPLES: SampleSpec[] = [
+  {
+    file: "dec-15.xlsx",
+    source: "seed 004: Doncaster Children's Services Trust's Corporate Scorecard for month Dec-15",
+    modules: ["corporateScorecard"],
+  },
+  {
+    file: "q3-2019-20.xlsx",
+    source: "seed 000: Performance Challenge of Doncaster Children's Services Trust, Quarter 3 2019/20",
+    modules: ["demand", "financeSummary2019", "careLadder2019"],
+  },
+  {
+    file: "q4-2021-22.xlsx",
+    source: "seed 001: Doncaster Children's Services Trust's quarterly report, Quarter 4 2021/22",
+    modules: ["contractKpis", "partnershipKpis", "outturn2122"],
+  },
 ];
 
-/** A fixed date for the workbook's properties, so that rebuilding changes nothing but zip timestamps. */
+/** A fixed date for the workbook's properties and every zip entry, so a rebuild gives the same bytes. */
 const FIXED_DATE = new Date(Date.UTC(2022, 3, 1));
 
 /**
  * Measures the seed tables give no polarity for but that are plainly lower-is-better, as an officer
  * would set them once in the task pane (saved as `settings.polarityOverrides`). Names are as the seed
  * tables write them. Genuinely ambiguous measures (the share of children leaving care on a special
- * guardianship or child arrangement order, caseloads, demand counts) are left out, so the sample
- * still shows the "No polarity found" warning.
+ * guardianship or child arrangement order, caseloads, demand counts) are left out, so the samples
+ * still show the "No polarity found" warning. Each sample saves those of its own measures.
  */
 export const SAMPLE_LOWER_IS_BETTER: { measure: string; why: string }[] = [
   {
@@ -83,18 +106,22 @@ export const SAMPLE_LOWER_IS_BETTER: { measure: string; why: string }[] = [
 ];
 
 /**
- * Every `SeedSheet` exported by the modules in test/fixtures/seeds/, in the sample's tab order.
- * @example loadSeedSheets().map((s) => s.name) // ["Contract KPIs", ..., "Finance Summary Dec 2019", ...]
+ * Every `SeedSheet` exported by the modules in test/fixtures/seeds/ (or only `modules`, in that
+ * order); otherwise in the samples' order, any module in no sample last, alphabetically.
+ * @example loadSeedSheets().map((s) => s.name) // ["Corporate Scorecard", "Demand", ...]
  */
-export function loadSeedSheets(dir: string = SEEDS_DIR): SeedSheet[] {
-  const modules = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".ts") && f !== "SeedSheet.ts")
-    .map((f) => f.replace(/\.ts$/, ""));
-  const rank = (m: string): number => (SEED_ORDER.includes(m) ? SEED_ORDER.indexOf(m) : SEED_ORDER.length);
-  modules.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+export function loadSeedSheets(dir: string = SEEDS_DIR, modules?: string[]): SeedSheet[] {
+  const order = SAMPLES.flatMap((s) => s.modules);
+  const names =
+    modules ??
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".ts") && f !== "SeedSheet.ts")
+      .map((f) => f.replace(/\.ts$/, ""));
+  const rank = (m: string): number => (order.includes(m) ? order.indexOf(m) : order.length);
+  if (!modules) names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const sheets: SeedSheet[] = [];
-  for (const m of modules) {
+  for (const m of names) {
     const exports = require(path.join(dir, m)) as Record<string, unknown>;
     for (const value of Object.values(exports)) if (isSeedSheet(value)) sheets.push(value);
   }
@@ -109,8 +136,8 @@ function isSeedSheet(v: unknown): v is SeedSheet {
 /**
  * Builds the sample workbook: one worksheet per seed sheet, with the seed's values, number
  * formats, merges and widths, and bold title, header and section rows; with `savedSettings`, also the
- * bundled sample's saved settings (SAMPLE_LOWER_IS_BETTER) in the store sheet.
- * @example const wb = buildSampleWorkbook(loadSeedSheets(), { savedSettings: true }); await wb.xlsx.writeFile("sample.xlsx");
+ * saved settings for the SAMPLE_LOWER_IS_BETTER measures they hold in the store sheet.
+ * @example const wb = buildSampleWorkbook(loadSeedSheets(), { savedSettings: true }); await wb.xlsx.writeFile("seeds.xlsx");
  */
 export function buildSampleWorkbook(
   seeds: SeedSheet[],
@@ -126,19 +153,16 @@ export function buildSampleWorkbook(
 }
 
 /**
- * Saves SAMPLE_LOWER_IS_BETTER in the workbook's store sheet exactly as the task pane would: the
- * engine's store rows, written by the same host code (applyWritePlan) into a very hidden sheet.
- * Throws when a measure is not in the seeds (a renamed seed row would silently lose its override).
+ * Saves the SAMPLE_LOWER_IS_BETTER measures these seeds hold in the workbook's store sheet exactly
+ * as the task pane would: the engine's store rows, written by the same host code (applyWritePlan)
+ * into a very hidden sheet. No store when the seeds hold none of them.
  */
 function addSavedSettings(wb: ExcelJS.Workbook, seeds: SeedSheet[]): void {
-  const inSeeds = new Set(
-    seeds.flatMap((s) => s.rows.flatMap((r) => r.filter((v) => typeof v === "string").map(measureKey))),
-  );
+  const inSeeds = seedMeasureKeys(seeds);
   const polarityOverrides: Record<string, Polarity> = {};
-  for (const { measure } of SAMPLE_LOWER_IS_BETTER) {
-    if (!inSeeds.has(measureKey(measure))) throw new Error(`no seed table has the measure "${measure}"`);
-    polarityOverrides[measureKey(measure)] = "lower";
-  }
+  for (const { measure } of SAMPLE_LOWER_IS_BETTER)
+    if (inSeeds.has(measureKey(measure))) polarityOverrides[measureKey(measure)] = "lower";
+  if (Object.keys(polarityOverrides).length === 0) return;
   const state: StoreState = { version: 1, owned: [], settings: { polarityOverrides }, cf: [] };
   applyWritePlan(wb, {
     sheets: [],
@@ -147,6 +171,13 @@ function addSavedSettings(wb: ExcelJS.Workbook, seeds: SeedSheet[]): void {
     store: { sheetName: STORE_SHEET, rows: writeStoreRows(state) },
     deleteSheets: [],
   });
+}
+
+/** The measure keys of every text cell of the seeds. */
+function seedMeasureKeys(seeds: SeedSheet[]): Set<string> {
+  return new Set(
+    seeds.flatMap((s) => s.rows.flatMap((r) => r.filter((v) => typeof v === "string").map(measureKey))),
+  );
 }
 
 /**
@@ -203,20 +234,70 @@ function boldRows(rows: SeedSheet["rows"]): Set<number> {
   return out;
 }
 
-/** Builds the sample and writes it to `target`. */
-export async function writeSample(target: string = SAMPLE_PATH): Promise<void> {
-  const seeds = loadSeedSheets();
-  if (seeds.length === 0) throw new Error(`no seed sheets found in ${SEEDS_DIR}`);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  await buildSampleWorkbook(seeds, { savedSettings: true }).xlsx.writeFile(target);
-  process.stdout.write(
-    `Wrote ${path.relative(process.cwd(), target)} (${seeds.map((s) => s.name).join(", ")})\n`,
-  );
+/**
+ * The workbook's .xlsx bytes with every zip entry dated FIXED_DATE (ExcelJS stamps the time of
+ * writing), so that the same workbook always gives the same bytes.
+ * @example fs.writeFileSync("a.xlsx", await fixedBytes(wb));
+ */
+export async function fixedBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+  const out = new JSZip();
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    out.file(entry.name, await entry.async("uint8array"), { date: FIXED_DATE, createFolders: false });
+  }
+  return out.generateAsync({
+    type: "nodebuffer",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+    platform: "DOS",
+  });
+}
+
+/**
+ * Builds one sample's bytes: its seeds' sheets plus the saved settings for its measures.
+ * @example fs.writeFileSync("samples/dec-15.xlsx", await buildSampleBytes(SAMPLES[0]));
+ */
+export async function buildSampleBytes(spec: SampleSpec): Promise<Buffer> {
+  const seeds = loadSeedSheets(SEEDS_DIR, spec.modules);
+  if (seeds.length === 0) throw new Error(`no seed sheets in ${spec.modules.join(", ")}`);
+  const wb = buildSampleWorkbook(seeds, { savedSettings: true });
+  wb.title = `Quarterly Scorecard sample: ${spec.source}`;
+  return fixedBytes(wb);
+}
+
+/**
+ * Builds every sample into `dir`, writing only files whose bytes changed. Throws when a seed module
+ * is in no sample, or a SAMPLE_LOWER_IS_BETTER measure in none of their seeds (a renamed seed row
+ * would silently lose its setting).
+ */
+export async function writeSamples(dir: string = SAMPLES_DIR): Promise<void> {
+  const inSamples = new Set(SAMPLES.flatMap((s) => s.modules));
+  const loose = fs
+    .readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith(".ts") && f !== "SeedSheet.ts")
+    .map((f) => f.replace(/\.ts$/, ""))
+    .filter((m) => !inSamples.has(m));
+  if (loose.length) throw new Error(`seed modules in no sample: ${loose.join(", ")} (add them to SAMPLES)`);
+  const keys = seedMeasureKeys(loadSeedSheets());
+  for (const { measure } of SAMPLE_LOWER_IS_BETTER)
+    if (!keys.has(measureKey(measure))) throw new Error(`no seed table has the measure "${measure}"`);
+
+  fs.mkdirSync(dir, { recursive: true });
+  for (const spec of SAMPLES) {
+    const target = path.join(dir, spec.file);
+    const bytes = await buildSampleBytes(spec);
+    const same = fs.existsSync(target) && fs.readFileSync(target).equals(bytes);
+    if (!same) fs.writeFileSync(target, bytes);
+    process.stdout.write(
+      `${same ? "Unchanged" : "Wrote"} ${path.relative(process.cwd(), target)} (${spec.source})\n`,
+    );
+  }
 }
 
 // Run only when executed as a script (bin/run-ts.js puts the script's path in argv[1]).
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
-  writeSample().catch((err: unknown) => {
+  writeSamples().catch((err: unknown) => {
     process.stderr.write(`buildSample: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
   });

@@ -1,7 +1,9 @@
 // `npm run check:libreoffice`: an outside reader's check that our .xlsx files are sound.
-// Scores the bundled sample to a temp file, converts it to PDF with headless LibreOffice
+// Scores each bundled sample to a temp file, converts it to PDF with headless LibreOffice
 // (Debian: apt-get install libreoffice-calc poppler-utils), fails on any LibreOffice error or a
-// missing PDF, prints how long it took, and renders the summary and commentary pages to PNG
+// missing PDF, prints how long it took, checks our sheets' printed pages with `pdftotext -bbox`
+// (checkPrintedPages: a header and a page number on every page, header rows repeated, no body text
+// under 8 pt), and renders the summary and commentary pages of the PICTURED sample to PNG
 // (docs/images/) for the README.
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -9,9 +11,14 @@ import * as os from "os";
 import * as path from "path";
 import { scoreXlsxBuffer } from "../src/xlsx/scoreXlsxBuffer";
 import { buildCouncilWorkbooks } from "./buildCouncilWorkbooks";
+import { checkPrintedPages } from "./checkPrintedPages";
+import type { SheetWrite } from "../src/engine/writeplan/WritePlan";
+import { checkReports } from "./checkReportLibreOffice";
+import { SAMPLES, SAMPLES_DIR } from "./buildSample";
 
 const ROOT = path.join(__dirname, "..");
-const SAMPLE = path.join(ROOT, "samples", "sample.xlsx");
+/** The sample the README pictures: KPI tables with targets and tolerances, and a finance table. */
+const PICTURED = "q4-2021-22.xlsx";
 const IMAGES = path.join(ROOT, "docs", "images");
 
 /** Runs a command, failing with its output when it exits non-zero or cannot start. */
@@ -85,53 +92,85 @@ function findPage(
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "scorecard-lo-"));
   try {
-    const { outcome, output } = await scoreXlsxBuffer(new Uint8Array(fs.readFileSync(SAMPLE)));
-    const scored = path.join(tmp, "sample.scored.xlsx");
-    fs.writeFileSync(scored, output);
-
-    const started = Date.now();
-    const loText = convertToPdf([scored], tmp, tmp);
-    const seconds = (Date.now() - started) / 1000;
-    const pdf = path.join(tmp, "sample.scored.pdf");
-    if (!fs.existsSync(pdf) || fs.statSync(pdf).size === 0) {
-      throw new Error(`LibreOffice wrote no PDF: ${loText.trim()}`);
-    }
-    const pages = pageCount(pdf, tmp);
-    process.stdout.write(
-      `LibreOffice converted the scored sample to a ${pages}-page PDF in ${seconds.toFixed(1)} s\n`,
-    );
-
-    const texts = pageTexts(pdf, pages, tmp);
-    fs.mkdirSync(IMAGES, { recursive: true });
-    for (const role of ["summary", "commentary"] as const) {
-      const sheet = outcome.plan.sheets.find((s) => s.role === role);
-      if (!sheet) throw new Error(`the write plan has no ${role} sheet`);
-      const page = findPage(texts, sheet.cells);
-      if (page === undefined) throw new Error(`no page of the PDF shows the ${role} sheet "${sheet.name}"`);
-      const target = path.join(IMAGES, `sample-${role}`);
-      run(
-        "pdftoppm",
-        [
-          "-png",
-          "-scale-to-x",
-          "1800",
-          "-scale-to-y",
-          "-1",
-          "-f",
-          String(page),
-          "-l",
-          String(page),
-          "-singlefile",
-          pdf,
-          target,
-        ],
-        tmp,
-      );
-      process.stdout.write(`Wrote ${path.relative(ROOT, target)}.png (PDF page ${page}: ${sheet.name})\n`);
-    }
+    for (const { file } of SAMPLES) await checkSample(file, tmp);
     await checkCouncilWorkbooks(tmp);
+    await checkReports(tmp);
+    await checkFidelityWorkbooks(tmp);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Scores one bundled sample, converts it to PDF, and for PICTURED renders the README's pictures. */
+async function checkSample(file: string, tmp: string): Promise<void> {
+  const { outcome, output } = await scoreXlsxBuffer(
+    new Uint8Array(fs.readFileSync(path.join(SAMPLES_DIR, file))),
+  );
+  const base = file.replace(/\.xlsx$/, "");
+  const scored = path.join(tmp, `${base}.scored.xlsx`);
+  fs.writeFileSync(scored, output);
+
+  const started = Date.now();
+  const lo = run(
+    "libreoffice",
+    [
+      `-env:UserInstallation=file://${path.join(tmp, "profile")}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      tmp,
+      scored,
+    ],
+    tmp,
+  );
+  const seconds = (Date.now() - started) / 1000;
+  const loText = `${lo.stdout}\n${lo.stderr}`;
+  if (/\berror\b/i.test(loText)) throw new Error(`LibreOffice reported an error: ${loText.trim()}`);
+  const pdf = path.join(tmp, `${base}.scored.pdf`);
+  if (!fs.existsSync(pdf) || fs.statSync(pdf).size === 0) {
+    throw new Error(`LibreOffice wrote no PDF for ${file}: ${loText.trim()}`);
+  }
+  const pages = pageCount(pdf, tmp);
+  process.stdout.write(
+    `LibreOffice converted the scored ${file} to a ${pages}-page PDF in ${seconds.toFixed(1)} s\n`,
+  );
+  // Our sheets' pages: numbered, headed, header rows repeated, body text 8 pt or more.
+  for (const m of await checkPrintedPages(pdf, outcome.plan.sheets, tmp))
+    process.stdout.write(
+      `  ${m.sheet}: ${m.pages.length} page(s), body text ${m.usual} pt (smallest ${m.smallest} pt), every page numbered\n`,
+    );
+  if (file !== PICTURED) return;
+
+  const texts = pageTexts(pdf, pages, tmp);
+  fs.mkdirSync(IMAGES, { recursive: true });
+  for (const role of ["summary", "commentary"] as const) {
+    const sheet = outcome.plan.sheets.find((s) => s.role === role);
+    if (!sheet) throw new Error(`the write plan has no ${role} sheet`);
+    const page = findPage(texts, sheet.cells);
+    if (page === undefined) throw new Error(`no page of the PDF shows the ${role} sheet "${sheet.name}"`);
+    const target = path.join(IMAGES, `sample-${role}`);
+    run(
+      "pdftoppm",
+      [
+        "-png",
+        "-scale-to-x",
+        "1800",
+        "-scale-to-y",
+        "-1",
+        "-f",
+        String(page),
+        "-l",
+        String(page),
+        "-singlefile",
+        pdf,
+        target,
+      ],
+      tmp,
+    );
+    process.stdout.write(
+      `Wrote ${path.relative(ROOT, target)}.png (${file}, PDF page ${page}: ${sheet.name})\n`,
+    );
   }
 }
 
@@ -143,11 +182,13 @@ async function checkCouncilWorkbooks(tmp: string): Promise<void> {
   const dir = path.join(tmp, "councils");
   const inputs = await buildCouncilWorkbooks(dir);
   const scored: string[] = [];
+  const sheets: SheetWrite[][] = [];
   for (const input of inputs) {
-    const { output } = await scoreXlsxBuffer(new Uint8Array(fs.readFileSync(input)));
+    const { outcome, output } = await scoreXlsxBuffer(new Uint8Array(fs.readFileSync(input)));
     const target = input.replace(/\.xlsx$/, ".scored.xlsx");
     fs.writeFileSync(target, output);
     scored.push(target);
+    sheets.push(outcome.plan.sheets);
   }
   const started = Date.now();
   convertToPdf(scored, dir, tmp);
@@ -159,6 +200,48 @@ async function checkCouncilWorkbooks(tmp: string): Promise<void> {
     throw new Error(`LibreOffice wrote no PDF for ${missing.map((m) => path.basename(m)).join(", ")}`);
   process.stdout.write(
     `LibreOffice converted ${scored.length} scored council workbooks to PDF in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+  // Other councils' layouts print as well: every page numbered and headed, no body text under 8 pt.
+  let smallest = Infinity;
+  for (const [i, file] of scored.entries())
+    for (const m of await checkPrintedPages(file.replace(/\.xlsx$/, ".pdf"), sheets[i], tmp))
+      smallest = Math.min(smallest, m.smallest);
+  process.stdout.write(`  their sheets' pages: every one numbered, body text ${smallest} pt or more\n`);
+}
+
+/**
+ * Scores every fidelity fixture (test/fixtures/xlsx: openpyxl, LibreOffice and Excel-shaped
+ * workbooks with charts, pictures, macros, protection, sparklines...) twice, and has LibreOffice
+ * convert each scored copy, first and second run, to PDF: every one must open and convert.
+ */
+async function checkFidelityWorkbooks(tmp: string): Promise<void> {
+  const from = path.join(__dirname, "..", "test", "fixtures", "xlsx");
+  const dir = path.join(tmp, "fidelity");
+  fs.mkdirSync(dir, { recursive: true });
+  const scored: string[] = [];
+  for (const name of fs.readdirSync(from).filter((n) => /\.xls[xm]$/.test(n))) {
+    const once = await scoreXlsxBuffer(new Uint8Array(fs.readFileSync(path.join(from, name))));
+    const twice = await scoreXlsxBuffer(once.output);
+    const ext = path.extname(name);
+    for (const [run, bytes] of [
+      ["scored", once.output],
+      ["rescored", twice.output],
+    ] as const) {
+      const target = path.join(dir, `${path.basename(name, ext)}.${run}${ext}`);
+      fs.writeFileSync(target, bytes);
+      scored.push(target);
+    }
+  }
+  const started = Date.now();
+  convertToPdf(scored, dir, tmp);
+  const missing = scored.filter((x) => {
+    const pdf = x.replace(/\.xls[xm]$/, ".pdf");
+    return !fs.existsSync(pdf) || fs.statSync(pdf).size === 0;
+  });
+  if (missing.length)
+    throw new Error(`LibreOffice wrote no PDF for ${missing.map((m) => path.basename(m)).join(", ")}`);
+  process.stdout.write(
+    `LibreOffice converted ${scored.length} scored fidelity workbooks to PDF in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );
 }
 

@@ -1,4 +1,4 @@
-// Draws the add-in's icons (assets/icon-16.png, icon-32.png, icon-80.png): a traffic light, the
+// Draws the add-in's icons (assets/icon-16.png, icon-32.png, icon-64.png, icon-80.png): a traffic light, the
 // RAG status motif, with anti-aliased edges so it reads at 16 px. Run: node bin/run-ts.js scripts/makeIcons.ts
 import { writeFileSync } from "fs";
 import { join } from "path";
@@ -58,7 +58,7 @@ function drawIcon(size: number): PNG {
   return png;
 }
 
-for (const size of [16, 32, 80]) {
+for (const size of [16, 32, 64, 80]) {
   const file = join(__dirname, "..", "assets", `icon-${size}.png`);
   writeFileSync(file, PNG.sync.write(drawIcon(size)));
   console.log(`wrote ${file}`);

@@ -44,12 +44,25 @@ describe("manifest.xml", () => {
     expect(named("Permissions").map((p) => p.text.trim())).toEqual(["ReadWriteDocument"]);
   });
 
-  test("requires ExcelApi 1.7 and SharedRuntime 1.1, as the README says", () => {
+  // Issue 11: SharedRuntime 1.1 is only on hosts that have ExcelApi 1.9 (Microsoft 365 2002+,
+  // Mac 16.35+, Excel 2021, the web), and getRanges (1.9) is used on every run: 1.9 is the floor.
+  test("requires ExcelApi 1.9 and SharedRuntime 1.1, and the README names the Excel versions they allow", () => {
     const sets = Object.fromEntries(named("Set").map((s) => [s.attrs.Name, s.attrs.MinVersion]));
-    expect(sets).toEqual({ ExcelApi: "1.7", SharedRuntime: "1.1" });
+    expect(sets).toEqual({ ExcelApi: "1.9", SharedRuntime: "1.1" });
     const doc = readFileSync(join(root, "README.md"), "utf8");
-    expect(doc).toContain("ExcelApi 1.7");
-    expect(doc).toContain("SharedRuntime 1.1");
+    expect(doc).toContain("**ExcelApi 1.9** and **SharedRuntime 1.1**");
+    for (const host of ["Version 2002", "Excel 2021", "16.35", "Excel on the web"])
+      expect(doc).toContain(host);
+    expect(doc).toMatch(/Excel 2019[^.]*not supported/);
+  });
+
+  test("the host code asks for no ExcelApi above 1.9 without checking isSetSupported first", () => {
+    const host = ["runScore.ts", "readWorkbook.ts", "queueSheetContents.ts", "planWriteOps.ts"]
+      .map((f) => readFileSync(join(root, "src", "excel", f), "utf8"))
+      .join("\n");
+    // The only optional set: merged areas (1.13), read only where the host has it.
+    expect(host).toContain('deps.supports("ExcelApi", "1.13")');
+    expect(host).not.toMatch(/supports\("ExcelApi", "1\.(?!13")/);
   });
 
   test("every resid resolves to a resource of the right kind", () => {
@@ -109,7 +122,19 @@ describe("manifest.xml", () => {
     }
   });
 
-  test("the Home tab has a group with 'Score this quarter' (ExecuteFunction) and 'Open Scorecard' (ShowTaskpane)", () => {
+  // Issue 11: a task pane add-in's HighResolutionIconUrl is 64×64 (IconUrl 32×32).
+  test("IconUrl is a 32×32 image and HighResolutionIconUrl a 64×64 one", () => {
+    for (const [key, size] of [
+      ["IconUrl", 32],
+      ["HighResolutionIconUrl", 64],
+    ] as const) {
+      const file = one(key).attrs.DefaultValue.slice(DEV_URL.length);
+      const png = PNG.sync.read(readFileSync(join(root, file)));
+      expect([key, png.width, png.height]).toEqual([key, size, size]);
+    }
+  });
+
+  test("the Home tab has a group with 'Score this quarter' and 'Remove scorecard' (ExecuteFunction) and 'Open Scorecard' (ShowTaskpane)", () => {
     const tab = one("OfficeTab");
     expect(tab.attrs.id).toBe("TabHome");
     const controls = allElements(tab).filter((e) => e.name === "Control");
@@ -121,6 +146,7 @@ describe("manifest.xml", () => {
     expect(summary).toEqual([
       ["Score this quarter", "ExecuteFunction"],
       ["Open Scorecard", "ShowTaskpane"],
+      ["Remove scorecard", "ExecuteFunction"],
     ]);
   });
 
@@ -143,11 +169,11 @@ describe("manifest.xml", () => {
     expect(existsSync(join(root, "src", "commands", "commands.html"))).toBe(true);
   });
 
-  test("the ExecuteFunction name is the one commands.ts associates", () => {
+  test("each ExecuteFunction name is one commands.ts associates", () => {
     const names = named("FunctionName").map((f) => f.text.trim());
-    expect(names).toEqual(["scoreThisQuarter"]);
+    expect(names).toEqual(["scoreThisQuarter", "removeScorecard"]);
     const commands = readFileSync(join(root, "src", "commands", "commands.ts"), "utf8");
-    expect(commands).toContain(`Office.actions.associate("${names[0]}"`);
+    for (const name of names) expect(commands).toContain(`Office.actions.associate("${name}"`);
   });
 });
 

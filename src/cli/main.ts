@@ -1,12 +1,17 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { formatMoney } from "../engine/finance/formatMoney";
+import { periodsInDateOrder } from "../engine/periods/periodsInDateOrder";
+import type { ScoreOutcome } from "../engine/scoreWorkbook";
 import type { ScoreResult } from "../engine/ScoreResult";
 import { DEFAULT_SETTINGS, type Settings } from "../engine/Settings";
 import { DEFAULT_PACKAGE_LIMITS } from "../xlsx/inspectPackage";
 import type { TableDescription } from "../engine/inspect/describeTables";
+import { nodeZlibCodec } from "../xlsx/nodeZlibCodec";
 import { inspectXlsxBuffer, scoreXlsxBuffer } from "../xlsx/scoreXlsxBuffer";
 import { XlsxInputError } from "../xlsx/XlsxInputError";
+import { runRemoveCommand } from "./runRemoveCommand";
+import { runReportCommand } from "./reportCommand";
 
 /** Where the CLI writes: anything with a `write(text)` (process.stdout, or a test's collector). */
 export interface CliIo {
@@ -14,7 +19,7 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
 }
 
-/** Optional context for `runCli`: the working directory and where the bundled sample lives. */
+/** Optional context for `runCli`: the working directory and where the bundled samples live. */
 export interface CliContext {
   cwd?: string;
   sampleDir?: string;
@@ -23,7 +28,7 @@ export interface CliContext {
 /** Largest input file the CLI reads, checked with `stat` before a byte is read (issue 6). */
 export const MAX_INPUT_BYTES = DEFAULT_PACKAGE_LIMITS.maxFileBytes;
 
-/** The bundled sample workbook's folder (from src/cli or dist/cli alike). */
+/** The bundled sample workbooks' folder (from src/cli or dist/cli alike). */
 export const SAMPLE_DIR = path.join(__dirname, "..", "..", "samples");
 
 /** How many warnings the summary lists before pointing at the JSON. */
@@ -32,17 +37,20 @@ const WARNINGS_SHOWN = 3;
 /** The CLI's help text (`scorecard score --help`). */
 export const USAGE = `Usage: scorecard score <in.xlsx> [--period LABEL] [--threshold POUNDS] [--amber-within PERCENT] [--out OUT.xlsx] [--json OUT.json] [--force]
        scorecard inspect <in.xlsx> [--json] [--period LABEL] [--amber-within PERCENT]
+       scorecard report <in.xlsx> --docx <out.docx> [--period LABEL] [--threshold POUNDS] [--template paper.docx] (scorecard report --help)
+       scorecard remove <in.xlsx> --out <out.xlsx> [--force]   (a copy without the scorecard: scorecard remove --help)
 
 Scores a quarter's KPI and finance tables and writes a scored copy of the workbook.
-  <in.xlsx>            the workbook to score (default: the bundled sample, samples/sample.xlsx)
+  <in.xlsx>            the workbook to score (default: every bundled sample in samples/, one per report)
   --period LABEL       the period column to score, e.g. "Q3" or "2019/20 Q3" (default: the latest with data)
   --threshold POUNDS   variance threshold in pounds, e.g. 100000, 250,000 or £250k, for this run only
                        (default: the threshold saved in the workbook by the task pane, else 100000)
   --amber-within PCT   amber band for measures with no tolerance: within PCT of the target, e.g. 10%
                        (default: a key in the sheet such as "Amber: within 10% of target", else met / not met)
-  --out OUT.xlsx       where to write the scored workbook (default: <in>.scored.xlsx beside the input)
+  --out OUT.xlsx       where to write the scored workbook, an .xlsx or .xlsm file
+                       (default: <in>.scored.xlsx beside the input)
   --json OUT.json      also write the result as JSON
-  --force              go on when the workbook holds parts that would be lost (charts, pivots, ...)
+  --force              go on even if pictures, comments or tables added to one of our own sheets would be lost
   --help               show this help
 The input is never overwritten.
 
@@ -87,6 +95,8 @@ export async function runCli(argv: string[], io: CliIo, context: CliContext = {}
       io.stdout.write(USAGE);
       return 0;
     }
+    if (command === "report") return await runReportCommand(rest, io, context.cwd ?? process.cwd());
+    if (command === "remove") return await runRemoveCommand(rest, io, context.cwd ?? process.cwd());
     if (command !== "score" && command !== "inspect")
       throw new CliError(`unknown command "${command}" (try: scorecard score --help)`, 2);
     if (rest.includes("--help") || rest.includes("-h")) {
@@ -198,9 +208,50 @@ export function parsePounds(text: string): number {
 
 async function score(args: ScoreArgs, io: CliIo, context: CliContext): Promise<void> {
   const cwd = context.cwd ?? process.cwd();
-  const sampleMode = args.input === undefined;
-  const sampleDir = context.sampleDir ?? SAMPLE_DIR;
-  const input = sampleMode ? path.join(sampleDir, "sample.xlsx") : path.resolve(cwd, args.input as string);
+  if (args.input !== undefined) {
+    await scoreOne(args, args.input, path.resolve(cwd, args.input), io, cwd, false);
+    return;
+  }
+  // No file: every bundled sample, each with its own summary.
+  if (args.out !== undefined || args.json !== undefined)
+    throw new CliError("--out and --json need an input workbook (they name one file each)", 2);
+  const samples = await bundledSamples(context.sampleDir ?? SAMPLE_DIR);
+  for (const [i, sample] of samples.entries()) {
+    if (i > 0) io.stdout.write("\n");
+    await scoreOne(args, show(sample, cwd), sample, io, cwd, true);
+  }
+}
+
+/**
+ * The bundled sample workbooks in `dir` (each .xlsx but the scored copies), by name, which puts
+ * them in date order ("dec-15", "q3-2019-20", "q4-2021-22").
+ */
+async function bundledSamples(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    names = [];
+  }
+  const samples = names
+    .filter((n) => /\.xlsx$/i.test(n) && !/\.scored\.xlsx$/i.test(n) && !n.startsWith("~$"))
+    .sort()
+    .map((n) => path.join(dir, n));
+  if (samples.length === 0)
+    throw new CliError(`no bundled sample workbooks in ${dir} (build them with: npm run sample)`, 1);
+  return samples;
+}
+
+/** Scores one workbook: `given` is the name the officer typed (or the sample's), `input` its path. */
+async function scoreOne(
+  args: ScoreArgs,
+  given: string,
+  input: string,
+  io: CliIo,
+  cwd: string,
+  sampleMode: boolean,
+): Promise<void> {
   const outPath = args.out !== undefined ? path.resolve(cwd, args.out) : scoredPath(input, ".xlsx");
   const jsonPath =
     args.json !== undefined
@@ -209,15 +260,36 @@ async function score(args: ScoreArgs, io: CliIo, context: CliContext): Promise<v
         ? scoredPath(input, ".json")
         : undefined;
 
-  const stat = await statInput(input, sampleMode);
+  refuseNonWorkbook(given);
+  const stat = await statInput(input, given);
   if (stat.size > MAX_INPUT_BYTES) {
     throw new CliError(
-      `${show(input, cwd)} is ${megabytes(stat.size)}, over the ${megabytes(MAX_INPUT_BYTES)} limit; it was not read`,
+      `${given} is ${megabytes(stat.size)}, over the ${megabytes(MAX_INPUT_BYTES)} limit; it was not read`,
       1,
     );
   }
+  await checkWritable(
+    outPath,
+    args.out ?? show(outPath, cwd),
+    "--out",
+    path.basename(scoredPath(input, ".xlsx")),
+  );
+  if (args.out !== undefined) {
+    const ext = path.extname(outPath).toLowerCase();
+    if (ext !== ".xlsx" && ext !== ".xlsm")
+      throw new CliError(
+        `--out ${args.out} is not an .xlsx or .xlsm file: the scored copy is an Excel workbook (try --out ${args.out.replace(/\.[^./\\]*$/, "")}.xlsx)`,
+        2,
+      );
+  }
   await refuseSamePath(input, outPath, "--out", cwd);
   if (jsonPath !== undefined) {
+    await checkWritable(
+      jsonPath,
+      args.json ?? show(jsonPath, cwd),
+      "--json",
+      path.basename(scoredPath(input, ".json")),
+    );
     await refuseSamePath(input, jsonPath, "--json", cwd);
     if (path.resolve(jsonPath) === path.resolve(outPath))
       throw new CliError("--json and --out name the same file", 2);
@@ -228,15 +300,24 @@ async function score(args: ScoreArgs, io: CliIo, context: CliContext): Promise<v
   if (args.period !== undefined) overrides.period = args.period;
   if (args.threshold !== undefined) overrides.threshold = args.threshold;
   if (args.amberWithin !== undefined) overrides.amberWithin = args.amberWithin;
-  const { outcome, output } = await scoreXlsxBuffer(bytes, {
-    overrides,
-    saveOverrides: false, // a CLI option is for this run only; the task pane saves settings
-    force: args.force,
-    limits: { maxFileBytes: MAX_INPUT_BYTES },
-  });
+  const { outcome, output } = await withInputName(given, () =>
+    scoreXlsxBuffer(bytes, {
+      overrides,
+      saveOverrides: false, // a CLI option is for this run only; the task pane saves settings
+      force: args.force,
+      codec: nodeZlibCodec,
+      limits: { maxFileBytes: MAX_INPUT_BYTES },
+    }),
+  );
+  refuseMissingPeriod(args.period, outcome, given);
 
-  await writeAtomically(outPath, output);
-  if (jsonPath !== undefined) await writeAtomically(jsonPath, `${JSON.stringify(outcome.result, null, 2)}\n`);
+  await writeAtomically(outPath, output, args.out ?? show(outPath, cwd));
+  if (jsonPath !== undefined)
+    await writeAtomically(
+      jsonPath,
+      `${JSON.stringify(outcome.result, null, 2)}\n`,
+      args.json ?? show(jsonPath, cwd),
+    );
 
   const written = [outPath, ...(jsonPath !== undefined ? [jsonPath] : [])].map((p) => show(p, cwd));
   const savedThreshold = outcome.savedSettings?.threshold;
@@ -244,9 +325,80 @@ async function score(args: ScoreArgs, io: CliIo, context: CliContext): Promise<v
     args.threshold === undefined &&
     savedThreshold !== undefined &&
     savedThreshold !== DEFAULT_SETTINGS.threshold;
-  io.stdout.write(
-    formatSummary(outcome.result, outcome.settings.threshold, written, show(input, cwd), thresholdSaved),
+  io.stdout.write(formatSummary(outcome.result, outcome.settings.threshold, written, given, thresholdSaved));
+}
+
+/**
+ * A period that no KPI table has is a usage error (exit 2), naming the periods that exist, in
+ * date order; a period some tables lack only skips those (the summary lists them).
+ */
+function refuseMissingPeriod(period: string | undefined, outcome: ScoreOutcome, given: string): void {
+  if (period === undefined || outcome.kpiTables.length > outcome.result.skipped.length) return;
+  const labels = periodsInDateOrder(outcome.kpiTables.map((t) => t.columns.periods.map((p) => p.period)));
+  throw new CliError(
+    labels.length > 0
+      ? `--period ${period}: no table in ${given} has that period. Its periods: ${labels.join(", ")}`
+      : `--period ${period}: ${given} has no KPI table with period columns to choose from`,
+    2,
   );
+}
+
+/** Refuses, by its name, a file that is plainly not an Excel workbook (a CSV, an OpenDocument sheet). */
+function refuseNonWorkbook(given: string): void {
+  const ext = path.extname(given).toLowerCase();
+  const what: Record<string, string> = {
+    ".csv": "a CSV file",
+    ".tsv": "a tab-separated text file",
+    ".txt": "a text file",
+    ".ods": "an OpenDocument spreadsheet",
+    ".numbers": "a Numbers spreadsheet",
+  };
+  if (what[ext])
+    throw new CliError(
+      `${given} is ${what[ext]}, not an Excel workbook: open it in Excel and save it as an .xlsx workbook, then score that`,
+      1,
+    );
+}
+
+/** Runs a read of the workbook, putting the officer's file name before any reason it is refused. */
+async function withInputName<T>(given: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof XlsxInputError) throw new CliError(`${given}: ${err.message}`, 1);
+    throw err;
+  }
+}
+
+/**
+ * Checks, before any work, that `target` can be written: its folder exists and it is not itself
+ * a folder (usage errors, exit 2; `suggestion` names a file to put in that folder). A read-only
+ * place is found when writing (`writeAtomically`).
+ */
+async function checkWritable(target: string, given: string, flag: string, suggestion: string): Promise<void> {
+  const existing = await statOrNull(target);
+  if (existing?.isDirectory())
+    throw new CliError(
+      `${flag} ${given} is a folder; name a file in it, such as ${path.join(given, suggestion)}`,
+      2,
+    );
+  const dir = path.dirname(target);
+  const parent = await statOrNull(dir);
+  if (parent === null)
+    throw new CliError(`cannot write ${given}: the folder ${path.dirname(given)} does not exist`, 2);
+  if (!parent.isDirectory())
+    throw new CliError(`cannot write ${given}: ${path.dirname(given)} is a file, not a folder`, 2);
+}
+
+/** `fs.stat`, or null when nothing is there (any other failure is reported). */
+async function statOrNull(p: string): Promise<Awaited<ReturnType<typeof fs.stat>> | null> {
+  try {
+    return await fs.stat(p);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    throw err;
+  }
 }
 
 /** `scorecard inspect`: what was found in each table, printed or as JSON; nothing is written. */
@@ -254,26 +406,29 @@ async function inspect(args: ScoreArgs, io: CliIo, context: CliContext): Promise
   const cwd = context.cwd ?? process.cwd();
   if (args.input === undefined)
     throw new CliError("inspect needs a workbook (scorecard inspect <in.xlsx>)", 2);
-  const input = path.resolve(cwd, args.input);
-  const stat = await statInput(input, false);
+  const given = args.input;
+  const input = path.resolve(cwd, given);
+  refuseNonWorkbook(given);
+  const stat = await statInput(input, given);
   if (stat.size > MAX_INPUT_BYTES)
     throw new CliError(
-      `${show(input, cwd)} is ${megabytes(stat.size)}, over the ${megabytes(MAX_INPUT_BYTES)} limit; it was not read`,
+      `${given} is ${megabytes(stat.size)}, over the ${megabytes(MAX_INPUT_BYTES)} limit; it was not read`,
       1,
     );
   const overrides: Partial<Settings> = {};
   if (args.period !== undefined) overrides.period = args.period;
   if (args.amberWithin !== undefined) overrides.amberWithin = args.amberWithin;
-  const outcome = await inspectXlsxBuffer(await fs.readFile(input), {
-    overrides,
-    limits: { maxFileBytes: MAX_INPUT_BYTES },
-  });
+  const bytes = await fs.readFile(input);
+  const outcome = await withInputName(given, () =>
+    inspectXlsxBuffer(bytes, { overrides, limits: { maxFileBytes: MAX_INPUT_BYTES } }),
+  );
+  refuseMissingPeriod(args.period, outcome, given);
   const tables = outcome.result.tables;
   if (args.json !== undefined) {
     io.stdout.write(`${JSON.stringify(tables, null, 2)}\n`);
     return;
   }
-  io.stdout.write(formatInspection(tables, show(input, cwd)));
+  io.stdout.write(formatInspection(tables, given));
 }
 
 /**
@@ -309,24 +464,27 @@ export function scoredPath(input: string, ext: ".xlsx" | ".json"): string {
   return `${base}.scored${ext}`;
 }
 
-async function statInput(input: string, sampleMode: boolean): Promise<{ size: number }> {
+/** Stats the input, refusing a folder or a missing file in the officer's words (`given`). */
+async function statInput(input: string, given: string): Promise<{ size: number }> {
+  let st: Awaited<ReturnType<typeof fs.stat>>;
   try {
-    const st = await fs.stat(input);
-    if (st.isDirectory()) throw new CliError(`${input} is a folder, not an .xlsx file`, 1);
-    return st;
+    st = await fs.stat(input);
   } catch (err) {
-    if (err instanceof CliError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") {
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      const folder = path.dirname(given);
+      const missingFolder = folder !== "." && (await statOrNull(path.dirname(input))) === null;
       throw new CliError(
-        sampleMode
-          ? `the bundled sample ${input} is missing (build it with: npm run sample)`
-          : `cannot find ${input}`,
+        missingFolder ? `cannot find ${given}: the folder ${folder} does not exist` : `cannot find ${given}`,
         1,
       );
     }
-    throw new CliError(`cannot read ${input}: ${(err as Error).message}`, 1);
+    if (code === "EACCES" || code === "EPERM")
+      throw new CliError(`cannot read ${given}: permission denied`, 1);
+    throw new CliError(`cannot read ${given} (${code ?? (err as Error).message})`, 1);
   }
+  if (st.isDirectory()) throw new CliError(`${given} is a folder, not an .xlsx file`, 1);
+  return st;
 }
 
 /** Refuses an output path that is the input itself (also through a symlink). */
@@ -347,15 +505,39 @@ async function realPath(p: string): Promise<string> {
   }
 }
 
-/** Writes through a temporary file and a rename, so a failed run never leaves half a file. */
-async function writeAtomically(target: string, data: Uint8Array | string): Promise<void> {
+/**
+ * Writes through a temporary file and a rename, so a failed run never leaves half a file. A
+ * failure names `given` (what the officer typed), never the temporary file.
+ */
+async function writeAtomically(target: string, data: Uint8Array | string, given: string): Promise<void> {
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(tmp, data);
     await fs.rename(tmp, target);
   } catch (err) {
     await fs.rm(tmp, { force: true });
-    throw new CliError(`cannot write ${target}: ${(err as Error).message}`, 1);
+    throw new CliError(`cannot write ${given}: ${writeFailure(err as NodeJS.ErrnoException, given, tmp)}`, 1);
+  }
+}
+
+/** Why a write failed, in words that name no temporary file. */
+function writeFailure(err: NodeJS.ErrnoException, given: string, tmp: string): string {
+  const folder = path.dirname(given);
+  switch (err.code) {
+    case "EACCES":
+    case "EPERM":
+      return `the folder ${folder} is read-only for you (permission denied)`;
+    case "EROFS":
+      return `the folder ${folder} is on a read-only disk`;
+    case "ENOENT":
+    case "ENOTDIR":
+      return `the folder ${folder} does not exist`;
+    case "EISDIR":
+      return `${given} is a folder`;
+    case "ENOSPC":
+      return "the disk is full";
+    default:
+      return err.message.split(tmp).join(given).replace(/\s+/g, " ").trim();
   }
 }
 
@@ -372,6 +554,7 @@ export function formatSummary(
 ): string {
   const lines: string[] = [];
   lines.push(`Scored ${input}${result.period ? `, period ${result.period}` : ""}`);
+  for (const t of result.skipped) lines.push(t.message);
   lines.push(...result.summaryLines);
   const total = result.counts.find((c) => c.dimension === "total");
   if (total && result.kpis.length > 0 && total.sentence) lines.push(total.sentence);

@@ -1,5 +1,5 @@
 import type { RunEventSource } from "../taskpane/RunEvent";
-import type { RunReport } from "../taskpane/ScorecardHost";
+import type { RemoveReport, RunReport } from "../taskpane/ScorecardHost";
 
 /** Where a run was started from. */
 export type RunSource = "ribbon" | "taskpane";
@@ -9,7 +9,9 @@ export type RunEvent =
   | { type: "started"; source: RunSource }
   | { type: "progress"; source: RunSource; stage: "reading" | "scoring" | "writing" | "done" }
   | { type: "finished"; source: RunSource; report: RunReport }
-  | { type: "failed"; source: RunSource; code: string; message: string };
+  | { type: "failed"; source: RunSource; code: string; message: string }
+  /** "Remove scorecard" finished: the last run's results no longer describe the workbook. */
+  | { type: "removed"; source: RunSource; report: RemoveReport };
 
 type Listener = (event: RunEvent) => void;
 
@@ -86,7 +88,8 @@ export const subscribeRunEvents: RunEventSource = (listener) =>
       else if (e.type === "progress") {
         if (e.stage !== "done") listener({ state: "running", stage: e.stage });
       } else if (e.type === "finished") listener({ state: "done", report: e.report });
-      else listener({ state: "error", message: e.message });
+      else if (e.type === "failed") listener({ state: "error", message: e.message });
+      // "removed" has no pane state; it only stops an old result being replayed.
     },
     { replay: true },
   );

@@ -1,4 +1,4 @@
-import type { KpiResult, StatusCounts } from "./kpi/KpiResult";
+import type { KpiResult, SkippedTable, StatusCounts } from "./kpi/KpiResult";
 import type { VarianceResult, FinanceHeadline } from "./finance/VarianceResult";
 import type { Issue } from "./Issue";
 import type { TableDescription } from "./inspect/describeTables";
@@ -27,4 +27,6 @@ export interface ScoreResult {
   summaryLines: string[];
   /** Every table read: range, column roles, periods, the amber `rule` or the sign convention, in words. */
   tables: TableDescription[];
+  /** KPI tables without the period asked for: listed, not scored, not counted. */
+  skipped: SkippedTable[];
 }

@@ -56,7 +56,7 @@ export interface Settings {
   period?: string;
   /** Variance threshold in whole pounds (default 100,000). */
   threshold: number;
-  /** "short": £805k / £4.64m; "long": £0.8 million. */
+  /** "short": £805k / £4.64m; "long": £0.81 million (the same precision in words). */
   moneyStyle: "short" | "long";
   /** "ed": underspent/overspent; "noun": underspend/overspend. */
   directionWords: "ed" | "noun";

@@ -78,15 +78,16 @@ export function scoreWorkbook(
         (t) => !overlapsAny(t, [...fin.tables, ...fin.ignored]) && !isIgnored(t, settings.tables),
       ),
     );
-    issues.push(...kpi.issues);
+    for (const i of kpi.issues) issues.push(i);
   }
 
   const scored = scoreKpis(kpiTables, settings, userSheets);
-  issues.push(...scored.issues);
+  // Loops, not push(...): one issue a measure can pass the ~120,000 arguments a call may take.
+  for (const i of scored.issues) issues.push(i);
   const counts = countStatuses(scored.kpis);
   const sheetsByName = new Map(userSheets.map((s) => [s.name, s] as [string, SheetGrid]));
   const fin = analyseVariances(financeTables, sheetsByName, settings);
-  issues.push(...fin.issues);
+  for (const i of fin.issues) issues.push(i);
 
   const result: ScoreResult = {
     period: scored.period,
@@ -102,6 +103,7 @@ export function scoreWorkbook(
       const sheet = sheetsByName.get(name);
       return (r, c) => (sheet ? gridText(sheet, r, c).replace(/\s+/g, " ").trim() : "");
     }),
+    skipped: scored.skipped,
   };
   const built = buildWritePlan({
     result,
@@ -112,7 +114,7 @@ export function scoreWorkbook(
     state,
     ...(options.saveOverrides === false ? { savedSettings: state.settings } : {}),
   });
-  result.issues.push(...built.issues);
+  for (const i of built.issues) result.issues.push(i);
   result.warnings = result.issues
     .filter((i) => i.severity !== "info")
     .map((i) => ({ sheet: i.sheet, cell: i.cell, message: i.message }));

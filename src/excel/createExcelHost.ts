@@ -1,3 +1,4 @@
+import type { SvgToPng } from "../report/buildCommitteeReport";
 import type { ScorecardHost } from "../taskpane/ScorecardHost";
 import { listPeriods } from "../taskpane/listPeriods";
 import { parseTableRange } from "../taskpane/parseTableRange";
@@ -5,17 +6,21 @@ import { tableHeaders } from "../taskpane/tableHeaders";
 import { describeOfficeError } from "./describeOfficeError";
 import { defaultExcelDeps, type ExcelDeps } from "./excelDeps";
 import { ExcelRunError } from "./ExcelRunError";
+import { exportReport } from "./exportReport";
+import { removeScorecard } from "./removeScorecard";
 import { runScore } from "./runScore";
 import { saveSettingsToStore } from "./saveSettingsToStore";
 
 /**
  * The task pane's host inside Excel (Office.js). Scoring goes through `runScore`, so a ribbon run
  * and a pane run never overlap: the second caller gets the run already in flight.
+ * "Export committee report" (`exportReport`) draws its charts' PNG fallbacks with the browser
+ * unless `svgToPng` is given (tests pass Node's `rasterizeSvg`).
  *
  * @example
  * <App host={createExcelHost()} runEvents={subscribeRunEvents} />
  */
-export function createExcelHost(deps: ExcelDeps = defaultExcelDeps()): ScorecardHost {
+export function createExcelHost(deps: ExcelDeps = defaultExcelDeps(), svgToPng?: SvgToPng): ScorecardHost {
   return {
     kind: "excel",
     async inspect(overrides) {
@@ -75,5 +80,9 @@ export function createExcelHost(deps: ExcelDeps = defaultExcelDeps()): Scorecard
         return parseTableRange(range.address);
       });
     },
+    removeScorecard() {
+      return removeScorecard(deps, "taskpane");
+    },
+    exportReport: (request) => exportReport(request, deps, svgToPng),
   };
 }

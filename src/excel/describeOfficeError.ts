@@ -24,9 +24,9 @@ const MESSAGES: Record<string, string> = {
     "Someone else changed the workbook at the same moment (co-authoring). Score again when their change has saved.",
   InsertDeleteConflict: "Rows or columns were inserted or deleted while scoring ran. Score again.",
   ApiNotFound:
-    "This version of Excel does not support a feature the scorecard needs (Excel API 1.7). Update Office, or use Excel on the web.",
+    "This version of Excel does not support a feature the scorecard needs (Excel API 1.9: Microsoft 365, Excel 2021 or later, or Excel on the web). Update Office, or use Excel on the web.",
   NotImplemented:
-    "This version of Excel does not support a feature the scorecard needs (Excel API 1.7). Update Office, or use Excel on the web.",
+    "This version of Excel does not support a feature the scorecard needs (Excel API 1.9: Microsoft 365, Excel 2021 or later, or Excel on the web). Update Office, or use Excel on the web.",
   RequestAborted: "Excel stopped the request before it finished. Score again.",
 };
 

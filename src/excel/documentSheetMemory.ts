@@ -7,12 +7,15 @@ export interface SheetMemory {
   recall(): string[] | undefined;
   /** Replaces the remembered names. */
   remember(names: string[]): void;
+  /** Forgets them, in the runtime and in the document (after "Remove scorecard"). */
+  forget(): void;
 }
 
 /** The part of `Office.context.document.settings` (Settings requirement set 1.1) we use. */
 export interface DocumentSettings {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
+  remove(name: string): void;
   saveAsync(callback?: (result: { error?: unknown }) => void): void;
 }
 
@@ -54,12 +57,23 @@ export function documentSheetMemory(
       cache.sheetNames = [...names];
       if (same || !settings) return;
       settings.set(SHEET_NAMES_SETTING, [...names]);
-      settings.saveAsync((result) => {
-        if (result.error)
-          console.warn("Could not save the sheet list in the workbook's add-in settings", result.error);
-      });
+      save(settings);
+    },
+    forget() {
+      delete cache.sheetNames;
+      if (!settings || settings.get(SHEET_NAMES_SETTING) === null) return;
+      settings.remove(SHEET_NAMES_SETTING);
+      save(settings);
     },
   };
+}
+
+/** Saves the settings in the document; a failure costs the next run a read sync, so it is only logged. */
+function save(settings: DocumentSettings): void {
+  settings.saveAsync((result) => {
+    if (result.error)
+      console.warn("Could not save the sheet list in the workbook's add-in settings", result.error);
+  });
 }
 
 const CACHE = Symbol.for("quarterly-scorecard.sheetMemory");

@@ -1,4 +1,4 @@
-import { columnLetters, fromA1 } from "../engine/cells/toA1";
+import { columnLetters } from "../engine/cells/toA1";
 import type {
   CellStyle,
   CfRule,
@@ -7,14 +7,15 @@ import type {
   SheetWrite,
   WritePlan,
 } from "../engine/writeplan/WritePlan";
-import { shiftFormulaRows } from "./shiftFormulaRows";
+import { printSetupOps } from "./printSetupOps";
+import { jsonBytes, RequestBytes } from "./RequestBytes";
 
-/** One unit of queued work: it only queues (never syncs) and knows its rough request size. */
+/** One unit of queued work: it only queues (never syncs) and knows its request size. */
 export interface WriteOp {
   /** What the officer is told if this op is not written, e.g. `sheet "KPI Commentary"`. */
   group: string;
   kind: "cf-remove" | "sheet-delete" | "sheet" | "cf-add" | "store";
-  /** Estimated bytes this op adds to the request. */
+  /** Estimated bytes this op adds to the request, as Office.js serialises it (`RequestBytes`). */
   bytes: number;
   apply(context: Excel.RequestContext): void;
 }
@@ -23,13 +24,8 @@ export interface WriteOp {
 export interface WriteTarget {
   /** Existing sheets by name; `visibility` as Excel reports it, when known. */
   sheets: Map<string, { protected: boolean; visibility?: "Visible" | "Hidden" | "VeryHidden" }>;
-  /** Our old conditional formats (loaded in the read sync), by sheet name. */
+  /** Our old conditional formats (loaded in the read sync with their `id`), by sheet name. */
   ourConditionalFormats: Map<string, Excel.ConditionalFormat[]>;
-  /**
-   * Excel has `Worksheet.getRanges` / `RangeAreas.conditionalFormats` (ExcelApi 1.9), so a
-   * multi-area range gets one set of rules. Without it (Excel 2019), each area gets its own.
-   */
-  rangeAreas?: boolean;
 }
 
 /** Planned ops plus the parts we will not attempt, with the reason. */
@@ -40,36 +36,18 @@ export interface PlannedWrite {
 
 /** Excel's limit on characters in one cell. */
 export const MAX_CELL_CHARS = 32_767;
-/**
- * Bytes one object path costs in a request beyond its own step's text. A request carries each
- * object's path once (its id, its parent's id, the step) and actions name objects by id, so
- * re-using one object costs its path once. Measured on the fake's request JSON at 20-28 bytes.
- */
-const PATH_BYTES = 22;
-/** Bytes one action costs beyond its value: the object's id, the verb and property name. */
-const ACTION_BYTES = 32;
-/** Text of the steps to a range beyond the sheet name and address (`worksheets`, `getItem`, `getRange…`). */
-const RANGE_TEXT = 40;
-
-/** Estimated bytes of `actions` actions on `paths` objects whose steps hold `text` bytes, data aside. */
-function cost(paths: number, actions: number, text: number): number {
-  return paths * PATH_BYTES + actions * ACTION_BYTES + text;
-}
-/** Estimated bytes of `actions` actions on one range of `sheet` (3 paths to it, `more` below it). */
-function rangeCost(sheet: string, address: string, actions = 1, more = 0): number {
-  return cost(3 + more, actions, RANGE_TEXT + sheet.length + address.length + 12 * more);
-}
-/** Most conditional formats one removal op deletes (about 350 KB of request). */
-const CF_PER_OP = 2_000;
+/** Most conditional formats one removal op deletes (about 400 KB of request). */
+export const RULES_PER_OP = 2_000;
 /** Largest data we put in one op, so ops can be spread over requests when needed. */
 const MAX_OP_BYTES = 1_000_000;
 
 /**
  * Turns a write plan into ops in the plan's order: remove our old rules on `cfSheets`, delete
- * sheets we no longer write, write our sheets, add the new rules, write the store. Anything on a
+ * sheets we no longer write, write our sheets, add the new rules, write the store; then each of our
+ * sheets' font and print setup (`printSetupOps`). Anything on a
  * protected sheet, or a cell over Excel's 32,767-character limit, is skipped and reported.
- * A multi-area rule range is added through `RangeAreas` when `target.rangeAreas` says Excel has
- * ExcelApi 1.9, otherwise area by area (see `cfOps`); its ops share one group either way.
+ * A multi-area rule range is added through one `RangeAreas` (`getRanges`, ExcelApi 1.9, which the
+ * manifest requires). Each op's `bytes` is what Office.js's serializer will send for it.
  *
  * @example
  * const { ops, skipped } = planWriteOps(plan, { sheets, ourConditionalFormats });
@@ -88,33 +66,13 @@ export function planWriteOps(plan: WritePlan, target: WriteTarget): PlannedWrite
       skip(group, sheet, `"${sheet}" is protected`);
       continue;
     }
-    // In ops of at most CF_PER_OP rules, so a sheet with very many can be spread over requests.
-    for (let i = 0; i < ours.length; i += CF_PER_OP) {
-      const some = ours.slice(i, i + CF_PER_OP);
-      ops.push({
-        group,
-        kind: "cf-remove",
-        // The collection's paths once, then a path (`getItem(id)`) and a delete for each rule.
-        bytes: rangeCost(sheet, "", 0, 1) + some.length * cost(1, 1, 20),
-        apply: () => some.forEach((cf) => cf.delete()),
-      });
-    }
+    appendAll(ops, removeRulesOps(ours, group));
   }
 
   for (const name of plan.deleteSheets) {
     if (!target.sheets.has(name) || name === plan.store.sheetName) continue;
-    // Excel refuses to delete a very hidden sheet (Worksheet.delete): make it hidden first.
     const veryHidden = target.sheets.get(name)?.visibility === "VeryHidden";
-    ops.push({
-      group: `deletion of old sheet "${name}"`,
-      kind: "sheet-delete",
-      bytes: cost(2, veryHidden ? 2 : 1, 40 + 2 * name.length),
-      apply: (context) => {
-        const ws = context.workbook.worksheets.getItem(name);
-        if (veryHidden) ws.visibility = "Hidden";
-        ws.delete();
-      },
-    });
+    ops.push(deleteSheetOp(name, veryHidden, `deletion of old sheet "${name}"`));
   }
 
   for (const sheet of plan.sheets) {
@@ -122,14 +80,14 @@ export function planWriteOps(plan: WritePlan, target: WriteTarget): PlannedWrite
     if (isProtected(sheet.name)) skip(group, sheet.name, `"${sheet.name}" is protected`);
     else if (tooLong(sheet.cells))
       skip(group, sheet.name, `a cell holds more than ${MAX_CELL_CHARS} characters`);
-    else ops.push(...sheetOps(sheet, target.sheets.has(sheet.name), group));
+    else appendAll(ops, sheetOps(sheet, target.sheets.has(sheet.name), group));
   }
 
   for (const cf of plan.conditionalFormats) {
     const group = `conditional formatting on ${cfLabel(cf)}`;
     if (!target.sheets.has(cf.sheet)) skip(group, cf.sheet, `sheet "${cf.sheet}" was not found`);
     else if (isProtected(cf.sheet)) skip(group, cf.sheet, `"${cf.sheet}" is protected`);
-    else ops.push(...cfOps(cf, group, target.rangeAreas === true));
+    else ops.push(cfOp(cf, group));
   }
 
   const { sheetName, rows } = plan.store;
@@ -138,9 +96,60 @@ export function planWriteOps(plan: WritePlan, target: WriteTarget): PlannedWrite
     if (isProtected(sheetName)) skip(group, sheetName, `"${sheetName}" is protected`);
     else if (rows.some((r) => r.some((s) => s.length > MAX_CELL_CHARS)))
       skip(group, sheetName, `a store entry is longer than ${MAX_CELL_CHARS} characters`);
-    else ops.push(...storeOps(sheetName, rows, target.sheets.has(sheetName), group));
+    else appendAll(ops, storeOps(sheetName, rows, target.sheets.has(sheetName), group));
   }
+  // Fonts and print setup last, so a host that refuses any of it loses only that.
+  for (const sheet of plan.sheets)
+    if (!isProtected(sheet.name) && !tooLong(sheet.cells)) appendAll(ops, printSetupOps(sheet));
   return { ops, skipped };
+}
+
+/** Appends `more` to `ops` one by one: `push(...more)` spreads its arguments and fails past ~100,000. */
+function appendAll<T>(ops: T[], more: T[]): void {
+  for (const op of more) ops.push(op);
+}
+
+/**
+ * Ops that delete conditional formats read earlier in the run (loaded with their `id`, so Office.js
+ * addresses each by id and earlier deletes cannot shift later ones), at most 2,000 an op so a sheet
+ * with very many can be spread over requests.
+ * @example removeRulesOps(ourConditionalFormats(handle), 'removal of old scorecard formatting on "KPIs"')
+ */
+export function removeRulesOps(rules: Excel.ConditionalFormat[], group: string): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (let i = 0; i < rules.length; i += RULES_PER_OP) {
+    const some = rules.slice(i, i + RULES_PER_OP);
+    // The read's range by reference and its collection, then `getItem(id)` and a delete per rule.
+    const bytes = new RequestBytes().reference().prop("conditionalFormats");
+    for (const cf of some) bytes.item([cf.id]).call("delete");
+    ops.push({
+      group,
+      kind: "cf-remove",
+      bytes: bytes.bytes,
+      apply: () => some.forEach((cf) => cf.delete()),
+    });
+  }
+  return ops;
+}
+
+/**
+ * The op that deletes a sheet. Excel refuses to delete a very hidden sheet (Worksheet.delete), so
+ * one is made hidden first.
+ * @example deleteSheetOp("QScorecard_Store", true, "the hidden store sheet")
+ */
+export function deleteSheetOp(name: string, veryHidden: boolean, group: string): WriteOp {
+  const bytes = new RequestBytes().sheet(name);
+  if (veryHidden) bytes.set("visibility", jsonBytes("Hidden"));
+  return {
+    group,
+    kind: "sheet-delete",
+    bytes: bytes.call("delete").bytes,
+    apply: (context) => {
+      const ws = context.workbook.worksheets.getItem(name);
+      if (veryHidden) ws.visibility = "Hidden";
+      ws.delete();
+    },
+  };
 }
 
 /**
@@ -153,11 +162,14 @@ export function storeOps(
   exists: boolean,
   group: string,
 ): WriteOp[] {
+  const first = exists
+    ? new RequestBytes().sheet(sheetName).method("getRange", [], true).call("clear", [null])
+    : new RequestBytes().method("add", [sheetName]);
   const ops: WriteOp[] = [
     {
       group,
       kind: "store",
-      bytes: rangeCost(sheetName, "", 3),
+      bytes: first.set("visibility", jsonBytes("VeryHidden")).bytes,
       apply: (context) => {
         const ws = exists
           ? context.workbook.worksheets.getItem(sheetName)
@@ -168,15 +180,20 @@ export function storeOps(
     },
   ];
   for (const [top, chunk] of chunkRows(rows)) {
+    const formats = chunk.map(() => ["@", "@"]);
     ops.push({
       group,
       kind: "store",
-      bytes: rangeCost(sheetName, "0,0,0,0", 2) + jsonBytes(chunk) + 12 * chunk.length,
+      bytes: new RequestBytes()
+        .sheet(sheetName)
+        .method("getRangeByIndexes", [top, 0, chunk.length, 2], true)
+        .setArray("numberFormat", chunk.length, 2, jsonBytes(formats))
+        .setArray("values", chunk.length, 2, jsonBytes(chunk)).bytes,
       apply: (context) => {
         const range = context.workbook.worksheets
           .getItem(sheetName)
           .getRangeByIndexes(top, 0, chunk.length, 2);
-        range.numberFormat = chunk.map(() => ["@", "@"]);
+        range.numberFormat = formats;
         range.values = chunk;
       },
     });
@@ -191,7 +208,14 @@ function sheetOps(sheet: SheetWrite, exists: boolean, group: string): WriteOp[] 
   ops.push({
     group,
     kind: "sheet",
-    bytes: exists ? rangeCost(name, "", 2, 1) : cost(2, 1, 30 + name.length),
+    bytes: exists
+      ? new RequestBytes()
+          .sheet(name)
+          .method("getRange", [], true)
+          .call("clear", [null])
+          .prop("freezePanes")
+          .call("unfreeze").bytes
+      : new RequestBytes().method("add", [name]).bytes,
     apply: (context) => {
       if (exists) {
         const existing = ws(context);
@@ -201,10 +225,7 @@ function sheetOps(sheet: SheetWrite, exists: boolean, group: string): WriteOp[] 
     },
   });
   if (sheet.cells.length) {
-    const top = Math.min(...sheet.cells.map((c) => c.row));
-    const left = Math.min(...sheet.cells.map((c) => c.col));
-    const bottom = Math.max(...sheet.cells.map((c) => c.row));
-    const right = Math.max(...sheet.cells.map((c) => c.col));
+    const { top, left, bottom, right } = bounds(sheet.cells);
     const width = right - left + 1;
     const grid: (string | number | boolean | null)[][] = Array.from({ length: bottom - top + 1 }, () =>
       new Array<string | number | boolean | null>(width).fill(null),
@@ -218,7 +239,10 @@ function sheetOps(sheet: SheetWrite, exists: boolean, group: string): WriteOp[] 
       ops.push({
         group,
         kind: "sheet",
-        bytes: rangeCost(name, "0,0,0,0") + jsonBytes(chunk),
+        bytes: new RequestBytes()
+          .sheet(name)
+          .method("getRangeByIndexes", [top + rowOffset, left, chunk.length, width], true)
+          .setArray("values", chunk.length, width, jsonBytes(chunk)).bytes,
         apply: (context) => {
           const range = ws(context).getRangeByIndexes(top + rowOffset, left, chunk.length, width);
           if (anyFormula) range.formulas = chunk;
@@ -226,28 +250,29 @@ function sheetOps(sheet: SheetWrite, exists: boolean, group: string): WriteOp[] 
         },
       });
     }
-    ops.push(...numberFormatOps(sheet.cells, name, group));
+    appendAll(ops, numberFormatOps(sheet.cells, name, group));
     for (const block of styleBlocks(sheet.cells)) {
       ops.push({
         group,
         kind: "sheet",
-        bytes:
-          // The style's JSON holds each property's name and value; each set adds the object's id.
-          rangeCost(name, block.address, 0, 1 + styleParts(block.style)) +
-          20 * styleActions(block.style) +
-          jsonBytes(block.style),
+        bytes: styleBytes(name, block.address, block.style),
         apply: (context) => applyStyle(ws(context).getRange(block.address), block.style),
       });
     }
   }
   sheet.columnWidths.forEach((chars, col) => {
     if (!(chars > 0)) return;
+    const points = charsToPoints(chars);
     ops.push({
       group,
       kind: "sheet",
-      bytes: rangeCost(name, "0,0,0,0", 1, 1),
+      bytes: new RequestBytes()
+        .sheet(name)
+        .method("getRangeByIndexes", [0, col, 1, 1], true)
+        .prop("format")
+        .set("columnWidth", jsonBytes(points)).bytes,
       apply: (context) => {
-        ws(context).getRangeByIndexes(0, col, 1, 1).format.columnWidth = charsToPoints(chars);
+        ws(context).getRangeByIndexes(0, col, 1, 1).format.columnWidth = points;
       },
     });
   });
@@ -255,11 +280,26 @@ function sheetOps(sheet: SheetWrite, exists: boolean, group: string): WriteOp[] 
     ops.push({
       group,
       kind: "sheet",
-      bytes: rangeCost(name, ""),
+      bytes: new RequestBytes().sheet(name).prop("freezePanes").call("freezeRows", [sheet.freezeRows]).bytes,
       apply: (context) => ws(context).freezePanes.freezeRows(sheet.freezeRows),
     });
   }
   return ops;
+}
+
+/** The rows and columns the cells span, found in one pass (no argument spreads over the cells). */
+function bounds(cells: PlanCell[]): { top: number; left: number; bottom: number; right: number } {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -Infinity;
+  let right = -Infinity;
+  for (const c of cells) {
+    if (c.row < top) top = c.row;
+    if (c.row > bottom) bottom = c.row;
+    if (c.col < left) left = c.col;
+    if (c.col > right) right = c.col;
+  }
+  return { top, left, bottom, right };
 }
 
 /** Number formats as column runs of one format; "General" is what a cleared sheet has already. */
@@ -267,7 +307,9 @@ function numberFormatOps(cells: PlanCell[], sheet: string, group: string): Write
   const byCol = new Map<number, PlanCell[]>();
   for (const c of cells) {
     if (!c.style?.numberFormat || c.style.numberFormat === "General") continue;
-    byCol.set(c.col, [...(byCol.get(c.col) ?? []), c]);
+    const list = byCol.get(c.col);
+    if (list) list.push(c);
+    else byCol.set(c.col, [c]);
   }
   const ops: WriteOp[] = [];
   for (const [col, list] of byCol) {
@@ -281,7 +323,10 @@ function numberFormatOps(cells: PlanCell[], sheet: string, group: string): Write
       ops.push({
         group,
         kind: "sheet",
-        bytes: rangeCost(sheet, "0,0,0,0") + jsonBytes(formats),
+        bytes: new RequestBytes()
+          .sheet(sheet)
+          .method("getRangeByIndexes", [run[0].row, col, run.length, 1], true)
+          .setArray("numberFormat", run.length, 1, jsonBytes(formats)).bytes,
         apply: (context) => {
           context.workbook.worksheets
             .getItem(sheet)
@@ -312,7 +357,11 @@ function styleBlocks(cells: PlanCell[]): { address: string; style: VisualStyle }
   for (const { style, cells: list } of keyed.values()) {
     // Runs along each row.
     const rows = new Map<number, number[]>();
-    for (const c of list) rows.set(c.row, [...(rows.get(c.row) ?? []), c.col]);
+    for (const c of list) {
+      const cols = rows.get(c.row);
+      if (cols) cols.push(c.col);
+      else rows.set(c.row, [c.col]);
+    }
     const runs: { row: number; left: number; right: number }[] = [];
     for (const [row, cols] of [...rows].sort((a, b) => a[0] - b[0])) {
       cols.sort((a, b) => a - b);
@@ -341,15 +390,19 @@ function styleBlocks(cells: PlanCell[]): { address: string; style: VisualStyle }
   return blocks;
 }
 
-/** How many objects below `format` `applyStyle` sets properties on (font, fill, bottom border). */
-function styleParts(style: VisualStyle): number {
+/** The request bytes of `applyStyle` on one range: the range, `format`, and each part it sets. */
+function styleBytes(sheet: string, address: string, style: VisualStyle): number {
+  const bytes = new RequestBytes().sheet(sheet).method("getRange", [address], true).prop("format");
   const font = style.bold !== undefined || style.italic !== undefined || !!style.fontColor;
-  return [font, !!style.fill, !!style.borderBottom].filter(Boolean).length;
-}
-
-/** How many property sets `applyStyle` queues for a style. */
-function styleActions(style: VisualStyle): number {
-  return Object.values(style).filter((v) => v !== undefined && v !== "").length;
+  if (font) bytes.prop("font");
+  if (style.bold !== undefined) bytes.set("bold", jsonBytes(style.bold));
+  if (style.italic !== undefined) bytes.set("italic", jsonBytes(style.italic));
+  if (style.fontColor) bytes.set("color", jsonBytes(style.fontColor));
+  if (style.fill) bytes.prop("fill").set("color", jsonBytes(style.fill));
+  if (style.wrap !== undefined) bytes.set("wrapText", jsonBytes(style.wrap));
+  if (style.horizontal) bytes.set("horizontalAlignment", jsonBytes("Center"));
+  if (style.borderBottom) bytes.prop("borders").item(["EdgeBottom"]).set("style", jsonBytes("Continuous"));
+  return bytes.bytes;
 }
 
 function applyStyle(range: Excel.Range, style: VisualStyle): void {
@@ -372,54 +425,35 @@ function cfLabel(cf: CfWrite): string {
   return `"${cf.sheet}"!${areas[0]}${more ? ` and ${more} more area${more === 1 ? "" : "s"}` : ""}`;
 }
 
-/** Most areas one fallback op adds rules to (each area takes 5 actions a rule). */
-const AREAS_PER_OP = 100;
-
 /**
- * Ops that add one CfWrite's rules. A single area is one `Range`; several areas are one
- * `RangeAreas` (`getRanges("D4:D6, D9")`, ExcelApi 1.9) whose formulas stay relative to the anchor,
- * or, without 1.9, one `Range` per area with each formula moved to the area's own top-left row.
+ * The op that adds one CfWrite's rules: a single area is one `Range`; several areas are one
+ * `RangeAreas` (`getRanges("D4:D6, D9")`, ExcelApi 1.9) whose formulas stay relative to the anchor.
+ * Every rule is added through that one object, so the address is sent once.
  */
-function cfOps(cf: CfWrite, group: string, rangeAreas: boolean): WriteOp[] {
+function cfOp(cf: CfWrite, group: string): WriteOp {
   const areas = cf.range.split(" ").filter(Boolean);
-  // Each rule is five objects (the format, custom, rule, fill, font) and five actions (add,
-  // formula, fill, font colour, stopIfTrue); the range and its collection are paid for once.
-  const perRule = (rules: CfRule[]) =>
-    rules.reduce((n, r) => n + cost(5, 5, 90) + jsonBytes(r.formula) + r.fill.length + r.fontColor.length, 0);
-  const bytes = (address: string, rules: CfRule[]) => cost(2, 0, 30 + address.length) + perRule(rules);
-  if (areas.length === 1 || rangeAreas) {
-    const address = areas.join(", ");
-    return [
-      {
-        group,
-        kind: "cf-add",
-        bytes: cost(2, 0, 20 + cf.sheet.length) + bytes(address, cf.rules),
-        apply: (context) => {
-          const ws = context.workbook.worksheets.getItem(cf.sheet);
-          addRules(areas.length === 1 ? ws.getRange(address) : ws.getRanges(address), cf.rules);
-        },
-      },
-    ];
+  const address = areas.join(", ");
+  const method = areas.length === 1 ? "getRange" : "getRanges";
+  const bytes = new RequestBytes().sheet(cf.sheet).method(method, [address], true).prop("conditionalFormats");
+  // Per rule: add("Custom"), custom, rule, format, fill, font; the formula, two colours, stopIfTrue.
+  for (const r of cf.rules) {
+    bytes
+      .method("add", ["Custom"])
+      .prop("custom")
+      .prop("rule")
+      .set("formula", jsonBytes(`=${r.formula}`));
+    bytes.prop("format").prop("fill").set("color", jsonBytes(r.fill));
+    bytes.prop("font").set("color", jsonBytes(r.fontColor)).set("stopIfTrue", jsonBytes(r.stopIfTrue));
   }
-  const anchorRow = fromA1(cf.anchor).row;
-  const ops: WriteOp[] = [];
-  for (let i = 0; i < areas.length; i += AREAS_PER_OP) {
-    const some = areas.slice(i, i + AREAS_PER_OP).map((address) => {
-      const by = fromA1(address.split(":")[0]).row - anchorRow;
-      const rules = cf.rules.map((r) => ({ ...r, formula: shiftFormulaRows(r.formula, by) }));
-      return { address, rules };
-    });
-    ops.push({
-      group,
-      kind: "cf-add",
-      bytes: cost(2, 0, 20 + cf.sheet.length) + some.reduce((n, a) => n + bytes(a.address, a.rules), 0),
-      apply: (context) => {
-        const ws = context.workbook.worksheets.getItem(cf.sheet);
-        for (const a of some) addRules(ws.getRange(a.address), a.rules);
-      },
-    });
-  }
-  return ops;
+  return {
+    group,
+    kind: "cf-add",
+    bytes: bytes.bytes,
+    apply: (context) => {
+      const ws = context.workbook.worksheets.getItem(cf.sheet);
+      addRules(areas.length === 1 ? ws.getRange(address) : ws.getRanges(address), cf.rules);
+    },
+  };
 }
 
 /** Queues `rules` on a range or range areas, keeping their order as priority. */
@@ -462,10 +496,6 @@ function* chunkRows<T>(rows: T[][]): Generator<[number, T[][]]> {
     bytes += b;
   }
   if (rows.length > start) yield [start, rows.slice(start)];
-}
-
-function jsonBytes(value: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(value)).length;
 }
 
 function rangeAddress(top: number, left: number, bottom: number, right: number): string {

@@ -14,6 +14,13 @@ export interface SheetContentsHandle {
   chunks?: { top: number; range: Excel.Range }[];
 }
 
+/**
+ * What we load of conditional formats. With `id` loaded, Office.js addresses each format by its id
+ * (`getItem(id)`), not by its index: deleting several in one request would otherwise shift the
+ * indices of the ones after, and delete the wrong rules.
+ */
+export const CONDITIONAL_FORMAT_FIELDS = "items/id,items/type,items/customOrNullObject/rule/formula";
+
 /** What to read besides values and number formats. */
 export interface ReadOptions {
   /** Read merged areas (needs ExcelApi 1.13). */
@@ -33,7 +40,7 @@ export function queueSheetContents(sheet: Excel.Worksheet, options: ReadOptions)
   else used.load("rowIndex,columnIndex,rowCount,columnCount,values,numberFormat");
   // Every conditional format on the sheet: the collection of the whole sheet's range.
   const conditionalFormats = sheet.getRange().conditionalFormats;
-  conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
+  conditionalFormats.load(CONDITIONAL_FORMAT_FIELDS);
   let merged: Excel.RangeAreas | undefined;
   if (options.merges) {
     merged = sheet.getRange().getMergedAreasOrNullObject();
@@ -93,7 +100,16 @@ export function toSheetGrid(handle: SheetContentsHandle, facts: SheetFacts): She
 
 /** Our conditional formats on a synced handle: custom rules whose formula carries `CF_MARKER`. */
 export function ourConditionalFormats(handle: SheetContentsHandle): Excel.ConditionalFormat[] {
-  return handle.conditionalFormats.items.filter((cf) => {
+  return ourRulesIn(handle.conditionalFormats);
+}
+
+/**
+ * Our rules in a synced collection loaded with `CONDITIONAL_FORMAT_FIELDS`: custom rules whose
+ * formula carries `CF_MARKER`.
+ * @example ourRulesIn(sheet.getRange().conditionalFormats) // after load and sync
+ */
+export function ourRulesIn(collection: Excel.ConditionalFormatCollection): Excel.ConditionalFormat[] {
+  return collection.items.filter((cf) => {
     if (cf.type !== "Custom") return false;
     const custom = cf.customOrNullObject;
     return !custom.isNullObject && hasMarker(custom.rule.formula);

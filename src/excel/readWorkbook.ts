@@ -20,6 +20,8 @@ export interface ReadState {
   grid: WorkbookGrid;
   facts: SheetFacts[];
   handles: SheetContentsHandle[];
+  /** Merged areas were asked for, Excel refused them, and the sheets were read without them. */
+  mergesSkipped?: boolean;
 }
 
 /** How to read. */
@@ -30,6 +32,29 @@ export interface ReadWorkbookOptions {
   expected: string[];
   /** The run's counting `context.sync`. */
   sync: () => Promise<void>;
+}
+
+/**
+ * Reads every sheet (values, number formats, merges, conditional formats) and the store sheet
+ * (see `readOnce`). If the read fails while merged areas were asked for, it is made again
+ * without them, and `mergesSkipped` says so: Excel fails `getMergedAreasOrNullObject` on a range
+ * with more than 512 merged areas (office-js typings; the error code is not documented), and the
+ * engine scores without merges. An error that was not the merges' recurs and is thrown.
+ *
+ * @example
+ * const read = await readWorkbook(context, { merges: true, expected: ["KPIs"], sync });
+ */
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  options: ReadWorkbookOptions,
+): Promise<ReadState> {
+  try {
+    return await readOnce(context, options);
+  } catch (e) {
+    if (!options.merges || isSizeError(e)) throw e;
+    const read = await readOnce(context, { ...options, merges: false });
+    return { ...read, mergesSkipped: true };
+  }
 }
 
 /**
@@ -45,14 +70,8 @@ export interface ReadWorkbookOptions {
  * if the speculative request fails as a host may when asked to call a method on a null object
  * (`ItemNotFound`, `InvalidArgument`, `InvalidOperation`, `GeneralException`: undocumented, so we
  * accept any of them) the read starts again from a plain listing; a real error then recurs there. Only queues work through `sync`.
- *
- * @example
- * const read = await readWorkbook(context, { merges: true, expected: ["KPIs"], sync });
  */
-export async function readWorkbook(
-  context: Excel.RequestContext,
-  options: ReadWorkbookOptions,
-): Promise<ReadState> {
+async function readOnce(context: Excel.RequestContext, options: ReadWorkbookOptions): Promise<ReadState> {
   try {
     return await readExpectedFirst(context, options, false);
   } catch (e) {
@@ -82,10 +101,12 @@ async function readExpectedFirst(
 ): Promise<ReadState> {
   const list = context.workbook.worksheets;
   list.load("items/name,items/visibility,items/protection/protected");
-  const guessed = uniqueNames([STORE_SHEET, ...expected]).map((name) => ({
-    name,
-    handle: queueSheetContents(list.getItemOrNullObject(name), { merges, sizesOnly }),
-  }));
+  const guessed = uniqueNames([STORE_SHEET, ...expected]).map((name) => {
+    const sheet = list.getItemOrNullObject(name);
+    // Loaded, so `isNullObject` is known after the sync (Office.js sets it from a load's answer).
+    sheet.load("name");
+    return { name, handle: queueSheetContents(sheet, { merges, sizesOnly }) };
+  });
   await sync();
 
   const facts = listFacts(list);

@@ -4,14 +4,14 @@ import { issue } from "../engine/Issue";
 import { scoreWorkbook, type ScoreOutcome } from "../engine/scoreWorkbook";
 import type { Settings } from "../engine/Settings";
 import type { RunReport } from "../taskpane/ScorecardHost";
-import { batchWriteOps } from "./batchWriteOps";
+import { applyWriteOps, groupsNotApplied } from "./applyWriteOps";
 import { describeOfficeError } from "./describeOfficeError";
 import { defaultExcelDeps, type ExcelDeps } from "./excelDeps";
 import { ExcelRunError } from "./ExcelRunError";
-import { planWriteOps, type WriteOp } from "./planWriteOps";
+import { planWriteOps } from "./planWriteOps";
 import { ourConditionalFormats } from "./queueSheetContents";
 import { readWorkbook, type ReadState } from "./readWorkbook";
-import { singleFlight } from "./singleFlight";
+import { isInFlight, singleFlight } from "./singleFlight";
 
 /** Stage names reported while a run progresses. */
 export type RunStage = "reading" | "scoring" | "writing" | "done";
@@ -55,6 +55,13 @@ export function runScore(
   options: RunScoreOptions = {},
   deps: ExcelDeps = defaultExcelDeps(),
 ): Promise<RunScoreResult> {
+  if (isInFlight("remove"))
+    return Promise.reject(
+      new ExcelRunError(
+        "Busy",
+        "The scorecard is being removed from this workbook. Score again when that has finished.",
+      ),
+    );
   if (options.dryRun) return runOnce(options, deps);
   return singleFlight("score", async () => {
     const source = options.source ?? "taskpane";
@@ -102,6 +109,7 @@ async function runOnce(options: RunScoreOptions, deps: ExcelDeps): Promise<RunSc
       const plain = describeOfficeError(e);
       throw new ExcelRunError(plain.code, `Scoring stopped: ${plain.message}`, { cause: e });
     }
+    if (read.mergesSkipped) noteMergesSkipped(outcome, read);
     if (options.dryRun) {
       deps.sheetMemory?.remember(read.facts.map((f) => f.name));
       options.onProgress?.("done");
@@ -110,8 +118,7 @@ async function runOnce(options: RunScoreOptions, deps: ExcelDeps): Promise<RunSc
     }
 
     options.onProgress?.("writing");
-    const rangeAreas = deps.supports("ExcelApi", "1.9");
-    const report = await writePlan(context, outcome, read, sync, rangeAreas);
+    const report = await writePlan(context, outcome, read, sync);
     deps.sheetMemory?.remember(namesAfter(read, outcome));
     options.onProgress?.("done");
     return { outcome, report, syncs, grid: read.grid };
@@ -133,26 +140,31 @@ function namesAfter(read: ReadState, outcome: ScoreOutcome): string[] {
   return names;
 }
 
-/** Codes for which Excel rejects a request before running any of it. */
-const REJECTED_WHOLE = new Set(["RequestPayloadSizeLimitExceeded", "InvalidOperationInCellEditMode"]);
+/** Tells the officer merged cells were not read (Excel refused them: more than 512 on a sheet). */
+function noteMergesSkipped(outcome: ScoreOutcome, read: ReadState): void {
+  const sheet = read.facts.find((f) => f.visibility === "Visible")?.name ?? read.facts[0]?.name ?? "";
+  const message =
+    "Merged cells were not read: Excel gives an add-in at most 512 merged areas of a sheet, and a sheet here has more. The tables were read without them; a header written once over merged cells may be read as one column.";
+  outcome.result.issues.push(issue("info", "other", sheet, "A1", message));
+  outcome.result.warnings.push({ sheet, cell: "A1", message });
+}
 
-/** Applies the plan in as few syncs as the payload allows and reports exactly what landed. */
+/**
+ * Applies the plan in as few syncs as the payload allows and reports exactly what landed. A
+ * request Excel refuses as too large is halved and sent again (down to one op); any other failed
+ * request is reported and the rest of the plan is still sent (`applyWriteOps`).
+ */
 async function writePlan(
   context: Excel.RequestContext,
   outcome: ScoreOutcome,
   read: ReadState,
   sync: () => Promise<void>,
-  rangeAreas: boolean,
 ): Promise<RunReport> {
   const sheets = new Map(
     read.facts.map((f) => [f.name, { protected: f.protected, visibility: f.visibility }]),
   );
   const ourCfs = new Map(read.facts.map((f, i) => [f.name, ourConditionalFormats(read.handles[i])]));
-  const planned = planWriteOps(outcome.plan, {
-    sheets,
-    ourConditionalFormats: ourCfs,
-    rangeAreas,
-  });
+  const planned = planWriteOps(outcome.plan, { sheets, ourConditionalFormats: ourCfs });
   const result = outcome.result;
   for (const s of planned.skipped) {
     const message = `Not written: ${s.group}, because ${s.reason}.`;
@@ -160,46 +172,21 @@ async function writePlan(
     result.warnings.push({ sheet: s.sheet, cell: "A1", message });
   }
 
-  const batches = batchWriteOps(planned.ops);
-  const applied = new Set<WriteOp>();
-  const uncertain = new Set<WriteOp>();
-  let writeError: string | undefined;
-  for (const batch of batches) {
-    try {
-      context.application.suspendApiCalculationUntilNextSync();
-      batch.forEach((op) => op.apply(context));
-      await sync();
-      batch.forEach((op) => applied.add(op));
-    } catch (e) {
-      const plain = describeOfficeError(e);
-      writeError = plain.message;
-      if (!REJECTED_WHOLE.has(plain.code)) batch.forEach((op) => uncertain.add(op));
-      break;
-    }
-  }
-
-  const groups = new Map<string, WriteOp[]>();
-  for (const op of planned.ops) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
-  const notWritten: string[] = [];
-  for (const [group, ops] of groups) {
-    if (ops.every((op) => applied.has(op))) continue;
-    const partly = ops.some((op) => applied.has(op) || uncertain.has(op));
-    notWritten.push(partly ? `${group} (partly written)` : group);
-  }
+  const done = await applyWriteOps(context, planned.ops, sync);
+  const notWritten = groupsNotApplied(planned.ops, done);
   for (const s of planned.skipped) notWritten.push(`${s.group} (${s.reason})`);
-  const fullyWritten = (group: string) =>
-    (groups.get(group) ?? []).every((op) => applied.has(op)) && groups.has(group);
+  const groups = new Set(planned.ops.map((op) => op.group));
+  const incomplete = new Set(planned.ops.filter((op) => !done.applied.has(op)).map((op) => op.group));
+  const written = (group: string) => groups.has(group) && !incomplete.has(group);
   const report: RunReport = {
     result,
     written: {
-      sheets: outcome.plan.sheets.map((s) => s.name).filter((name) => fullyWritten(`sheet "${name}"`)),
-      // One per CfWrite fully written (a multi-area range added area by area is several ops).
-      cfRanges: [...groups.values()].filter(
-        (ops) => ops[0].kind === "cf-add" && ops.every((op) => applied.has(op)),
-      ).length,
+      sheets: outcome.plan.sheets.map((s) => s.name).filter((name) => written(`sheet "${name}"`)),
+      // One per CfWrite fully written (each is one op).
+      cfRanges: planned.ops.filter((op) => op.kind === "cf-add" && written(op.group)).length,
       notWritten,
     },
   };
-  if (writeError) report.writeError = writeError;
+  if (done.writeError) report.writeError = done.writeError;
   return report;
 }

@@ -14,7 +14,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
+import { ExceptionsList } from "./ExceptionsList";
+import { ExportReportButton } from "./ExportReportButton";
 import { PolarityPanel } from "./PolarityPanel";
+import { RemoveScorecard } from "./RemoveScorecard";
 import { ResultsPanel } from "./ResultsPanel";
 import type { RunEventSource } from "./RunEvent";
 import type { InspectResult, RunReport, ScorecardHost } from "./ScorecardHost";
@@ -124,7 +127,14 @@ export function App({ host, runEvents, onRunComplete }: AppProps) {
               <ProgressBar value={STAGE_VALUE[sc.run.stage]} aria-label="Scoring progress" />
             </>
           )}
-          {sc.run.status === "done" && <Text>Scored and written to the workbook.</Text>}
+          {sc.run.status === "done" && (
+            // The preview holds the scored copy in the page until it is downloaded.
+            <Text>
+              {host.kind === "preview"
+                ? "Scored. Download to keep it."
+                : "Scored and written to the workbook."}
+            </Text>
+          )}
         </div>
         {sc.run.status === "error" && (
           <MessageBar intent="error">
@@ -137,6 +147,16 @@ export function App({ host, runEvents, onRunComplete }: AppProps) {
       </div>
 
       {sc.run.status === "done" && <ResultsPanel report={sc.run.report} />}
+      <ExportReportButton host={host} overrides={sc.draft} disabled={busy} />
+
+      {latest && latest.kpis.length > 0 && (
+        <section aria-label="Exceptions" className={styles.run}>
+          <h2 className={styles.heading}>
+            {`Outside or within tolerance (${latest.kpis.filter((k) => k.status === "outside" || k.status === "within").length})`}
+          </h2>
+          <ExceptionsList kpis={latest.kpis} onSelect={(sheet, cell) => host.selectCell(sheet, cell)} />
+        </section>
+      )}
 
       {latest && (
         <section aria-label="Warnings" className={styles.run}>
@@ -178,7 +198,7 @@ export function App({ host, runEvents, onRunComplete }: AppProps) {
             <AccordionHeader as="h2">Polarity</AccordionHeader>
             <AccordionPanel>
               <PolarityPanel
-                kpis={ready.preview.kpis}
+                kpis={(latest ?? ready.preview).kpis}
                 overrides={sc.draft.polarityOverrides}
                 onChange={sc.setPolarity}
                 disabled={busy}
@@ -187,6 +207,12 @@ export function App({ host, runEvents, onRunComplete }: AppProps) {
           </AccordionItem>
         </Accordion>
       )}
+
+      <RemoveScorecard
+        remove={() => host.removeScorecard()}
+        disabled={busy}
+        onRemoved={() => void sc.reload()}
+      />
     </main>
   );
 }

@@ -34,6 +34,15 @@ const useStyles = makeStyles({
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/**
+ * The download's name: the file's name with " (scored)" once, however often it was scored.
+ * @example scoredFileName("Q4 report (scored).xlsx") === "Q4 report (scored).xlsx"
+ */
+function scoredFileName(name: string): string {
+  const base = name.replace(/\.xlsx$/i, "").replace(/(\s*\(scored\))+$/i, "");
+  return `${base} (scored).xlsx`;
+}
+
 /** Props of `PreviewPage`. */
 export interface PreviewPageProps {
   /** Replaces how the preview loads its scorer (tests). */
@@ -66,7 +75,7 @@ export function PreviewPage({ loadScorer, loadGridReader }: PreviewPageProps) {
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
     const a = document.createElement("a");
     a.href = url;
-    a.download = file.name.replace(/\.xlsx$/i, "") + " (scored).xlsx";
+    a.download = scoredFileName(file.name);
     document.body.appendChild(a);
     a.click();
     a.remove();

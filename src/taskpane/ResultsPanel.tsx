@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { StatusCounts } from "../engine/kpi/KpiResult";
+import { COUNT_COLUMNS } from "../engine/writeplan/buildSummarySheet";
 import type { ScoreResult } from "../engine/ScoreResult";
 import type { VarianceResult } from "../engine/finance/VarianceResult";
 import type { RunReport } from "./ScorecardHost";
@@ -35,13 +36,33 @@ const useStyles = makeStyles({
   item: { overflowWrap: "anywhere" },
 });
 
+/** Short headers for the pane's narrow counts table. */
+const SHORT: Partial<Record<string, string>> = {
+  outside: "Outside",
+  within: "Within",
+  better: "Better",
+  noData: "No data",
+};
+
+/**
+ * The pane's count columns: the Scorecard Summary's own columns (`COUNT_COLUMNS`), in its order
+ * (Outside, Within, Better, No data), so the pane and the sheet always agree; the other statuses
+ * are the "+N not scored" note.
+ */
+export const PANE_COUNT_COLUMNS = COUNT_COLUMNS.filter((c) => SHORT[c.field] !== undefined).map((c) => ({
+  field: c.field,
+  header: SHORT[c.field] as string,
+  sheetHeader: c.header,
+}));
+
 /** Props of `ResultsPanel`. */
 export interface ResultsPanelProps {
   report: RunReport;
 }
 
 /**
- * What a run found and wrote: counts per group (words in every header, not colour), the
+ * What a run found and wrote: the tables not scored (no column for the period chosen), counts per
+ * group in the Scorecard Summary's order (words in every header, not colour), the
  * "N of M reported" sentence, each finance table's headline and flagged variances under its sheet and
  * header row (or "No finance tables found."),
  * and the sheets written.
@@ -56,16 +77,26 @@ export function ResultsPanel({ report }: ResultsPanelProps) {
   return (
     <section aria-label="Results" className={styles.root}>
       <h2 className={styles.heading}>{result.period ? `Results for ${result.period}` : "Results"}</h2>
+      {result.skipped.length > 0 && (
+        <ul className={styles.list} aria-label="Tables not scored">
+          {result.skipped.map((t) => (
+            <li key={t.tableId} className={styles.item}>
+              {t.message}
+            </li>
+          ))}
+        </ul>
+      )}
       {total && <Text weight="semibold">{total.sentence}</Text>}
       {result.counts.length > 0 ? (
         <Table size="extra-small" aria-label="KPI counts by group" className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell className={styles.groupCol}>Group</TableHeaderCell>
-              <TableHeaderCell className={styles.num}>Better</TableHeaderCell>
-              <TableHeaderCell className={styles.num}>Within</TableHeaderCell>
-              <TableHeaderCell className={styles.num}>Outside</TableHeaderCell>
-              <TableHeaderCell className={styles.num}>No data</TableHeaderCell>
+              {PANE_COUNT_COLUMNS.map((c) => (
+                <TableHeaderCell key={c.field} className={styles.num} title={c.sheetHeader}>
+                  {c.header}
+                </TableHeaderCell>
+              ))}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -173,10 +204,11 @@ function CountRow({
         {counts.dimension === "total" ? <strong>{label}</strong> : label}
         {other > 0 && <Text size={200}>{` (+${other} not scored)`}</Text>}
       </TableCell>
-      <TableCell className={numClass}>{counts.better}</TableCell>
-      <TableCell className={numClass}>{counts.within}</TableCell>
-      <TableCell className={numClass}>{counts.outside}</TableCell>
-      <TableCell className={numClass}>{counts.noData}</TableCell>
+      {PANE_COUNT_COLUMNS.map((c) => (
+        <TableCell key={c.field} className={numClass}>
+          {counts[c.field] as number}
+        </TableCell>
+      ))}
     </TableRow>
   );
 }

@@ -48,6 +48,14 @@ export interface RunReport {
   writeError?: string;
 }
 
+/** What the committee report is built with, beyond the workbook (`ScorecardHost.exportReport`). */
+export interface ReportRequest {
+  /** The pane's settings (period, threshold...), for this report only: nothing is saved. */
+  overrides?: Partial<Settings>;
+  /** A council's Word template (.docx bytes): its styles, page, header and footer are used. */
+  template?: Uint8Array;
+}
+
 /**
  * The actions a host offers the task pane. Components receive one of these as a prop or via
  * context and never touch `Excel` directly. Implemented by the Office.js host (src/excel/)
@@ -76,4 +84,32 @@ export interface ScorecardHost {
    * ("KPIs!B4:H30"); the Office.js host ignores it.
    */
   getSelection(typed?: string): Promise<SelectedRange | string>;
+  /**
+   * "Remove scorecard": takes our RAG rules, our sheets and our store out of the workbook, leaving
+   * every cell of the officer's own sheets as it was. What could not be removed is listed, not thrown.
+   */
+  removeScorecard(): Promise<RemoveReport>;
+  /**
+   * Builds the committee report (.docx bytes) from the workbook as it stands, with the officer's
+   * commentary from its KPI Commentary and Variance Narrative sheets; writes nothing. Optional:
+   * the pane offers "Export committee report" only where the host has it.
+   */
+  exportReport?(request?: ReportRequest): Promise<Uint8Array>;
+}
+
+/**
+ * What "Remove scorecard" took out of the workbook.
+ * @example { sheets: ["Scorecard Summary", "KPI Commentary"], rules: 8, store: true, notRemoved: [] }
+ */
+export interface RemoveReport {
+  /** Our sheets deleted (named in the store), in workbook order. */
+  sheets: string[];
+  /** Our conditional-format rules deleted from the officer's sheets. */
+  rules: number;
+  /** The very hidden store sheet was deleted. */
+  store: boolean;
+  /** What was not removed, each with its reason in plain words. */
+  notRemoved: string[];
+  /** Why removal stopped part-way, in plain words; absent when nothing failed. */
+  error?: string;
 }

@@ -92,7 +92,7 @@ export function SettingsPanel({ settings, periods, onChange, disabled }: Setting
           onChange={(_, data) => onChange({ moneyStyle: data.value === "long" ? "long" : "short" })}
         >
           <Radio value="short" label="Short (£805k, £4.64m)" />
-          <Radio value="long" label="Long (£0.8 million)" />
+          <Radio value="long" label="Long (£0.81 million)" />
         </RadioGroup>
       </Field>
     </div>

@@ -4,7 +4,7 @@ import type { Settings } from "../engine/Settings";
 import type { ScoreXlsxOptions } from "../xlsx/scoreXlsxBuffer";
 import { listPeriods } from "./listPeriods";
 import { parseTableRange } from "./parseTableRange";
-import type { InspectResult, RunReport, ScorecardHost } from "./ScorecardHost";
+import type { InspectResult, RemoveReport, ReportRequest, RunReport, ScorecardHost } from "./ScorecardHost";
 import { tableHeaders } from "./tableHeaders";
 
 /** Scores an .xlsx in memory (the signature of `scoreXlsxBuffer`). */
@@ -26,12 +26,25 @@ export interface PreviewHostOptions {
    * a typed range); by default `readXlsxGrid`, in the scorer's chunk.
    */
   loadGridReader?(): Promise<(bytes: Uint8Array) => Promise<WorkbookGrid>>;
+  /** Loads "Remove scorecard" for .xlsx files; by default `removeScorecard` (src/xlsx), in the scorer's chunk. */
+  loadRemover?(): Promise<XlsxRemover>;
+  /** Loads the committee report's builder; by default `reportXlsxBuffer` drawing charts in the browser, in its own chunk. */
+  loadReporter?(): Promise<XlsxReporter>;
 }
+
+/** Builds the committee report (.docx bytes) from an .xlsx in memory (see `reportXlsxBuffer`). */
+export type XlsxReporter = (input: Uint8Array, request: ReportRequest) => Promise<Uint8Array>;
+
+/** Takes the scorecard out of an .xlsx in memory (the signature of src/xlsx's `removeScorecard`). */
+export type XlsxRemover = (
+  input: Uint8Array,
+  options?: { force?: boolean },
+) => Promise<{ output: Uint8Array; report: RemoveReport }>;
 
 /** The preview's host: a `ScorecardHost` plus the scored workbook to download. */
 export interface PreviewHost extends ScorecardHost {
   kind: "preview";
-  /** The workbook as last scored (with our sheets and saved settings), or null before a run. */
+  /** The workbook as last scored (with our sheets and saved settings) or with the scorecard removed, or null before either. */
   scoredWorkbook(): Uint8Array | null;
 }
 
@@ -51,6 +64,19 @@ export function createPreviewHost(bytes: Uint8Array, options: PreviewHostOptions
   const load =
     options.loadScorer ??
     (async () => (await import(/* webpackChunkName: "xlsx" */ "../xlsx/scoreXlsxBuffer")).scoreXlsxBuffer);
+  const loadRemover =
+    options.loadRemover ??
+    (async () => (await import(/* webpackChunkName: "xlsx" */ "../xlsx/removeScorecard")).removeScorecard);
+  const loadReporter =
+    options.loadReporter ??
+    (async (): Promise<XlsxReporter> => {
+      const [{ reportXlsxBuffer }, { rasterizeSvgInBrowser }] = await Promise.all([
+        import(/* webpackChunkName: "report" */ "../xlsx/reportXlsxBuffer"),
+        import(/* webpackChunkName: "report" */ "./rasterizeSvgInBrowser"),
+      ]);
+      return async (input, request) =>
+        (await reportXlsxBuffer(input, { ...request, svgToPng: rasterizeSvgInBrowser })).report;
+    });
   const loadReader =
     options.loadGridReader ??
     (async () => (await import(/* webpackChunkName: "xlsx" */ "./readXlsxGrid")).readXlsxGrid);
@@ -131,6 +157,19 @@ export function createPreviewHost(bytes: Uint8Array, options: PreviewHostOptions
       const cells = await grid();
       const sheets = cells.sheets.filter((s) => s.visibility !== "veryHidden").map((s) => s.name);
       return parseTableRange(typed, sheets);
+    },
+    async removeScorecard() {
+      const remove = await loadRemover();
+      const { output, report } = await remove(current, { force: options.force });
+      // The download is now the workbook without the scorecard.
+      current = output;
+      scored = output;
+      return report;
+    },
+    async exportReport(request = {}) {
+      const report = await loadReporter();
+      // The held workbook (scored, if it was), with the settings of this session.
+      return report(current, { ...request, overrides: { ...saved, ...request.overrides } });
     },
     scoredWorkbook: () => scored,
   };

@@ -1,9 +1,13 @@
 import type ExcelJS from "exceljs";
+import { columnLetters } from "../engine/cells/toA1";
 import {
   CF_MARKER,
   type CellStyle,
   type CfWrite,
+  type HeaderFooterText,
+  type PageSetup,
   type PlanCell,
+  type SheetFont,
   type SheetWrite,
   type WritePlan,
 } from "../engine/writeplan/WritePlan";
@@ -12,7 +16,8 @@ import {
  * Applies a write plan to an ExcelJS workbook in place, in the plan's order: removes our old
  * conditional-format rules (only those whose formula holds `CF_MARKER`) on `plan.cfSheets`,
  * deletes `plan.deleteSheets`, rewrites our sheets (an existing one keeps its tab position, a new
- * one goes at the end), adds our conditional formats, and writes the very hidden store sheet.
+ * one goes at the end; each in the plan's font, row heights and page setup), adds our conditional
+ * formats, and writes the very hidden store sheet.
  * Never changes a user's cells, rules, merges, widths or sheet order.
  *
  * A multi-area `CfWrite.range` ("D4:D6 D9") is written as the rule's `ref`, which ExcelJS puts
@@ -84,21 +89,56 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetWrite): void {
   sheet.columnWidths.forEach((w, c) => {
     if (w > 0) ws.getColumn(c + 1).width = w;
   });
-  for (const cell of sheet.cells) writeCell(ws, cell);
-  fitWrappedRows(ws, sheet);
-  // Print our sheets landscape, one page wide, so they can go straight into a committee paper.
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-  };
+  for (const cell of sheet.cells) writeCell(ws, cell, sheet.font);
+  if (sheet.rowHeights) for (const [row, points] of sheet.rowHeights) ws.getRow(row + 1).height = points;
+  else fitWrappedRows(ws, sheet);
+  if (sheet.pageSetup) applyPageSetup(ws, sheet.pageSetup);
+  else {
+    // A plan without a page setup (hand-made in tests): landscape, one page wide.
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    };
+  }
   if (sheet.freezeRows > 0) {
     ws.views = [
       { state: "frozen", xSplit: 0, ySplit: sheet.freezeRows, topLeftCell: `A${sheet.freezeRows + 1}` },
     ];
   }
+}
+
+/** OOXML's paper size code for A4. */
+const PAPER_A4 = 9;
+
+/**
+ * The plan's page setup as ExcelJS writes it: `<pageSetup>`, `<pageMargins>`, `<headerFooter>`
+ * (sections joined with &L / &C / &R) and the print area and title rows as defined names.
+ */
+function applyPageSetup(ws: ExcelJS.Worksheet, setup: PageSetup): void {
+  const { printArea, printTitleRows: titles } = setup;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: setup.orientation,
+    paperSize: PAPER_A4,
+    fitToPage: true,
+    fitToWidth: setup.fitToWidth,
+    fitToHeight: setup.fitToHeight,
+    scale: setup.scale,
+    margins: { ...setup.margins },
+    // ExcelJS puts "$" before each end as given: "A$1" makes the "$A$1" Excel and LibreOffice read.
+    printArea: `A$1:${columnLetters(printArea.lastCol)}$${printArea.lastRow + 1}`,
+    ...(titles ? { printTitlesRow: `${titles.first + 1}:${titles.last + 1}` } : {}),
+  };
+  const sections = (t: HeaderFooterText): string =>
+    (t.left ? `&L${t.left}` : "") + (t.center ? `&C${t.center}` : "") + (t.right ? `&R${t.right}` : "");
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddHeader: sections(setup.header),
+    oddFooter: sections(setup.footer),
+  };
 }
 
 /** Points per line of 11pt text, and characters per unit of column width (an estimate). */
@@ -123,7 +163,7 @@ function fitWrappedRows(ws: ExcelJS.Worksheet, sheet: SheetWrite): void {
   for (const [row, n] of lines) if (n > 1) ws.getRow(row + 1).height = n * LINE_HEIGHT;
 }
 
-function writeCell(ws: ExcelJS.Worksheet, pc: PlanCell): void {
+function writeCell(ws: ExcelJS.Worksheet, pc: PlanCell, font: SheetFont | undefined): void {
   const cell = ws.getCell(pc.row + 1, pc.col + 1);
   if (pc.formula) {
     const result = pc.value === null ? undefined : pc.value;
@@ -131,7 +171,7 @@ function writeCell(ws: ExcelJS.Worksheet, pc: PlanCell): void {
   } else {
     cell.value = pc.value;
   }
-  applyStyle(cell, pc.style ?? {});
+  applyStyle(cell, pc.style ?? {}, font);
 }
 
 /** "#RRGGBB" → ExcelJS ARGB ("FFRRGGBB"). */
@@ -139,10 +179,13 @@ function argb(hex: string): string {
   return `FF${hex.replace(/^#/, "").toUpperCase()}`;
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle, font: SheetFont | undefined): void {
   if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  if (style.bold || style.italic || style.fontColor) {
+  // Every font carries the sheet's name and a size, so no cell falls back to another face.
+  if (font || style.bold || style.italic || style.fontColor || style.fontSize) {
     cell.font = {
+      ...(font ? { name: font.name, size: style.fontSize ?? font.size } : {}),
+      ...(!font && style.fontSize ? { size: style.fontSize } : {}),
       ...(style.bold ? { bold: true } : {}),
       ...(style.italic ? { italic: true } : {}),
       ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),

@@ -10,20 +10,10 @@ export interface PackageLimits {
   maxEntries?: number;
 }
 
-/** A part of the package that ExcelJS would drop on save. */
-export interface UnsupportedPart {
-  kind: "chart" | "pivot" | "image" | "customXml" | "vba" | "drawing" | "slicer" | "other";
-  path: string;
-  /** What the part is, in plain words ("chart", "external link", "sensitivity label"). */
-  description?: string;
-}
-
 /** What `inspectPackage` found. */
 export interface PackageReport {
   /** Fatal problems: the file must not be read. */
   problems: { code: "too-large" | "zip-bomb" | "not-xlsx" | "encrypted" | "corrupt"; message: string }[];
-  /** Parts ExcelJS would drop; the caller stops unless forced. */
-  unsupportedParts: UnsupportedPart[];
 }
 
 const MB = 1024 * 1024;
@@ -69,21 +59,21 @@ const SIG_ZIP64_LOCATOR = 0x07064b50;
 const SIG_ZIP64_EOCD = 0x06064b50;
 
 /**
- * Checks an .xlsx's bytes before ExcelJS reads them: size, zip-bomb expansion (from the zip
- * directory, without inflating), not-a-zip, password protection, and parts we cannot carry.
- * Runs in Node and in the browser (no Node imports). Never throws on bad input.
+ * Checks an .xlsx's bytes before anything reads them: size, zip-bomb expansion (from the zip
+ * directory, without inflating), not-a-zip, .xls, .xlsb, OpenDocument and password protection.
+ * Every part of a real workbook is carried across by the package writer, so no part is a reason
+ * to refuse. Runs in Node and in the browser (no Node imports). Never throws on bad input.
  *
  * @example
  * const report = await inspectPackage(bytes, { maxFileBytes: 10 * 1024 * 1024 });
  * if (report.problems.length) throw new Error(report.problems[0].message);
- * if (report.unsupportedParts.length && !force) stop(describeUnsupportedParts(report.unsupportedParts));
  */
 export async function inspectPackage(
   bytes: Uint8Array,
   limits?: Partial<PackageLimits>,
 ): Promise<PackageReport> {
   const lim = { ...DEFAULT_PACKAGE_LIMITS, ...definedOnly(limits ?? {}) };
-  const report: PackageReport = { problems: [], unsupportedParts: [] };
+  const report: PackageReport = { problems: [] };
   if (bytes.length > lim.maxFileBytes) {
     report.problems.push({
       code: "too-large",
@@ -95,36 +85,11 @@ export async function inspectPackage(
     const entries = readZipDirectory(bytes, lim);
     const names = new Set(entries.map((e) => normalise(e.name)));
     checkIsWorkbook(names);
-    report.unsupportedParts = findUnsupportedParts(entries.map((e) => e.name.replace(/^\/+/, "")));
   } catch (e) {
     if (e instanceof PackageProblem) report.problems.push(e.problem);
     else throw e;
   }
   return report;
-}
-
-/**
- * One sentence naming what ExcelJS would drop, grouped by kind.
- * @example describeUnsupportedParts(parts) === "2 charts (xl/charts/chart1.xml, xl/charts/chart2.xml); 1 pivot table (...)"
- */
-export function describeUnsupportedParts(parts: UnsupportedPart[]): string {
-  const groups = new Map<string, string[]>();
-  for (const p of parts) {
-    const label = p.description ?? p.kind;
-    groups.set(label, [...(groups.get(label) ?? []), p.path]);
-  }
-  return [...groups]
-    .map(
-      ([label, paths]) =>
-        `${paths.length} ${paths.length === 1 ? label : plural(label)} (${paths.join(", ")})`,
-    )
-    .join("; ");
-}
-
-function plural(label: string): string {
-  if (/(s|x)$/.test(label)) return label;
-  if (/[^aeiou]y$/.test(label)) return label.slice(0, -1) + "ies";
-  return label + "s";
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {
@@ -402,71 +367,4 @@ function checkIsWorkbook(names: Set<string>): void {
       `The file is a zip archive but not an Excel workbook: it has no ${missing.join(" or ")}.`,
     );
   }
-}
-
-/** Parts ExcelJS 4 reads and writes back (see exceljs/lib/xlsx/xlsx.js), or rebuilds itself. */
-const CARRIED: RegExp[] = [
-  /^\[content_types\]\.xml$/,
-  /^_rels\/\.rels$/,
-  /^docprops\/(core|app)\.xml$/,
-  /^xl\/workbook\.xml$/,
-  /^xl\/_rels\/workbook\.xml\.rels$/,
-  /^xl\/sharedstrings\.xml$/,
-  /^xl\/styles\.xml$/,
-  /^xl\/theme\/[a-z0-9]+\.xml$/,
-  /^xl\/worksheets\/sheet\d+\.xml$/,
-  /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/,
-  /^xl\/comments\d+\.xml$/,
-  /^xl\/drawings\/vmldrawing\d+\.vml$/, // the notes' shapes, rebuilt from the comments
-  /^xl\/drawings\/_rels\/[a-z0-9]+\.xml\.rels$/,
-  /^xl\/tables\/table\d+\.xml$/,
-  /^xl\/calcchain\.xml$/, // Excel rebuilds the calculation chain
-  /\/$/, // directory entries
-];
-
-/** What each dropped part is, first match wins. */
-const DROPPED: { re: RegExp; kind: UnsupportedPart["kind"]; description: string }[] = [
-  { re: /^xl\/(charts|chartsheets)\//, kind: "chart", description: "chart" },
-  { re: /^xl\/(pivottables|pivotcache)\//, kind: "pivot", description: "pivot table part" },
-  { re: /^xl\/media\//, kind: "image", description: "image" },
-  {
-    re: /^xl\/drawings\/drawing\d+\.xml$/,
-    kind: "drawing",
-    description: "drawing (pictures, shapes, text boxes or charts)",
-  },
-  { re: /^customxml\//, kind: "customXml", description: "custom XML part" },
-  { re: /^xl\/vbaproject(signature)?\.bin$/, kind: "vba", description: "VBA macro project" },
-  {
-    re: /^xl\/(slicers|slicercaches|timelines|timelinecaches)\//,
-    kind: "slicer",
-    description: "slicer or timeline",
-  },
-  { re: /^xl\/externallinks\//, kind: "other", description: "external link" },
-  { re: /^xl\/(threadedcomments|persons)\//, kind: "other", description: "threaded comment part" },
-  {
-    re: /^docprops\/custom\.xml$/,
-    kind: "other",
-    description: "custom document property (may hold a sensitivity label)",
-  },
-  { re: /^docmetadata\//, kind: "other", description: "sensitivity label" },
-  { re: /^xl\/connections\.xml$|^xl\/querytables\//, kind: "other", description: "data connection or query" },
-  { re: /^xl\/(embeddings|activex|ctrlprops)\//, kind: "other", description: "embedded object or control" },
-  { re: /^xl\/printersettings\//, kind: "other", description: "printer settings" },
-  { re: /^xl\/metadata\.xml$/, kind: "other", description: "dynamic array formula metadata" },
-  { re: /^xl\/richdata\//, kind: "image", description: "picture in a cell" },
-  { re: /^xl\/webextensions\//, kind: "other", description: "add-in (web extension) part" },
-  { re: /^docprops\/thumbnail\./, kind: "image", description: "thumbnail" },
-  { re: /^xl\/worksheets\//, kind: "other", description: "worksheet part ExcelJS cannot read" },
-];
-
-function findUnsupportedParts(paths: string[]): UnsupportedPart[] {
-  const parts: UnsupportedPart[] = [];
-  for (const path of paths) {
-    const name = path.toLowerCase();
-    // Rels files travel with their part; only the part itself is named.
-    if (CARRIED.some((re) => re.test(name)) || /(^|\/)_rels\//.test(name)) continue;
-    const hit = DROPPED.find((d) => d.re.test(name));
-    parts.push({ kind: hit?.kind ?? "other", path, description: hit?.description ?? "other part" });
-  }
-  return parts;
 }

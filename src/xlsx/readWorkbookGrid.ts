@@ -100,10 +100,14 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
   };
   if (cells.length === 0) return grid;
 
-  const top = Math.min(...cells.map((x) => x.row));
-  const left = Math.min(...cells.map((x) => x.col));
-  const bottom = Math.max(...cells.map((x) => x.row));
-  const right = Math.max(...cells.map((x) => x.col));
+  // One pass, not Math.min(...cells): spreading a sheet's cells as arguments fails past ~120,000.
+  let [top, left, bottom, right] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const x of cells) {
+    if (x.row < top) top = x.row;
+    if (x.row > bottom) bottom = x.row;
+    if (x.col < left) left = x.col;
+    if (x.col > right) right = x.col;
+  }
   const height = bottom - top + 1;
   const width = right - left + 1;
   grid.originRow = top;

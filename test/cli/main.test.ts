@@ -8,12 +8,14 @@ import type { ScoreResult } from "../../src/engine/ScoreResult";
 import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
 import { parsePounds, runCli, scoredPath } from "../../src/cli/main";
 import { scoreXlsxBuffer } from "../../src/xlsx/scoreXlsxBuffer";
-import { buildSampleWorkbook } from "../../scripts/buildSample";
+import { buildSampleWorkbook, SAMPLES as SAMPLE_SPECS } from "../../scripts/buildSample";
 import { financeSummary2019 } from "../fixtures/seeds/financeSummary2019";
 import type { SeedSheet } from "../fixtures/seeds/SeedSheet";
 import { countRules, loadWorkbook, sheetOrder, sheetText, snapshotSheets } from "../xlsx/workbookSnapshot";
 
-const SAMPLE = path.join(__dirname, "..", "..", "samples", "sample.xlsx");
+const SAMPLES_DIR = path.join(__dirname, "..", "..", "samples");
+/** The bundled samples, one per report quarter (`npm run sample`). */
+const SAMPLES = SAMPLE_SPECS.map((s) => s.file);
 // Scoring runs ExcelJS read + write several times per test.
 jest.setTimeout(60_000);
 
@@ -78,6 +80,69 @@ const titledTable: SeedSheet = {
   ],
   formats: pct(["B5", "C5", "D5", "B6", "C6", "D6", "B7", "C7", "D7"]),
   widths: { A: 60 },
+};
+
+/**
+ * A folder this process cannot write to: `wanted`, made read-only, when that stops us (not root);
+ * else /sys, which the kernel keeps read-only even for root.
+ */
+function readOnlyFolder(wanted: string): string {
+  fs.mkdirSync(wanted);
+  fs.chmodSync(wanted, 0o555);
+  try {
+    fs.writeFileSync(path.join(wanted, "probe"), "");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EACCES") return wanted;
+    throw err;
+  }
+  fs.rmSync(path.join(wanted, "probe"));
+  fs.chmodSync(wanted, 0o755);
+  try {
+    fs.writeFileSync("/sys/qs-probe", "");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EACCES") return "/sys";
+    throw err;
+  }
+  throw new Error("no read-only folder to test with (running as root outside Linux?)");
+}
+
+/** A scorecard with a band row of financial years over Q1–Q4 (2019/20) and Q1–Q2 (2020/21). */
+const bandedScorecard: SeedSheet = {
+  name: "Corporate Scorecard",
+  rows: [
+    ["Corporate Scorecard"],
+    [null, "Baseline", "2019/20", null, null, null, "2020/21", null, null, null],
+    ["Measure", "Fig.", "Q1", "Q2", "Q3", "Q4", "Q1", "Q2", "Target", "Tolerance"],
+    [
+      "Children's services contacts progressed within 1 working day",
+      0.7,
+      0.7,
+      0.72,
+      0.74,
+      0.91,
+      0.8,
+      0.88,
+      0.85,
+      0.8,
+    ],
+    ["Care leavers in suitable accommodation", 0.8, 0.8, 0.81, 0.83, 0.84, 0.86, 0.82, 0.9, 0.8],
+    [
+      "Children subject to a second plan (lower the better)",
+      0.2,
+      0.2,
+      0.19,
+      0.18,
+      0.22,
+      0.17,
+      0.25,
+      0.18,
+      0.2,
+    ],
+  ],
+  formats: pct(
+    ["B", "C", "D", "E", "F", "G", "H", "I", "J"].flatMap((c) => [4, 5, 6].map((r) => `${c}${r}`)),
+  ),
+  merges: ["C2:F2", "G2:H2"],
 };
 
 describe("scorecard score: layout traits", () => {
@@ -346,13 +411,27 @@ describe("scorecard score: output files and summary", () => {
     expect(countRules(scored).ours).toBeGreaterThan(0);
   });
 
-  it("with no file, scores the bundled sample into sample.scored.xlsx and sample.scored.json", async () => {
-    fs.copyFileSync(SAMPLE, path.join(dir, "sample.xlsx"));
+  it("with no file, scores every bundled sample, one period each, and prints each summary", async () => {
+    for (const file of SAMPLES) fs.copyFileSync(path.join(SAMPLES_DIR, file), path.join(dir, file));
     const run = await cli("score");
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
-    expect(fs.existsSync(path.join(dir, "sample.scored.xlsx"))).toBe(true);
-    expect(readJson("sample.scored.json").period).toBeTruthy();
+    const periods: string[] = [];
+    for (const file of SAMPLES) {
+      const base = file.replace(/\.xlsx$/, "");
+      expect(fs.existsSync(path.join(dir, `${base}.scored.xlsx`))).toBe(true);
+      const result = readJson(`${base}.scored.json`);
+      // Each sample is one report: one period, never "A / B / C".
+      expect(result.period).toBeTruthy();
+      expect(result.period).not.toContain(" / ");
+      periods.push(result.period);
+      expect(run.out).toContain(`Scored ${file}, period ${result.period}\n`);
+      for (const line of result.summaryLines) expect(run.out).toContain(line);
+    }
+    expect(periods).toEqual(["Dec-15", "2019/20 Qtr3", "Q4 Performance"]);
+    // In date order, one summary after another.
+    const at = SAMPLES.map((f) => run.out.indexOf(`Scored ${f}`));
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
   it("prints flagged variances with their narrative and honours --threshold", async () => {
@@ -448,6 +527,112 @@ describe("scorecard score: errors are one line on stderr, never a stack trace", 
     expectOneLine(run.err);
   });
 
+  it("a .csv is refused as a CSV, by the name given", async () => {
+    fs.writeFileSync(path.join(dir, "q3.csv"), "Measure,Target,Q4\nReferrals,90%,85%\n");
+    const run = await cli("score", "q3.csv");
+    expect(run.code).toBe(1);
+    expectOneLine(run.err);
+    expect(run.err).toContain("q3.csv is a CSV file, not an Excel workbook");
+    expect(run.err).not.toMatch(/renamed/);
+    expect(fs.readdirSync(dir)).toEqual(["q3.csv"]);
+  });
+
+  it("an input in a folder that does not exist names that folder", async () => {
+    const run = await cli("score", path.join("no-such-folder", "kpis.xlsx"));
+    expect(run.code).toBe(1);
+    expectOneLine(run.err);
+    expect(run.err).toContain(
+      `cannot find ${path.join("no-such-folder", "kpis.xlsx")}: the folder no-such-folder does not exist`,
+    );
+  });
+
+  /** Every file and folder in the temp dir, so a test can check nothing was left behind. */
+  const leftovers = (): string[] => fs.readdirSync(dir).sort();
+
+  it("--out in a folder that does not exist: named as typed, no temporary file named or left", async () => {
+    const file = await writeWorkbook("kpis.xlsx", [titledTable]);
+    const out = path.join("reports", "q4.xlsx");
+    const run = await cli("score", file, "--out", out);
+    expect(run.code).toBe(2);
+    expectOneLine(run.err);
+    expect(run.err).toContain(`cannot write ${out}: the folder reports does not exist`);
+    expect(run.err).not.toMatch(/\.tmp|ENOENT/);
+    expect(leftovers()).toEqual([file]);
+  });
+
+  it("--out naming a folder says so and suggests a file in it", async () => {
+    const file = await writeWorkbook("kpis.xlsx", [titledTable]);
+    fs.mkdirSync(path.join(dir, "reports"));
+    const run = await cli("score", file, "--out", "reports");
+    expect(run.code).toBe(2);
+    expectOneLine(run.err);
+    expect(run.err).toContain(
+      `--out reports is a folder; name a file in it, such as ${path.join("reports", "kpis.scored.xlsx")}`,
+    );
+    expect(run.err).not.toMatch(/\.tmp|EISDIR/);
+    expect(fs.readdirSync(path.join(dir, "reports"))).toEqual([]);
+  });
+
+  it.each([["result.csv"], ["result"], ["result.xls"]])(
+    "--out %s (not .xlsx or .xlsm) is refused",
+    async (out) => {
+      const file = await writeWorkbook("kpis.xlsx", [titledTable]);
+      const run = await cli("score", file, "--out", out);
+      expect(run.code).toBe(2);
+      expectOneLine(run.err);
+      expect(run.err).toContain(`--out ${out} is not an .xlsx or .xlsm file`);
+      expect(run.err).toContain("try --out result.xlsx");
+      expect(leftovers()).toEqual([file]);
+    },
+  );
+
+  it("--out in a read-only place: named as typed, no temporary file named or left", async () => {
+    const file = await writeWorkbook("kpis.xlsx", [titledTable]);
+    const place = readOnlyFolder(path.join(dir, "locked"));
+    try {
+      const out = path.join(place, "q4.xlsx");
+      const run = await cli("score", file, "--out", out);
+      expect(run.code).toBe(1);
+      expectOneLine(run.err);
+      expect(run.err).toContain(`cannot write ${out}: the folder ${place} is read-only for you`);
+      expect(run.err).not.toMatch(/\.tmp|EACCES/);
+      expect(fs.existsSync(out)).toBe(false);
+      if (place.startsWith(dir)) expect(fs.readdirSync(place)).toEqual([]);
+    } finally {
+      if (place.startsWith(dir)) fs.chmodSync(place, 0o755);
+    }
+  });
+
+  it("--period that no table has: exit 2, naming the periods there are in date order, nothing written", async () => {
+    const file = await writeWorkbook("banded.xlsx", [bandedScorecard]);
+    const run = await cli("score", file, "--period", "Q9");
+    expect(run.code).toBe(2);
+    expectOneLine(run.err);
+    expect(run.err).toContain(
+      "--period Q9: no table in banded.xlsx has that period. Its periods: 2019/20 Q1, 2019/20 Q2, 2019/20 Q3, 2019/20 Q4, 2020/21 Q1, 2020/21 Q2",
+    );
+    expect(leftovers()).toEqual([file]);
+    const inspected = await cli("inspect", file, "--period", "Q9");
+    expect(inspected.code).toBe(2);
+    expect(inspected.err).toContain("no table in banded.xlsx has that period");
+  });
+
+  it("--period that some tables lack: those are skipped and listed, not counted as no data", async () => {
+    const file = await writeWorkbook("two.xlsx", [titledTable, bandedScorecard]);
+    const json = "two.json";
+    const run = await cli("score", file, "--period", "2019/20 Q4", "--json", json);
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    const result = readJson(json);
+    expect(result.skipped.map((t) => t.message)).toEqual([
+      "Contract KPIs has no 2019/20 Q4 column: not scored",
+    ]);
+    expect(result.kpis.every((k) => k.sheet === "Corporate Scorecard")).toBe(true);
+    const total = result.counts.find((c) => c.dimension === "total")!;
+    expect(total).toMatchObject({ better: 1, within: 1, outside: 1, noData: 0 });
+    expect(run.out).toContain("Contract KPIs has no 2019/20 Q4 column: not scored\n");
+  });
+
   it("a workbook with no KPI table", async () => {
     const file = await writeWorkbook("prose.xlsx", [
       { name: "Minutes", rows: [["Minutes of the meeting"], ["Apologies: none"]] },
@@ -498,14 +683,12 @@ describe("scorecard score: errors are one line on stderr, never a stack trace", 
     expect(run.err).toContain("npm run sample");
   });
 
-  it("parts that would be lost (a chart), unless --force", async () => {
-    // A real package with a chart part, which ExcelJS would drop on save.
+  it("a chart is carried across byte for byte, with no --force", async () => {
     const file = await writeWorkbook("chart.xlsx", [titledTable]);
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, file)));
-    zip.file(
-      "xl/charts/chart1.xml",
-      '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
-    );
+    const chart =
+      '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>';
+    zip.file("xl/charts/chart1.xml", chart);
     const types = await zip.file("[Content_Types].xml")!.async("string");
     const chartType = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
     zip.file(
@@ -517,16 +700,12 @@ describe("scorecard score: errors are one line on stderr, never a stack trace", 
     );
     fs.writeFileSync(path.join(dir, file), await zip.generateAsync({ type: "nodebuffer" }));
 
-    const refused = await cli("score", file);
-    expect(refused.code).toBe(1);
-    expectOneLine(refused.err);
-    expect(refused.err).toContain("1 chart (xl/charts/chart1.xml)");
-    expect(refused.err).toContain("--force");
-    expect(fs.existsSync(path.join(dir, "chart.scored.xlsx"))).toBe(false);
-    const forced = await cli("score", file, "--force");
-    expect(forced.err).toBe("");
-    expect(forced.code).toBe(0);
-    expect(fs.existsSync(path.join(dir, "chart.scored.xlsx"))).toBe(true);
+    const run = await cli("score", file);
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    const out = await JSZip.loadAsync(fs.readFileSync(path.join(dir, "chart.scored.xlsx")));
+    expect(await out.file("xl/charts/chart1.xml")!.async("string")).toBe(chart);
+    expect(await out.file("[Content_Types].xml")!.async("string")).toContain("/xl/charts/chart1.xml");
   });
 });
 
@@ -608,8 +787,9 @@ describe("scorecard score: nothing of the user's changes", () => {
     async (which) => {
       let file: string;
       if (which === "the bundled sample") {
-        fs.copyFileSync(SAMPLE, path.join(dir, "sample.xlsx"));
-        file = "sample.xlsx";
+        // The sample with saved settings in its store and both KPI and finance tables.
+        file = "q4-2021-22.xlsx";
+        fs.copyFileSync(path.join(SAMPLES_DIR, file), path.join(dir, file));
       } else {
         file = await userWorkbookWithExtras();
       }

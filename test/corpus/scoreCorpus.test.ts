@@ -162,36 +162,31 @@ describe("workbooks the CLI refuses with a one-line message", () => {
   });
 });
 
-describe("parts ExcelJS would drop: stop without --force, go on with it", () => {
-  const lossy: [CorpusKey, RegExp][] = [
-    ["chart", /chart.*xl\/charts\/chart1\.xml/],
-    ["pivot", /pivot/],
-    ["customXml", /custom ?XML/i],
-    ["image", /image/],
-    ["sensitivityLabel", /docProps\/custom\.xml/],
-  ];
+describe("charts, pivots, custom XML, images and sensitivity labels: carried across, no --force", () => {
+  const carried: CorpusKey[] = ["chart", "pivot", "customXml", "image", "sensitivityLabel"];
 
-  it.each(lossy)("%s: stops and names what would be lost", async (key, named) => {
-    const out = path.join(dir, `${key}.stopped.xlsx`);
-    const r = await cli("score", corpus[key].path, "--out", out);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(named);
-    expect(r.stderr).toMatch(/--force/);
-    expect(await exists(out)).toBe(false);
-  });
-
-  it.each(lossy)("%s: scores with --force, writing a scored copy", async (key) => {
-    const out = path.join(dir, `${key}.forced.xlsx`);
-    const json = path.join(dir, `${key}.forced.json`);
-    const r = await cli("score", corpus[key].path, "--out", out, "--json", json, "--force");
+  it.each(carried)("%s: scores without --force and keeps every part it does not change", async (key) => {
+    const out = path.join(dir, `${key}.scored.xlsx`);
+    const json = path.join(dir, `${key}.scored.json`);
+    const r = await cli("score", corpus[key].path, "--out", out, "--json", json);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const result = JSON.parse(await readFile(json, "utf8")) as ScoreResult;
     expectCorpusKpis(result, "KPIs");
+    const before = await JSZip.loadAsync(await readFile(corpus[key].path));
+    const after = await JSZip.loadAsync(await readFile(out));
+    // Only the workbook, its rels, content types, styles, the scored sheet and our sheets change.
+    const touched =
+      /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
+    for (const name of Object.keys(before.files)) {
+      if (before.files[name].dir || touched.test(name)) continue;
+      expect({ name, bytes: await after.file(name)?.async("base64") }).toEqual({
+        name,
+        bytes: await before.file(name)!.async("base64"),
+      });
+    }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toContain("Scorecard Summary");
-    // The input is never touched.
-    expect(await exists(corpus[key].path)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * End to end in a real browser: builds the preview, serves it on 127.0.0.1, and drives Debian's
- * Chromium through it: open the sample workbook, "Score this quarter", compare the counts shown
+ * End to end in a real browser: builds the preview, serves it on 127.0.0.1, and drives Chromium
+ * (a system one, else the one the dev dependency @sparticuz/chromium ships: `findBrowser`) through
+ * it: open a sample workbook, "Score this quarter", compare the counts shown
  * with the CLI's --json for the same file, download the scored workbook and check it has the same
  * sheets as the CLI's (ours included). No request may leave 127.0.0.1.
  */
@@ -13,20 +14,14 @@ import { extname, join, normalize, resolve } from "path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import type { ScoreResult } from "../../src/engine/ScoreResult";
+import { CHROMIUM_ARGS } from "./chromiumArgs";
+import { findBrowser } from "./findBrowser";
 
 jest.setTimeout(120_000);
 
 const ROOT = resolve(__dirname, "../..");
-const SAMPLE = join(ROOT, "samples/sample.xlsx");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// The bundled sample with KPI and finance tables and saved polarity settings.
+const SAMPLE = join(ROOT, "samples/q4-2021-22.xlsx");
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -49,7 +44,12 @@ beforeAll(async () => {
   server = await serve(outDir);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   workbookPath = existsSync(SAMPLE) ? SAMPLE : await writeFallbackWorkbook(outDir);
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const found = await findBrowser();
+  browser = await chromium.launch({
+    executablePath: found.executablePath,
+    env: found.env,
+    args: CHROMIUM_ARGS,
+  });
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
   page = await context.newPage();
   page.on("request", (r) => requests.push(r.url()));
@@ -102,7 +102,9 @@ test("the preview scores a workbook like the CLI and downloads it with our sheet
   const groups = expected.counts.filter((c) => c.dimension !== "total");
   const total = expected.counts.filter((c) => c.dimension === "total");
   expect(shown.length).toBeGreaterThan(0);
-  expect(shown).toEqual([...groups, ...total].map((c) => [c.better, c.within, c.outside, c.noData]));
+  // In the Scorecard Summary's order: outside, within, better, no data.
+  expect(shown).toEqual([...groups, ...total].map((c) => [c.outside, c.within, c.better, c.noData]));
+  await page.getByText("Scored. Download to keep it.").waitFor();
   for (const c of total) await page.getByText(c.sentence, { exact: true }).first().waitFor();
   await page.getByRole("heading", { name: `Results for ${expected.period}` }).waitFor();
   const flagged = await page
@@ -111,12 +113,21 @@ test("the preview scores a workbook like the CLI and downloads it with our sheet
     .count();
   expect(flagged).toBe(expected.variances.filter((v) => v.overThreshold).length);
   await page.getByRole("heading", { name: `Warnings (${expected.warnings.length})` }).waitFor();
+  // What is red or amber, and why: one entry per measure outside or within tolerance.
+  const exceptions = expected.kpis.filter((k) => k.status === "outside" || k.status === "within");
+  expect(exceptions.length).toBeGreaterThan(0);
+  expect(await page.getByRole("list", { name: "Exceptions" }).locator("li").count()).toBe(
+    Math.min(exceptions.length, 10),
+  );
 
   // The pane fits a 320 px task pane with every section open: no horizontal scroll.
   await page.setViewportSize({ width: 320, height: 900 });
   await page.getByRole("button", { name: /^Tables found/ }).click();
   await page.getByRole("button", { name: "Polarity", exact: true }).click();
-  await page.getByRole("radio", { name: "Lower is better" }).first().waitFor();
+  await page
+    .getByRole("combobox", { name: /^Which way is good for / })
+    .first()
+    .waitFor();
   if (process.env.QS_SCREENSHOT) await page.screenshot({ path: process.env.QS_SCREENSHOT, fullPage: true });
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -204,7 +215,7 @@ function serve(dir: string): Promise<Server> {
   return new Promise((done) => s.listen(0, "127.0.0.1", () => done(s)));
 }
 
-/** A small KPI and finance workbook, for when samples/sample.xlsx has not been built. */
+/** A small KPI and finance workbook, for when the samples have not been built. */
 async function writeFallbackWorkbook(dir: string): Promise<string> {
   const book = new ExcelJS.Workbook();
   const kpis = book.addWorksheet("KPIs");

@@ -84,6 +84,7 @@ export function scoreResult(kpis: KpiResult[], variances: VarianceResult[] = [],
     financeHeadlines: [],
     summaryLines: groups.map((g) => `${g} measures: ...`),
     tables: [],
+    skipped: [],
   };
 }
 

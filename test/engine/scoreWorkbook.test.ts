@@ -57,11 +57,14 @@ describe("scoreWorkbook issues", () => {
     expect(messagesRepeatingTheirCell(result.issues)).toEqual([]);
   });
 
-  it("names a missing period without repeating where the table is", () => {
+  it("names a missing period without repeating where the table is, and lists the table as skipped", () => {
     const { result } = scoreWorkbook({ sheets: [KPIS] }, { period: "Q2" });
     const missing = result.issues.find((i) => i.code === "period-not-found")!;
-    expect(missing).toMatchObject({ sheet: "Contract KPIs", cell: "A1" });
-    expect(missing.message).toContain('"Q2"');
+    expect(missing).toMatchObject({ sheet: "Contract KPIs", cell: "A1", severity: "info" });
+    expect(missing.message).toContain("has no Q2 column: not scored");
+    expect(result.skipped.map((t) => t.message)).toEqual(["Contract KPIs has no Q2 column: not scored"]);
+    expect(result.kpis).toEqual([]);
+    expect(result.counts.find((c) => c.dimension === "total")?.noData).toBe(0);
     expect(messagesRepeatingTheirCell(result.issues)).toEqual([]);
   });
 });

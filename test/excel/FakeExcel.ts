@@ -56,6 +56,8 @@ export interface FakeCell {
   bold?: boolean;
   italic?: boolean;
   fontColor?: string;
+  fontName?: string;
+  fontSize?: number;
   fill?: string;
   wrap?: boolean;
   horizontal?: string;
@@ -89,8 +91,9 @@ export function cfAreas(cf: FakeConditionalFormat): FakeArea[] {
   return cf.areas ?? [cf.range];
 }
 
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
+/** Excel's sheet size. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
 
 /** One worksheet of the fake workbook (the model, not a proxy). */
 export class FakeSheet {
@@ -102,6 +105,10 @@ export class FakeSheet {
   merges: MergeArea[] = [];
   columnWidths = new Map<number, number>();
   freezeRows = 0;
+  /** What `worksheet.pageLayout` set: property and method names to their last value or arguments. */
+  pageLayout: Record<string, unknown> = {};
+  /** Rows whose heights `format.autofitRows()` fitted, as "top:bottom" (0-based). */
+  autofitRows: string[] = [];
   constructor(public name: string) {}
 
   /** The cell at an A1 address (a blank "General" cell when never written). */
@@ -153,11 +160,16 @@ export interface FakeExcelOptions {
   supported?: (set: string, version: string) => boolean;
   /** Methods on a null object give null objects (default true); false: they fail with ItemNotFound. */
   propagateNullObjects?: boolean;
+  /**
+   * Merged areas `getMergedAreasOrNullObject` gives before it fails (office-js typings: "if the
+   * merged areas count in this range is more than 512, then this method will fail"; default 512).
+   */
+  maxMergedAreas?: number;
 }
 
 /** A queued action: what it would send to Excel, and what it does at sync. */
 interface Action {
-  /** The action with its object's whole path in `o` (what `failWhen` matches). */
+  /** The action with its object's whole path in `o` (`failWhen` matches it as a statement). */
   record: { o: string };
   /** The object acted on, and any sub-object step below it (e.g. `font`) it has no proxy for. */
   on: { proxy: FakeProxy; sub?: string };
@@ -185,8 +197,12 @@ export class FakeExcel {
   syncs: SyncRecord[] = [];
   /** The officer is typing in a cell. */
   cellEditMode = false;
-  /** Throws this error when an action's record matches (to test failures part-way). */
-  failWhen?: { match: (record: string) => boolean; error: FakeOfficeError };
+  /**
+   * Throws this error when an action's statement matches (to test failures part-way). A statement
+   * is the action as code, e.g. `worksheets.getItem("KPIs").getRange().conditionalFormats.add("Custom")`
+   * (the office.js harness gives the same text).
+   */
+  failWhen?: { match: (statement: string) => boolean; error: FakeOfficeError };
   /** The active sheet and the selected block ("D3", "B4:H30"; blocks joined by "," for a multi-selection). */
   active?: { sheet: string; range: string };
   readonly options: Required<Omit<FakeExcelOptions, "supported">> & Pick<FakeExcelOptions, "supported">;
@@ -205,6 +221,7 @@ export class FakeExcel {
       maxReadCells: options.maxReadCells ?? 5_000_000,
       supported: options.supported,
       propagateNullObjects: options.propagateNullObjects ?? true,
+      maxMergedAreas: options.maxMergedAreas ?? 512,
     };
   }
 
@@ -215,6 +232,9 @@ export class FakeExcel {
         this.settingsBag.has(name) ? structuredClone(this.settingsBag.get(name)) : null,
       set: (name: string, value: unknown) => {
         this.settingsBag.set(name, structuredClone(value));
+      },
+      remove: (name: string) => {
+        this.settingsBag.delete(name);
       },
       saveAsync: (callback?: (result: { error?: unknown }) => void) => {
         this.savedSettings = new Map(this.settingsBag);
@@ -377,8 +397,7 @@ class FakeContext {
       );
     const stage: Stage = { props: [], items: [] };
     for (const action of queue) {
-      const text = JSON.stringify(action.record);
-      if (excel.failWhen?.match(text)) fail(excel.failWhen.error);
+      if (excel.failWhen?.match(statementOf(action.record))) fail(excel.failWhen.error);
       try {
         action.run(stage);
       } catch (e) {
@@ -399,6 +418,18 @@ class FakeContext {
     for (const p of this.nullables) p.settleNull();
     this.nullables = [];
   }
+}
+
+/** An action as code: `o.call(args)`, `o.prop = value` or `o.load("a,b")`, long values cut short. */
+function statementOf(record: Action["record"]): string {
+  const r = record as { o: string; call?: string; a?: unknown[]; set?: string; v?: unknown; load?: string[] };
+  const short = (x: unknown) => {
+    const text = JSON.stringify(x) ?? "undefined";
+    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+  };
+  if (r.call !== undefined) return `${r.o}.${r.call}(${(r.a ?? []).map(short).join(", ")})`;
+  if (r.set !== undefined) return `${r.o}.${r.set} = ${short(r.v)}`;
+  return `${r.o}.load(${JSON.stringify((r.load ?? []).join(","))})`;
 }
 
 /**
@@ -681,6 +712,15 @@ class FakeWorksheet extends FakeProxy {
   get protection(): FakeProtection {
     return (this.protectionProxy ??= new FakeProtection(this, `${this.path}.protection`, () => this.sheet()));
   }
+  private pageLayoutProxy?: FakePageLayout;
+  /** `pageLayout` (ExcelApi 1.9): writes only, recorded on the sheet's `pageLayout`. */
+  get pageLayout(): FakePageLayout {
+    return (this.pageLayoutProxy ??= new FakePageLayout(this, `${this.path}.pageLayout`, () => {
+      if (!this.ctx.excel.supports("ExcelApi", "1.9"))
+        throw new FakeOfficeError("ApiNotFound", "Worksheet.pageLayout needs ExcelApi 1.9.");
+      return this.sheet();
+    }));
+  }
   private freezeProxy?: FakeFreezePanes;
   get freezePanes(): FakeFreezePanes {
     return (this.freezeProxy ??= new FakeFreezePanes(this, `${this.path}.freezePanes`, () => this.sheet()));
@@ -759,6 +799,57 @@ class FakeProtection extends FakeProxy {
   }
 }
 
+class FakePageLayout extends FakeProxy {
+  protected readonly scalars = [] as const;
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  private record(key: string, value: unknown): void {
+    const sheet = this.need<FakeSheet>();
+    guard(sheet);
+    sheet.pageLayout[key] = value;
+  }
+  set orientation(v: string) {
+    this.write("orientation", v, () => this.record("orientation", v));
+  }
+  set paperSize(v: string) {
+    this.write("paperSize", v, () => this.record("paperSize", v));
+  }
+  set zoom(v: Excel.PageLayoutZoomOptions) {
+    this.write("zoom", v, () => this.record("zoom", v));
+  }
+  setPrintMargins(unit: string, margins: Excel.PageLayoutMarginOptions): void {
+    this.call("setPrintMargins", [unit, margins], () => this.record("margins", { unit, ...margins }));
+  }
+  setPrintArea(address: string): void {
+    this.call("setPrintArea", [address], () => {
+      parseArea(address);
+      this.record("printArea", address);
+    });
+  }
+  setPrintTitleRows(rows: string): void {
+    this.call("setPrintTitleRows", [rows], () => this.record("printTitleRows", rows));
+  }
+  /** `headersFooters.defaultForAllPages`: its six sections, write-only. */
+  get headersFooters(): { defaultForAllPages: Record<string, never> } {
+    const sections = [
+      "leftHeader",
+      "centerHeader",
+      "rightHeader",
+      "leftFooter",
+      "centerFooter",
+      "rightFooter",
+    ];
+    const setters: Record<string, (v: never) => void> = {};
+    for (const section of sections)
+      setters[section] = (v: never) =>
+        this.ctx.enqueue({ proxy: this, sub: "headersFooters.defaultForAllPages" }, { set: section, v }, () =>
+          this.record(section, v),
+        );
+    return { defaultForAllPages: writeOnly(setters, `${this.path}.headersFooters.defaultForAllPages`) };
+  }
+}
+
 class FakeFreezePanes extends FakeProxy {
   protected readonly scalars = [] as const;
   protected snapshot(): unknown {
@@ -777,7 +868,8 @@ class FakeFreezePanes extends FakeProxy {
   }
 }
 
-interface RangeRef {
+/** A rectangle of one sheet, as the model's ranges stand for it. */
+export interface RangeRef {
   sheet: FakeSheet;
   top: number;
   left: number;
@@ -786,13 +878,13 @@ interface RangeRef {
 }
 
 /** What a `RangeAreas` proxy stands for. */
-interface AreasRef {
+export interface AreasRef {
   sheet: FakeSheet;
   areas: FakeArea[];
 }
 
 /** One A1 area ("D4" or "D4:D6"), or InvalidArgument. */
-function parseArea(address: string): FakeArea {
+export function parseArea(address: string): FakeArea {
   const [a, b, extra] = address.split(":");
   try {
     if (extra !== undefined) throw new Error("three parts");
@@ -806,7 +898,7 @@ function parseArea(address: string): FakeArea {
 }
 
 /** A range or range areas as a list of areas. */
-function areasOf(x: RangeRef | AreasRef): AreasRef {
+export function areasOf(x: RangeRef | AreasRef): AreasRef {
   if ("areas" in x) return x;
   return {
     sheet: x.sheet,
@@ -815,7 +907,7 @@ function areasOf(x: RangeRef | AreasRef): AreasRef {
 }
 
 /** True when a conditional format covers any cell of any of `areas`. */
-function cfTouches(cf: FakeConditionalFormat, areas: FakeArea[]): boolean {
+export function cfTouches(cf: FakeConditionalFormat, areas: FakeArea[]): boolean {
   return cfAreas(cf).some((a) => areas.some((b) => overlaps(a, b)));
 }
 
@@ -824,7 +916,7 @@ function overlaps(a: FakeArea, b: FakeArea): boolean {
 }
 
 /** Writes to a protected sheet fail as in Excel. */
-function guard(sheet: FakeSheet): void {
+export function guard(sheet: FakeSheet): void {
   if (sheet.deleted)
     throw new FakeOfficeError("ItemNotFound", `The worksheet "${sheet.name}" has been deleted.`);
   if (sheet.protected)
@@ -834,7 +926,8 @@ function guard(sheet: FakeSheet): void {
     );
 }
 
-function cellsOf(r: RangeRef, each: (row: number, col: number) => void): void {
+/** Calls `each` for every cell of `r` (for whole rows or columns, only the cells that exist). */
+export function cellsOf(r: RangeRef, each: (row: number, col: number) => void): void {
   const bottom = Math.min(r.top + r.rows, MAX_ROWS);
   const right = Math.min(r.left + r.cols, MAX_COLS);
   // Whole rows/columns: only touch cells that exist.
@@ -1000,6 +1093,7 @@ class FakeRange extends FakeProxy {
       () => {
         const r = this.ref();
         const areas = r.sheet.merges.filter((m) => intersects(m, r));
+        if (areas.length > this.ctx.excel.options.maxMergedAreas) throw tooManyMerges(areas.length);
         return areas.length ? { sheet: r.sheet, areas } : null;
       },
       true,
@@ -1007,8 +1101,19 @@ class FakeRange extends FakeProxy {
   }
 }
 
+/**
+ * Excel's refusal of more than 512 merged areas. Its code is not documented; we use
+ * `InvalidOperation`, and the host treats any failure of a read with merges the same way.
+ */
+export function tooManyMerges(count: number): FakeOfficeError {
+  return new FakeOfficeError(
+    "InvalidOperation",
+    `The range has ${count} merged areas; getMergedAreasOrNullObject returns at most 512.`,
+  );
+}
+
 /** The block selected (Excel always has one: A1 of the first visible sheet when nothing was chosen). */
-function selectedRef(excel: FakeExcel): RangeRef {
+export function selectedRef(excel: FakeExcel): RangeRef {
   const active = excel.active ?? {
     sheet: excel.sheets.find((s) => !s.deleted && s.visibility === "Visible")?.name ?? "",
     range: "A1",
@@ -1022,12 +1127,16 @@ function selectedRef(excel: FakeExcel): RangeRef {
 }
 
 /** A sheet name as Excel writes it in `Range.address`: quoted (with ' doubled) unless plain. */
-function sheetInAddress(name: string): string {
+export function sheetInAddress(name: string): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-function intersects(a: { top: number; left: number; bottom: number; right: number }, r: RangeRef): boolean {
+/** True when a merge area `a` overlaps the range `r`. */
+export function intersects(
+  a: { top: number; left: number; bottom: number; right: number },
+  r: RangeRef,
+): boolean {
   return a.top < r.top + r.rows && a.bottom >= r.top && a.left < r.left + r.cols && a.right >= r.left;
 }
 
@@ -1038,7 +1147,7 @@ function intersects(a: { top: number; left: number; bottom: number; right: numbe
  * "'..." is text; a number, percentage or ISO date in a string becomes a number. In a cell
  * formatted as text ("@") every string is kept as text.
  */
-function cellInput(x: unknown, cell: FakeCell): Partial<FakeCell> {
+export function cellInput(x: unknown, cell: FakeCell): Partial<FakeCell> {
   if (x === "") return { value: null, formula: undefined };
   if (typeof x !== "string") return { value: x as CellValue, formula: undefined };
   if (x.startsWith("'")) return { value: x.slice(1), formula: undefined };
@@ -1127,13 +1236,23 @@ class FakeRangeFormat extends FakeProxy {
   set horizontalAlignment(v: string) {
     this.write("horizontalAlignment", v, () => this.each({ horizontal: v }));
   }
-  get font(): { bold: boolean; italic: boolean; color: string } {
+  get font(): { bold: boolean; italic: boolean; color: string; name: string; size: number } {
     const set = (prop: string, change: (v: never) => Partial<FakeCell>) => (v: never) =>
       this.ctx.enqueue({ proxy: this, sub: "font" }, { set: prop, v }, () => this.each(change(v)));
     const bold = set("bold", (v: boolean) => ({ bold: v }));
     const italic = set("italic", (v: boolean) => ({ italic: v }));
     const color = set("color", (v: string) => ({ fontColor: v }));
-    return writeOnly({ bold, italic, color }, `${this.path}.font`);
+    const name = set("name", (v: string) => ({ fontName: v }));
+    const size = set("size", (v: number) => ({ fontSize: v }));
+    return writeOnly({ bold, italic, color, name, size }, `${this.path}.font`);
+  }
+  /** Fits the rows' heights to their text (recorded on the sheet). */
+  autofitRows(): void {
+    this.call("autofitRows", [], () => {
+      const r = this.need<RangeRef>();
+      guard(r.sheet);
+      r.sheet.autofitRows.push(`${r.top}:${r.top + r.rows - 1}`);
+    });
   }
   get fill(): { color: string } {
     return writeOnly(

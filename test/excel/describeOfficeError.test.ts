@@ -10,7 +10,7 @@ describe("describeOfficeError", () => {
     ["RangeExceedsLimit", /5 million cells/],
     ["ItemNotFound", /no longer there/],
     ["Conflict", /co-authoring/],
-    ["ApiNotFound", /Excel API 1\.7/],
+    ["ApiNotFound", /Excel API 1\.9/],
   ])("%s gets a plain message", (code, pattern) => {
     const plain = describeOfficeError(new FakeOfficeError(code, "raw text from Excel"));
     expect(plain.code).toBe(code);

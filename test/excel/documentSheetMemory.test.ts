@@ -24,6 +24,7 @@ describe("documentSheetMemory", () => {
     const settings = {
       get: () => null,
       set: (_: string, v: unknown) => saves.push(v),
+      remove: () => undefined,
       saveAsync: (cb?: (r: { error?: unknown }) => void) => cb?.({}),
     };
     const memory = documentSheetMemory(settings, {});
@@ -34,7 +35,12 @@ describe("documentSheetMemory", () => {
   });
 
   test("ignores a setting that is not a list of names", () => {
-    const settings = { get: () => ["A", 3], set: () => undefined, saveAsync: () => undefined };
+    const settings = {
+      get: () => ["A", 3],
+      set: () => undefined,
+      remove: () => undefined,
+      saveAsync: () => undefined,
+    };
     expect(documentSheetMemory(settings, {}).recall()).toBeUndefined();
   });
 
@@ -44,12 +50,24 @@ describe("documentSheetMemory", () => {
     expect(memory.recall()).toEqual(["X"]);
   });
 
+  test("forget drops the names from the runtime and from the document's saved settings", () => {
+    const fake = new FakeExcel();
+    const memory = documentSheetMemory(fake.documentSettings(), fake.runtimeCache);
+    memory.remember(["A", "B"]);
+    memory.forget();
+    expect(memory.recall()).toBeUndefined();
+    fake.reopen();
+    expect(documentSheetMemory(fake.documentSettings(), fake.runtimeCache).recall()).toBeUndefined();
+    expect(fake.savedSettings.has(SHEET_NAMES_SETTING)).toBe(false);
+  });
+
   test("a failed save is reported, not thrown", () => {
     const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
     const error = { name: "Fail", message: "no", code: 5001 };
     const settings = {
       get: () => null,
       set: () => undefined,
+      remove: () => undefined,
       saveAsync: (cb?: (r: { error?: unknown }) => void) => cb?.({ error }),
     };
     documentSheetMemory(settings, {}).remember(["A"]);

@@ -166,6 +166,7 @@ export function emptyResult(): ScoreResult {
     financeHeadlines: [],
     summaryLines: [],
     tables: [],
+    skipped: [],
   };
 }
 

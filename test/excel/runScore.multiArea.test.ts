@@ -1,14 +1,11 @@
 import type { CellValue, SheetGrid } from "../../src/engine/Grid";
 import { fromA1 } from "../../src/engine/cells/toA1";
-import { CF_MARKER, type CfWrite, type WritePlan } from "../../src/engine/writeplan/WritePlan";
-import { planWriteOps } from "../../src/excel/planWriteOps";
+import { CF_MARKER, type WritePlan } from "../../src/engine/writeplan/WritePlan";
 import { hasMarker } from "../../src/excel/queueSheetContents";
 import { runScore } from "../../src/excel/runScore";
 import { cfAreas, FakeExcel, type FakeArea } from "./FakeExcel";
+import { excelBackends } from "./excelBackends";
 import { handPlan, kpiWorkbook, stubScorer } from "./kpiWorkbook";
-
-/** ExcelApi up to 1.8: Excel 2019, which has no `getRanges`. */
-const excel2019 = (set: string, version: string) => set === "ExcelApi" && Number(version.split(".")[1]) <= 8;
 
 /** The hand plan with its Q4 rules on three areas of G: rows 4-6, 9 and 12-14 (anchor G4). */
 function multiAreaPlan(n: number): WritePlan {
@@ -28,110 +25,6 @@ function ours(fake: FakeExcel, sheet = "KPIs") {
   return fake.sheet(sheet).conditionalFormats.filter((cf) => hasMarker(cf.formula));
 }
 
-describe("runScore with multi-area rule ranges", () => {
-  test("ExcelApi 1.9: one format per rule covering every area, formulas as written for the anchor", async () => {
-    const fake = FakeExcel.fromGrid(kpiWorkbook(20));
-    const plan = multiAreaPlan(20);
-    const deps = { ...fake.deps(), scoreWorkbook: stubScorer(() => plan) };
-    const { report } = await runScore({}, deps);
-    expect(report.written.notWritten).toEqual([]);
-    expect(report.written.cfRanges).toBe(1);
-    const rules = ours(fake);
-    expect(rules).toHaveLength(3);
-    for (const cf of rules) expect(cfAreas(cf)).toEqual(["G4:G6", "G9", "G12:G14"].map(area));
-    expect(rules.map((r) => r.formula)).toEqual(plan.conditionalFormats[0].rules.map((r) => `=${r.formula}`));
-    // Only RangeAreas.conditionalFormats.add makes a format with several areas.
-    expect(rules.every((cf) => cf.areas?.length === 3)).toBe(true);
-  });
-
-  test("Excel 2019 (no ExcelApi 1.9): one format per area and rule, each formula moved to its area's row", async () => {
-    const fake = FakeExcel.fromGrid(kpiWorkbook(20), { supported: excel2019 });
-    const plan = multiAreaPlan(20);
-    const deps = { ...fake.deps(), scoreWorkbook: stubScorer(() => plan) };
-    const { report } = await runScore({}, deps);
-    expect(report.written.notWritten).toEqual([]);
-    expect(report.written.cfRanges).toBe(1);
-    const rules = ours(fake);
-    expect(rules).toHaveLength(9);
-    expect(rules.every((cf) => cf.areas === undefined)).toBe(true);
-    const byArea = (a1: string) =>
-      rules.filter((cf) => JSON.stringify(cf.range) === JSON.stringify(area(a1))).map((cf) => cf.formula);
-    // Rules are added lowest priority first, so Excel's list (newest on top) keeps the plan's order.
-    const written = plan.conditionalFormats[0].rules.map((r) => `=${r.formula}`);
-    expect(byArea("G4:G6")).toEqual(written);
-    const moved = (row: number) =>
-      written.map((f) => f.replace(/([BCG])4\b/g, (_m, c: string) => `${c}${row}`));
-    expect(byArea("G9")).toEqual(moved(9));
-    expect(byArea("G12:G14")).toEqual(moved(12));
-    expect(byArea("G9")[0]).toContain("G9<$C9");
-  });
-
-  test.each([
-    ["ExcelApi 1.9", undefined],
-    ["Excel 2019", excel2019],
-  ])(
-    "%s: a re-run deletes the multi-area rules it wrote, keeps the user's, and adds no duplicates",
-    async (_n, supported) => {
-      const fake = FakeExcel.fromGrid(kpiWorkbook(20), { supported });
-      const deps = { ...fake.deps(), scoreWorkbook: stubScorer(() => multiAreaPlan(20)) };
-      fake.addConditionalFormat(fake.sheet("KPIs"), {
-        type: "Custom",
-        range: area("D4:D23"),
-        areas: [area("D4:D23"), area("F4:F23")],
-        formula: "=D4>1",
-        fill: "#0000FF",
-        stopIfTrue: false,
-      });
-      await runScore({}, deps);
-      const first = fake.sheet("KPIs").conditionalFormats.map((c) => ({ ...c, id: "" }));
-      await runScore({}, deps);
-      await runScore({}, deps);
-      const third = fake.sheet("KPIs").conditionalFormats.map((c) => ({ ...c, id: "" }));
-      expect(third).toEqual(first);
-      expect(third.filter((c) => c.formula === "=D4>1")).toHaveLength(1);
-      expect(third.filter((c) => c.formula?.includes(CF_MARKER))).toHaveLength(supported ? 9 : 3);
-    },
-  );
-
-  test("Excel 2019: a range of many areas is spread over ops but named once, and all of it is written", async () => {
-    const n = 600;
-    const fake = FakeExcel.fromGrid(kpiWorkbook(n), { supported: excel2019 });
-    const plan = handPlan(n);
-    const rows = Array.from({ length: 250 }, (_, i) => 4 + 2 * i); // G4 G6 … G502: 250 areas
-    const cf: CfWrite = {
-      ...plan.conditionalFormats[0],
-      range: rows.map((r) => `G${r}`).join(" "),
-      anchor: "G4",
-    };
-    plan.conditionalFormats = [cf];
-    // 100 areas an op: three ops of one group.
-    const planned = planWriteOps(plan, {
-      sheets: new Map([["KPIs", { protected: false }]]),
-      ourConditionalFormats: new Map(),
-      rangeAreas: false,
-    });
-    const adds = planned.ops.filter((op) => op.kind === "cf-add");
-    expect(adds.map((op) => op.group)).toEqual(
-      Array(3).fill('conditional formatting on "KPIs"!G4 and 249 more areas'),
-    );
-    const { report } = await runScore({}, { ...fake.deps(), scoreWorkbook: stubScorer(() => plan) });
-    expect(report.written).toMatchObject({ cfRanges: 1, notWritten: [] });
-    expect(ours(fake)).toHaveLength(250 * 3);
-    const last = ours(fake).filter((c) => c.range.top === 501);
-    expect(last.map((c) => c.formula)).toContainEqual(expect.stringContaining("G502<$C502"));
-  });
-
-  test("a protected sheet names a multi-area range by its first area and the count of the others", async () => {
-    const fake = FakeExcel.fromGrid(kpiWorkbook(20));
-    fake.sheet("KPIs").protected = true;
-    const deps = { ...fake.deps(), scoreWorkbook: stubScorer(() => multiAreaPlan(20)) };
-    const { report } = await runScore({}, deps);
-    expect(report.written.notWritten).toEqual([
-      'conditional formatting on "KPIs"!G4:G6 and 2 more areas ("KPIs" is protected)',
-    ]);
-  });
-});
-
 /** Interleaved polarities, as the benchmark's scorecard: every third measure lower-is-better. */
 function mixedSheet(n: number): SheetGrid {
   const header = ["Measure", "Target", "Tolerance", "Polarity", "2023/24 Q3", "2023/24 Q4"];
@@ -148,31 +41,83 @@ function mixedSheet(n: number): SheetGrid {
   return { name: "Scorecard", originRow: 0, originCol: 0, values: rows, formats };
 }
 
-describe("runScore with the real engine on a mixed-polarity table", () => {
-  test("a handful of multi-area rule sets, each cell in one of them, the same after a second run", async () => {
-    const n = 300;
-    const fake = FakeExcel.fromGrid({ sheets: [mixedSheet(n)] });
-    const first = await runScore({}, fake.deps());
-    const plan = first.outcome.plan;
-    expect(first.report.written.notWritten).toEqual([]);
-    expect(plan.conditionalFormats.length).toBeLessThanOrEqual(4);
-    expect(plan.conditionalFormats.some((c) => c.range.includes(" "))).toBe(true);
-    const rules = ours(fake, "Scorecard");
-    expect(rules).toHaveLength(plan.conditionalFormats.reduce((k, c) => k + c.rules.length, 0));
-    // Every Q4 cell (column F, rows 3 to n + 2) is covered by exactly one rule set.
-    const covered = new Map<number, number>();
-    for (const cf of rules.filter((r) => r.fill === "#C6EFCE"))
-      for (const a of cfAreas(cf))
-        for (let r = a.top; r <= a.bottom; r++) {
-          expect(a.left).toBe(5);
-          covered.set(r, (covered.get(r) ?? 0) + 1);
-        }
-    expect(covered.size).toBe(n);
-    expect([...covered.values()].every((k) => k === 1)).toBe(true);
+describe.each(excelBackends)("on %s", (_name, backend) => {
+  describe("runScore with multi-area rule ranges", () => {
+    test("ExcelApi 1.9: one format per rule covering every area, formulas as written for the anchor", async () => {
+      const fake = FakeExcel.fromGrid(kpiWorkbook(20));
+      const plan = multiAreaPlan(20);
+      const deps = { ...backend.deps(fake), scoreWorkbook: stubScorer(() => plan) };
+      const { report } = await runScore({}, deps);
+      expect(report.written.notWritten).toEqual([]);
+      expect(report.written.cfRanges).toBe(1);
+      const rules = ours(fake);
+      expect(rules).toHaveLength(3);
+      for (const cf of rules) expect(cfAreas(cf)).toEqual(["G4:G6", "G9", "G12:G14"].map(area));
+      expect(rules.map((r) => r.formula)).toEqual(
+        plan.conditionalFormats[0].rules.map((r) => `=${r.formula}`),
+      );
+      // Only RangeAreas.conditionalFormats.add makes a format with several areas.
+      expect(rules.every((cf) => cf.areas?.length === 3)).toBe(true);
+    });
 
-    const again = await runScore({}, fake.deps());
-    expect(again.report.written.notWritten).toEqual([]);
-    expect(again.syncs).toBe(2);
-    expect(ours(fake, "Scorecard")).toHaveLength(rules.length);
+    test("a re-run deletes the multi-area rules it wrote, keeps the user's, and adds no duplicates", async () => {
+      const fake = FakeExcel.fromGrid(kpiWorkbook(20));
+      const deps = { ...backend.deps(fake), scoreWorkbook: stubScorer(() => multiAreaPlan(20)) };
+      fake.addConditionalFormat(fake.sheet("KPIs"), {
+        type: "Custom",
+        range: area("D4:D23"),
+        areas: [area("D4:D23"), area("F4:F23")],
+        formula: "=D4>1",
+        fill: "#0000FF",
+        stopIfTrue: false,
+      });
+      await runScore({}, deps);
+      const first = fake.sheet("KPIs").conditionalFormats.map((c) => ({ ...c, id: "" }));
+      await runScore({}, deps);
+      await runScore({}, deps);
+      const third = fake.sheet("KPIs").conditionalFormats.map((c) => ({ ...c, id: "" }));
+      expect(third).toEqual(first);
+      expect(third.filter((c) => c.formula === "=D4>1")).toHaveLength(1);
+      expect(third.filter((c) => c.formula?.includes(CF_MARKER))).toHaveLength(3);
+    });
+
+    test("a protected sheet names a multi-area range by its first area and the count of the others", async () => {
+      const fake = FakeExcel.fromGrid(kpiWorkbook(20));
+      fake.sheet("KPIs").protected = true;
+      const deps = { ...backend.deps(fake), scoreWorkbook: stubScorer(() => multiAreaPlan(20)) };
+      const { report } = await runScore({}, deps);
+      expect(report.written.notWritten).toEqual([
+        'conditional formatting on "KPIs"!G4:G6 and 2 more areas ("KPIs" is protected)',
+      ]);
+    });
+  });
+
+  describe("runScore with the real engine on a mixed-polarity table", () => {
+    test("a handful of multi-area rule sets, each cell in one of them, the same after a second run", async () => {
+      const n = 300;
+      const fake = FakeExcel.fromGrid({ sheets: [mixedSheet(n)] });
+      const first = await runScore({}, backend.deps(fake));
+      const plan = first.outcome.plan;
+      expect(first.report.written.notWritten).toEqual([]);
+      expect(plan.conditionalFormats.length).toBeLessThanOrEqual(4);
+      expect(plan.conditionalFormats.some((c) => c.range.includes(" "))).toBe(true);
+      const rules = ours(fake, "Scorecard");
+      expect(rules).toHaveLength(plan.conditionalFormats.reduce((k, c) => k + c.rules.length, 0));
+      // Every Q4 cell (column F, rows 3 to n + 2) is covered by exactly one rule set.
+      const covered = new Map<number, number>();
+      for (const cf of rules.filter((r) => r.fill === "#C6EFCE"))
+        for (const a of cfAreas(cf))
+          for (let r = a.top; r <= a.bottom; r++) {
+            expect(a.left).toBe(5);
+            covered.set(r, (covered.get(r) ?? 0) + 1);
+          }
+      expect(covered.size).toBe(n);
+      expect([...covered.values()].every((k) => k === 1)).toBe(true);
+
+      const again = await runScore({}, backend.deps(fake));
+      expect(again.report.written.notWritten).toEqual([]);
+      expect(again.syncs).toBe(2);
+      expect(ours(fake, "Scorecard")).toHaveLength(rules.length);
+    });
   });
 });

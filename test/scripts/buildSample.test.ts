@@ -1,10 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import {
+  buildSampleBytes,
   buildSampleWorkbook,
   loadSeedSheets,
   SAMPLE_LOWER_IS_BETTER,
-  SAMPLE_PATH,
+  SAMPLES,
+  SAMPLES_DIR,
 } from "../../scripts/buildSample";
 import { measureKey } from "../../src/engine/kpi/measureKey";
 import { readStore } from "../../src/engine/writeplan/readStore";
@@ -31,10 +33,40 @@ describe("buildSample", () => {
     expect(new Set(seeds.map((s) => s.name)).size).toBe(seeds.length);
   });
 
-  it("the checked-in samples/sample.xlsx matches a fresh build, cell for cell (run `npm run sample` if not)", async () => {
-    const checkedIn = readWorkbookGrid(await loadWorkbook(fs.readFileSync(SAMPLE_PATH)));
-    expect(checkedIn).toEqual(await builtGrid());
+  it("puts every seed module in exactly one sample, one report quarter each", () => {
+    const modules = fs
+      .readdirSync(path.join(__dirname, "..", "fixtures", "seeds"))
+      .filter((f) => f !== "SeedSheet.ts")
+      .map((f) => f.replace(/\.ts$/, ""));
+    const used = SAMPLES.flatMap((s) => s.modules);
+    expect([...used].sort()).toEqual([...modules].sort());
+    expect(new Set(used).size).toBe(used.length);
+    // File names sort in date order (the CLI scores them in that order).
+    expect(SAMPLES.map((s) => s.file)).toEqual(["dec-15.xlsx", "q3-2019-20.xlsx", "q4-2021-22.xlsx"]);
   });
+
+  it.each(SAMPLES.map((s) => [s.file, s] as const))(
+    "the checked-in samples/%s is byte for byte a fresh build (run `npm run sample` if not)",
+    async (file, spec) => {
+      const fresh = await buildSampleBytes(spec);
+      expect(fs.readFileSync(path.join(SAMPLES_DIR, file)).equals(fresh)).toBe(true);
+      // Deterministic: a second build (a moment later) gives the same bytes.
+      await new Promise((r) => setTimeout(r, 1100));
+      expect((await buildSampleBytes(spec)).equals(fresh)).toBe(true);
+    },
+  );
+
+  it.each(SAMPLES.map((s) => [s.file, s] as const))(
+    "samples/%s is coherent: one period scored, its saved polarities all its own",
+    async (file, spec) => {
+      const grid = readWorkbookGrid(await loadWorkbook(await buildSampleBytes(spec)));
+      const { result } = scoreWorkbook(grid);
+      expect(result.period).not.toContain(" / ");
+      const keys = new Set(result.kpis.map((k) => measureKey(k.measure)));
+      const saved = Object.keys(readStore(grid).state.settings.polarityOverrides ?? {});
+      expect(saved.filter((k) => !keys.has(k))).toEqual([]);
+    },
+  );
 
   it("keeps each seed's values, number formats and merges where the seed puts them", async () => {
     const grid = await builtGrid();
@@ -81,15 +113,18 @@ describe("buildSample", () => {
   });
 
   it("saves the lower-is-better measures in a very hidden store, as the task pane would", async () => {
-    const bytes = Buffer.from(
-      await buildSampleWorkbook(loadSeedSheets(), { savedSettings: true }).xlsx.writeBuffer(),
-    );
-    const wb = await loadWorkbook(bytes);
-    expect(wb.getWorksheet(STORE_SHEET)?.state).toBe("veryHidden");
-    const { state, issues } = readStore(readWorkbookGrid(wb));
-    expect(issues).toEqual([]);
+    const saved: string[] = [];
+    for (const spec of SAMPLES) {
+      const wb = await loadWorkbook(await buildSampleBytes(spec));
+      const store = wb.getWorksheet(STORE_SHEET);
+      if (!store) continue; // a sample holding none of those measures has no store
+      expect(store.state).toBe("veryHidden");
+      const { state, issues } = readStore(readWorkbookGrid(wb));
+      expect(issues).toEqual([]);
+      saved.push(...Object.keys(state.settings.polarityOverrides ?? {}));
+    }
     const keys = SAMPLE_LOWER_IS_BETTER.map((m) => measureKey(m.measure));
-    expect(Object.keys(state.settings.polarityOverrides ?? {}).sort()).toEqual([...keys].sort());
+    expect([...saved].sort()).toEqual([...keys].sort());
     expect(SAMPLE_LOWER_IS_BETTER.every((m) => m.why.includes("seed"))).toBe(true);
   });
 

@@ -5,11 +5,14 @@ import path from "node:path";
 import { promisify } from "node:util";
 
 // Builds the production bundles once (into a temp dir, so dist/ is left alone) and checks what
-// ships: the Content-Security-Policy of each page and the absence of eval / new Function.
+// ships: the Content-Security-Policy of each page and the absence of eval / new Function. The
+// deployment URL is given, as a production build requires (ADDIN_PROD_URL).
 // QS_BUNDLE_DIR=<dir> checks an existing production build instead of building.
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
+/** Where the test build says the add-in is served from (never fetched). */
+const PROD_URL = "https://scorecard.test.invalid/addin/";
 
 let out: string;
 let built = false;
@@ -29,6 +32,7 @@ beforeAll(async () => {
       {
         cwd: ROOT,
         maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, ADDIN_PROD_URL: PROD_URL },
       },
     );
   } catch (e) {
@@ -153,5 +157,26 @@ describe("the built manifest", () => {
       "ReadWriteDocument",
     ]);
     expect(xml).not.toMatch(/localhost/i);
+    expect(xml).toContain(`${PROD_URL}taskpane.html`);
   });
+});
+
+describe("a production build without the deployment URL", () => {
+  it("fails, naming ADDIN_PROD_URL, instead of shipping a placeholder manifest", async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.ADDIN_PROD_URL;
+    const outDir = await mkdtemp(path.join(tmpdir(), "qs-bundle-nourl-"));
+    const webpackCli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+    try {
+      const run = promisify(execFile)(
+        process.execPath,
+        [webpackCli, "--mode", "production", "--env", `outputPath=${outDir}`],
+        { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 },
+      );
+      await expect(run).rejects.toMatchObject({ stderr: expect.stringMatching(/ADDIN_PROD_URL/) });
+      await expect(readdir(outDir)).resolves.toEqual([]);
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -87,7 +87,8 @@ test("results show counts per group in a table with word headers, and flagged va
   const headers = within(table)
     .getAllByRole("columnheader")
     .map((h) => h.textContent);
-  expect(headers).toEqual(["Group", "Better", "Within", "Outside", "No data"]);
+  // The Scorecard Summary's order (issue 12): exceptions first.
+  expect(headers).toEqual(["Group", "Outside", "Within", "Better", "No data"]);
   const rows = within(table)
     .getAllByRole("row")
     .slice(1)
@@ -98,7 +99,7 @@ test("results show counts per group in a table with word headers, and flagged va
     );
   const expected = sampleResult().counts.map((c) => [
     c.dimension === "total" ? "Total" : c.group,
-    ...[c.better, c.within, c.outside, c.noData].map(String),
+    ...[c.outside, c.within, c.better, c.noData].map(String),
   ]);
   expect(rows).toEqual(expected);
 
@@ -167,10 +168,12 @@ test("settings the officer changes reach host.score as overrides", async () => {
 
   // Polarity of an assumed measure.
   await user.click(screen.getByRole("button", { name: "Polarity" }));
-  const referrals = screen.getByRole("radiogroup", { name: /^Referrals/ });
-  await user.click(within(referrals).getByRole("radio", { name: "Lower is better" }));
+  await user.selectOptions(
+    screen.getByRole("combobox", { name: "Which way is good for Referrals" }),
+    "lower",
+  );
   // A measure whose polarity came from its sheet is not offered.
-  expect(screen.queryByRole("radiogroup", { name: /assessments/ })).toBeNull();
+  expect(screen.queryByRole("combobox", { name: /assessments/ })).toBeNull();
 
   await user.click(scoreButton());
   const overrides = host.scoreCalls[0];
@@ -410,4 +413,37 @@ test("store round trip: a confirmed role is scored with, saved, and shown as con
   await user.click(again.getByRole("button", { name: "Use as detected" }));
   await user.click(scoreButton());
   expect(host.scoreCalls[1]?.tables).toEqual([]);
+});
+
+test.each([
+  ["preview", "Scored. Download to keep it."],
+  ["excel", "Scored and written to the workbook."],
+] as const)("after a run the %s pane says honestly where the result is", async (kind, words) => {
+  const user = userEvent.setup();
+  const host = makeFakeHost({ scoreNow: true, kind });
+  renderApp(host);
+  await ready();
+  await user.click(scoreButton());
+  await screen.findByRole("region", { name: "Results" });
+  expect(screen.getByText(words)).toBeInTheDocument();
+});
+
+test("shows what is outside or within tolerance, and choosing one selects its cell", async () => {
+  const user = userEvent.setup();
+  const host = makeFakeHost({ scoreNow: true });
+  const result = sampleResult();
+  result.kpis[1] = {
+    ...result.kpis[1],
+    status: "outside",
+    rule: "outside tolerance: 60% is below the 75% tolerance",
+  };
+  host.inspect = async () => ({ ...(await makeFakeHost().inspect()), preview: result });
+  renderApp(host);
+  await ready();
+  const exceptions = screen.getByRole("region", { name: "Exceptions" });
+  expect(
+    within(exceptions).getByRole("heading", { name: "Outside or within tolerance (1)" }),
+  ).toBeInTheDocument();
+  await user.click(within(exceptions).getByRole("button", { name: "Referrals" }));
+  expect(host.selected).toEqual([["KPIs", "E4"]]);
 });

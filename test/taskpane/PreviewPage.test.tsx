@@ -69,6 +69,34 @@ test("open a workbook, score it, download the scored file as a Blob, with nothin
   click.mockRestore();
 });
 
+test('re-scoring a scored file keeps its name: one "(scored)", never two', async () => {
+  const user = userEvent.setup();
+  URL.createObjectURL = jest.fn(() => "blob:scored");
+  URL.revokeObjectURL = jest.fn();
+  const clicked: string[] = [];
+  const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+    this: HTMLAnchorElement,
+  ) {
+    clicked.push(this.download);
+  });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <PreviewPage loadScorer={async () => scorer} loadGridReader={readGrid} />
+    </FluentProvider>,
+  );
+  await user.upload(
+    screen.getByLabelText("Workbook to score (.xlsx)"),
+    new File([new Uint8Array([1])], "sample (scored).xlsx"),
+  );
+  await screen.findByRole("button", { name: "Settings" });
+  await user.click(screen.getByRole("button", { name: "Score this quarter" }));
+  await screen.findByRole("region", { name: "Results" });
+  expect(screen.getByText("Scored. Download to keep it.")).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Download scored workbook" }));
+  expect(clicked).toEqual(["sample (scored).xlsx"]);
+  click.mockRestore();
+});
+
 test("Enter on a warning link announces its note in a live region just under the warnings list", async () => {
   const user = userEvent.setup();
   renderPage();

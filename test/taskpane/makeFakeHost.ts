@@ -8,6 +8,7 @@ import type { VarianceResult } from "../../src/engine/finance/VarianceResult";
 import type {
   HeaderCell,
   InspectResult,
+  RemoveReport,
   RunReport,
   ScorecardHost,
   SelectedRange,
@@ -139,6 +140,7 @@ export function sampleResult(): ScoreResult {
     financeHeadlines: [],
     summaryLines: ["Contract measures: 4 better than target, 3 within tolerance, 2 outside, 2 no data"],
     tables: [],
+    skipped: [],
   };
 }
 
@@ -238,6 +240,8 @@ export interface FakeHost extends ScorecardHost {
   /** The pending score call's control, and its progress callback. */
   pendingScore: Deferred<RunReport> | null;
   progress: ((stage: "reading" | "scoring" | "writing" | "done") => void) | null;
+  /** How many times "Remove scorecard" ran. */
+  removeCalls: number;
 }
 
 /**
@@ -256,6 +260,8 @@ export interface FakeHostOptions {
   selection?: SelectedRange | string | ((typed?: string) => SelectedRange | string);
   /** Header cells (default `sampleHeaders()`); null: the host gives none. */
   headers?: Record<string, HeaderCell[]> | null;
+  /** What "Remove scorecard" gives (default: two sheets, 8 rules and the store removed), or an error to throw. */
+  remove?: RemoveReport | Error;
 }
 
 /**
@@ -273,6 +279,7 @@ export function makeFakeHost(opts: FakeHostOptions = {}): FakeHost {
     saved: { ...opts.settings },
     pendingScore: null,
     progress: null,
+    removeCalls: 0,
     async inspect(overrides) {
       host.inspectCalls.push(overrides);
       if (opts.inspectError) throw new Error(opts.inspectError);
@@ -306,6 +313,18 @@ export function makeFakeHost(opts: FakeHostOptions = {}): FakeHost {
       host.selectionCalls.push(typed);
       const s = opts.selection ?? "No selection.";
       return typeof s === "function" ? s(typed) : s;
+    },
+    async removeScorecard() {
+      host.removeCalls++;
+      if (opts.remove instanceof Error) throw opts.remove;
+      return (
+        opts.remove ?? {
+          sheets: ["Scorecard Summary", "KPI Commentary"],
+          rules: 8,
+          store: true,
+          notRemoved: [],
+        }
+      );
     },
   };
   return host;

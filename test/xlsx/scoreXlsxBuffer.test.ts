@@ -4,11 +4,12 @@ import JSZip from "jszip";
 import * as path from "path";
 import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
 import * as inspect from "../../src/xlsx/inspectPackage";
-import { describeLoss, scoreXlsxBuffer } from "../../src/xlsx/scoreXlsxBuffer";
+import { scoreXlsxBuffer } from "../../src/xlsx/scoreXlsxBuffer";
 import { XlsxInputError } from "../../src/xlsx/XlsxInputError";
 import { loadWorkbook, sheetOrder, snapshotSheets } from "./workbookSnapshot";
 
-const SAMPLE = path.join(__dirname, "..", "..", "samples", "sample.xlsx");
+// The bundled sample with KPI and finance tables and saved settings in its store.
+const SAMPLE = path.join(__dirname, "..", "..", "samples", "q4-2021-22.xlsx");
 
 async function kpiWorkbookBytes(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -50,7 +51,6 @@ describe("scoreXlsxBuffer: refusing input", () => {
   it("refuses what inspectPackage finds fatal, with its code and message", async () => {
     jest.spyOn(inspect, "inspectPackage").mockResolvedValue({
       problems: [{ code: "zip-bomb", message: "xl/worksheets/sheet1.xml would expand to 4 GB" }],
-      unsupportedParts: [],
     });
     const err = await rejection(scoreXlsxBuffer(await kpiWorkbookBytes()));
     expect(err.code).toBe("zip-bomb");
@@ -60,34 +60,9 @@ describe("scoreXlsxBuffer: refusing input", () => {
   it("passes the caller's limits to inspectPackage", async () => {
     const spy = jest.spyOn(inspect, "inspectPackage").mockResolvedValue({
       problems: [{ code: "too-large", message: "too big" }],
-      unsupportedParts: [],
     });
     await rejection(scoreXlsxBuffer(await kpiWorkbookBytes(), { limits: { maxFileBytes: 10 } }));
     expect(spy.mock.calls[0][1]).toEqual({ maxFileBytes: 10 });
-  });
-
-  it("stops, naming what would be lost, when the file holds parts ExcelJS drops", async () => {
-    jest.spyOn(inspect, "inspectPackage").mockResolvedValue({
-      problems: [],
-      unsupportedParts: [
-        { kind: "chart", path: "xl/charts/chart1.xml" },
-        { kind: "pivot", path: "xl/pivotTables/pivotTable1.xml" },
-      ],
-    });
-    const err = await rejection(scoreXlsxBuffer(await kpiWorkbookBytes()));
-    expect(err.code).toBe("unsupported-parts");
-    expect(err.message).toContain("1 chart (xl/charts/chart1.xml)");
-    expect(err.message).toContain("1 pivot table");
-    expect(err.message).toContain("--force");
-  });
-
-  it("goes on with force: true", async () => {
-    jest.spyOn(inspect, "inspectPackage").mockResolvedValue({
-      problems: [],
-      unsupportedParts: [{ kind: "chart", path: "xl/charts/chart1.xml" }],
-    });
-    const { outcome } = await scoreXlsxBuffer(await kpiWorkbookBytes(), { force: true });
-    expect(outcome.result.kpis.length).toBe(2);
   });
 
   it("refuses a workbook with no KPI or finance table", async () => {
@@ -96,16 +71,6 @@ describe("scoreXlsxBuffer: refusing input", () => {
     const err = await rejection(scoreXlsxBuffer(new Uint8Array(await wb.xlsx.writeBuffer())));
     expect(err.code).toBe("no-tables");
     expect(err.message).toContain('"Notes"');
-  });
-});
-
-describe("describeLoss", () => {
-  it("groups parts by kind and shortens long lists", () => {
-    const images = [1, 2, 3, 4, 5].map((i) => ({ kind: "image" as const, path: `xl/media/image${i}.png` }));
-    const text = describeLoss(images);
-    expect(text).toContain(
-      "5 images (xl/media/image1.png, xl/media/image2.png, xl/media/image3.png, +2 more)",
-    );
   });
 });
 
@@ -133,13 +98,23 @@ describe("scoreXlsxBuffer: scoring", () => {
 });
 
 describe("browser safety", () => {
-  it.each(["scoreXlsxBuffer.ts", "readWorkbookGrid.ts", "applyWritePlan.ts", "XlsxInputError.ts"])(
-    "src/xlsx/%s imports no Node module and uses no Node global",
-    (file) => {
-      const text = fs.readFileSync(path.join(__dirname, "..", "..", "src", "xlsx", file), "utf8");
-      const imports = [...text.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]);
-      for (const spec of imports) expect(spec === "exceljs" || spec.startsWith(".")).toBe(true);
-      expect(text).not.toMatch(/\b(require\(|process\.|Buffer\.|__dirname)/);
-    },
-  );
+  const xlsxDir = path.join(__dirname, "..", "..", "src", "xlsx");
+  // Everything the preview loads: all of src/xlsx but the Node codec the CLI passes in.
+  const browserFiles = fs
+    .readdirSync(xlsxDir)
+    .filter((f) => f.endsWith(".ts") && f !== "nodeZlibCodec.ts" && f !== "applyWritePlan.ts");
+
+  it.each(browserFiles)("src/xlsx/%s imports no Node module and uses no Node global", (file) => {
+    const text = fs.readFileSync(path.join(xlsxDir, file), "utf8");
+    const imports = [...text.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]);
+    for (const spec of imports)
+      expect(["exceljs", "fflate", "saxes"].includes(spec) || spec.startsWith(".")).toBe(true);
+    expect(text).not.toMatch(/\b(require\(|process\.|Buffer\.|__dirname)/);
+  });
+
+  it("the preview's modules never import the Node codec", () => {
+    for (const file of browserFiles) {
+      expect(fs.readFileSync(path.join(xlsxDir, file), "utf8")).not.toMatch(/from\s+"\.\/nodeZlibCodec"/);
+    }
+  });
 });

@@ -13,7 +13,7 @@ export interface SheetSnapshot {
   merges: string[];
   widths: (number | null)[];
   hiddenRows: number[];
-  /** The user's own conditional-format rules (ours, with CF_MARKER, left out). */
+  /** The user's own conditional-format rules in priority order (ours, with CF_MARKER, left out). */
   userRules: string[];
 }
 
@@ -57,12 +57,15 @@ export function snapshotSheets(wb: ExcelJS.Workbook, names: string[]): SheetSnap
     const cfs =
       (ws as unknown as { conditionalFormattings?: { ref: string; rules: { formulae?: unknown[] }[] }[] })
         .conditionalFormattings ?? [];
-    const userRules = cfs.flatMap((cf) =>
+    // The user's rules in priority order. Their priority numbers may all move down together
+    // (ours go first, as Excel does when a rule is added at the top): the order is what counts.
+    const userRules = cfs
+      .flatMap((cf) =>
+        cf.rules.filter((r) => !isOurRule(r)).map((r) => ({ ref: cf.ref, rule: r as { priority?: number } })),
+      )
+      .sort((a, b) => (a.rule.priority ?? 0) - (b.rule.priority ?? 0))
       // dxfId is ExcelJS's bookkeeping (an index into the styles part), not the rule.
-      cf.rules
-        .filter((r) => !isOurRule(r))
-        .map((r) => JSON.stringify({ ref: cf.ref, ...r, dxfId: undefined })),
-    );
+      .map(({ ref, rule }) => JSON.stringify({ ref, ...rule, dxfId: undefined, priority: undefined }));
     return {
       name,
       state: ws.state,

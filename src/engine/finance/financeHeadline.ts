@@ -9,7 +9,7 @@ import type { FinanceHeadline, VarianceResult } from "./VarianceResult";
  * total row (else the sum of its lines), the period its header or title names, the net budget for
  * the percentage (the gross budget, said so, where the net budget is nil, as in a contract-funded
  * trust), the Covid part and the movement when columns give them.
- * @example "The forecast outturn at Quarter 3 is an underspend of £1.0m (1.8% of the £54.8m budget), a decrease of £0.1m since Quarter 2."
+ * @example "The forecast outturn at Quarter 3 is an underspend of £1.03m (1.8% of the £56.60m budget), a decrease of £0.10m since Quarter 2."
  */
 export function financeHeadline(
   table: FinanceTable,

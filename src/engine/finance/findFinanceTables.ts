@@ -398,7 +398,7 @@ function readTable(
     movementLabel: findMovementLabel(h),
     invertedSign: false,
     top,
-    bottom: Math.max(...lines.map((l) => l.row)),
+    bottom: lines.reduce((b, l) => Math.max(b, l.row), -Infinity),
     unitCostPer,
     unitCostScale: /£\s*000|£k\b|£'000/i.test(ucl) ? 1000 : 1,
     careLadder,

@@ -6,7 +6,7 @@ import { formatMoney, type MoneyFormatOptions } from "./formatMoney";
  * When the variance crossed zero the words say which way it moved.
  * `variance` and `movement` are whole pounds, positive = towards underspend; `since` is "Q3", "Quarter 2".
  * @example movementWords(-4_638_000, -683_000, "Q3", { unit: "m" }) === "an increase of £0.68m since Q3"
- * @example movementWords(1_000_000, -100_000, "Quarter 2", { unit: "m" }) === "a decrease of £0.1m since Quarter 2"
+ * @example movementWords(1_000_000, -100_000, "Quarter 2", { unit: "m" }) === "a decrease of £0.10m since Quarter 2"
  */
 export function movementWords(
   variance: number,

@@ -44,6 +44,12 @@ export interface KpiResult {
   yearAgo: number | null;
   previousLabel?: string;
   yearAgoLabel?: string;
+  /**
+   * The status of the previous period (`previousLabel`), its cells scored by the same rules
+   * (`kpiStatus`, with the previous period's own target and tolerance where the table gives a
+   * period its own); absent when the table has no previous period.
+   */
+  previousStatus?: KpiStatus;
   /** Recent period values, oldest first, for demand tables. */
   recent: { label: string; value: number | null }[];
   tableId: string;
@@ -63,6 +69,26 @@ export interface KpiResult {
   /** The officer's status cell's text and address. */
   statedText?: string;
   statedCell?: string;
+}
+
+/**
+ * A KPI table left out because it has no column for the period asked for: listed, not scored,
+ * and not counted (the JSON's `skipped[]`).
+ * @example { tableId: "Contract KPIs!2", sheet: "Contract KPIs", cell: "A2", measures: 11,
+ *   periods: ["Q4 Performance"], message: "Contract KPIs has no 2015/16 Qtr2 column: not scored" }
+ */
+export interface SkippedTable {
+  tableId: string;
+  sheet: string;
+  title?: string;
+  /** A1 address of the table's header cell over its measures. */
+  cell: string;
+  /** How many measures the table holds. */
+  measures: number;
+  /** The table's own period columns, as labelled. */
+  periods: string[];
+  /** "Contract KPIs has no 2015/16 Qtr2 column: not scored". */
+  message: string;
 }
 
 /** An officer's own status, in the engine's words. */

@@ -17,6 +17,7 @@ export type KpiSentenceInput = Pick<
   | "previousLabel"
   | "yearAgoLabel"
   | "qualifier"
+  | "rule"
 >;
 
 /** A qualifier in words: "<1%" is "less than 1%". */
@@ -38,12 +39,20 @@ const QUALIFIER_WORDS: Record<Qualifier, string> = {
  * // "85% against a target of 90% (tolerance 75%); up 2 percentage points on Q3; 1 point below Q4 last year."
  * // A qualified actual keeps its qualifier: "less than 1% against a target of 2%".
  * // A count's change gives its percentage, to one decimal place under 1%: "down 1.7 on Feb-24 (-0.4%)".
+ * // With the rule that decided the status, the sentence gives it in place of the bare figures:
+ * // "85% misses the 90% target but is within the 75% tolerance; up 2 percentage points on Q3; …".
  */
 export function kpiSentence(k: KpiSentenceInput): string {
   // A blank cell's reason ("No value for Mar-24") would only repeat "No data for Mar-24".
   const said = k.reason?.trim() ?? "";
   const reason = said && !/^no value\b/i.test(said) ? ` ("${said}")` : "";
   if (k.status === "not-due") return `Not yet due at ${k.period || "this period"}${reason}.`;
+  const why = ruleReason(k);
+  if (why && k.actual === null) {
+    // Decided by the officer's words: 'Outside tolerance, from the officer's words "Target not met"'.
+    const target = k.target !== null ? `; target ${formatValue(k.target, k.unit)}` : "";
+    return `${why.status.charAt(0).toUpperCase()}${why.status.slice(1)}, ${why.body}${target}.`;
+  }
   if (k.status === "no-data" || k.actual === null) {
     const target = k.target !== null ? `; target ${formatValue(k.target, k.unit)}` : "";
     return `No data for ${k.period || "this period"}${reason}${target}.`;
@@ -51,7 +60,11 @@ export function kpiSentence(k: KpiSentenceInput): string {
 
   const clauses: string[] = [];
   const actual = (k.qualifier ? QUALIFIER_WORDS[k.qualifier] : "") + formatValue(k.actual, k.unit);
-  if (k.status === "no-target") clauses.push(`${actual}; no target`);
+  if (why) {
+    // The rule's words begin with the figure compared, which keeps the officer's qualifier.
+    const figure = formatValue(k.actual, k.unit);
+    clauses.push(why.body.startsWith(figure) ? actual + why.body.slice(figure.length) : why.body);
+  } else if (k.status === "no-target") clauses.push(`${actual}; no target`);
   else if (k.status === "target-tbc") clauses.push(`${actual}; target to be confirmed`);
   else if (k.target === null) clauses.push(actual);
   else {
@@ -62,6 +75,14 @@ export function kpiSentence(k: KpiSentenceInput): string {
   if (k.yearAgo !== null) clauses.push(yearAgoClause(k.actual, k.yearAgo, k.unit, k.yearAgoLabel));
   clauses[clauses.length - 1] += "."; // then one join: one flat string, not a rope of pieces
   return clauses.join("; ");
+}
+
+/** A compared status's rule split into its status words and its reasoning, or null. */
+function ruleReason(k: KpiSentenceInput): { status: string; body: string } | null {
+  if (!k.rule || (k.status !== "better" && k.status !== "within" && k.status !== "outside")) return null;
+  const colon = k.rule.indexOf(": ");
+  if (colon < 0) return null;
+  return { status: k.rule.slice(0, colon), body: k.rule.slice(colon + 2).trim() };
 }
 
 function previousClause(actual: number, previous: number, unit: Unit, label: string | undefined): string {

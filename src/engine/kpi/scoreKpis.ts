@@ -1,7 +1,7 @@
 import { EngineError } from "../EngineError";
 import type { CellValue, SheetGrid } from "../Grid";
 import { issue, type Issue } from "../Issue";
-import type { KpiResult, KpiStatus, Trend } from "./KpiResult";
+import type { KpiResult, KpiStatus, SkippedTable, Trend } from "./KpiResult";
 import { readStatedStatus } from "./readStatedStatus";
 import { ragOfColour } from "../cells/ragOfColour";
 import type { KpiRow, KpiTable } from "./KpiTable";
@@ -49,8 +49,9 @@ export function trendOf(now: number | null, previous: number | null, polarity: P
  * found on, by sheet name): each row's target, tolerance and scored cell are parsed, and the
  * other period cells are read as numbers only, so no parsed cell outlives its row's scoring.
  * - Period: `settings.period` (matched by label ignoring case and spaces, then by meaning, so
- *   "Q4" finds "Q4 Performance"); a table without it gets a "period-not-found" warning and its
- *   rows are "no-data" with `actualCell` "" (no value cell to point at). Otherwise each table's
+ *   "Q4" finds "Q4 Performance"); a table without it is skipped: listed in `skipped` ("Contract
+ *   KPIs has no 2015/16 Qtr2 column: not scored", with an info issue), its rows neither scored
+ *   nor counted. Otherwise each table's
  *   latest period column holding data (quarters and months before year-to-date/outturn). The
  *   returned `period` is that label, or the distinct labels joined by " / " when tables differ
  *   (e.g. a seed's "Q4 Performance" and "Dec-15").
@@ -63,12 +64,15 @@ export function scoreKpis(
   tables: KpiTable[],
   settings: Settings,
   sheets: readonly SheetGrid[],
-): { period: string; kpis: KpiResult[]; issues: Issue[] } {
+): { period: string; kpis: KpiResult[]; issues: Issue[]; skipped: SkippedTable[] } {
   const issues: Issue[] = [];
+  const skipped: SkippedTable[] = [];
   const kpis: KpiResult[] = [];
   const labels: string[] = [];
   const grids = new Map<string, SheetGrid>();
   for (const s of sheets) grids.set(s.name, s);
+  const tablesOn = new Map<string, number>();
+  for (const t of tables) tablesOn.set(t.sheet, (tablesOn.get(t.sheet) ?? 0) + 1);
   for (const table of tables) {
     const grid = grids.get(table.sheet);
     if (!grid)
@@ -78,22 +82,39 @@ export function scoreKpis(
       );
     const periods = table.columns.periods.map((p) => p.period);
     let index: number | null;
-    let missing: string | undefined;
     const headerCell = toA1(table.headerRows[table.headerRows.length - 1], table.columns.measure);
     if (settings.period && settings.period.trim()) {
       index = matchPeriod(periods, settings.period);
       if (index === null) {
-        missing = settings.period.trim();
-        const found = periods.map((p) => `"${p.label}"`).join(", ") || "none";
+        // Skipped, not scored: its measures are left out of the results and the counts.
+        const wanted = settings.period.trim();
+        const found = periods.map((p) => p.label);
+        const name =
+          (tablesOn.get(table.sheet) ?? 0) < 2
+            ? table.sheet
+            : table.title
+              ? `${table.sheet} ("${table.title}")`
+              : `${table.sheet}, the table at ${headerCell}`;
+        const message = `${name} has no ${wanted} column: not scored`;
+        skipped.push({
+          tableId: table.id,
+          sheet: table.sheet,
+          ...(table.title ? { title: table.title } : {}),
+          cell: headerCell,
+          measures: table.rows.length,
+          periods: found,
+          message,
+        });
         issues.push(
           issue(
-            "warning",
+            "info",
             "period-not-found",
             table.sheet,
             headerCell,
-            `The period "${missing}" is not a column of this table${table.title ? ` ("${table.title}")` : ""}; its ${table.rows.length} measures are reported as no data. Period columns found: ${found}. Choose one of these, or add the column.`,
+            `${message} (its ${table.rows.length} measures are left out of the counts). Its period columns: ${found.map((l) => `"${l}"`).join(", ") || "none"}.`,
           ),
         );
+        continue;
       }
     } else {
       const hasData = table.columns.periods.map((p) =>
@@ -113,14 +134,14 @@ export function scoreKpis(
         );
       }
     }
-    const label = index !== null ? periods[index].label : (missing ?? "");
+    const label = index !== null ? periods[index].label : "";
     if (index !== null) {
       labels.push(label);
     }
     const shape = tableShape(table, index);
     for (const row of table.rows) kpis.push(scoreRow(table, grid, shape, row, index, label, issues));
   }
-  return { period: periodName(settings, labels), kpis, issues };
+  return { period: periodName(settings, labels), kpis, issues, skipped };
 }
 
 function periodName(settings: Settings, labels: string[]): string {
@@ -226,21 +247,24 @@ function scoreRow(
   const actual = index !== null ? parseAt(grid, r, actualCol, actualCell) : blank(grid, actualCell);
   const target = targetCell ? parseAt(grid, r, targetCol!, targetCell) : blank(grid, measureCell);
   const rule = table.rule;
+  const tolerance = toleranceCell ? parseAt(grid, r, toleranceCol!, toleranceCell) : blank(grid, measureCell);
+  const amber =
+    rule?.fraction !== undefined
+      ? {
+          amberWithin: rule.fraction,
+          amberFrom: rule.source === "legend" ? `key at ${rule.cell}` : "setting",
+        }
+      : {};
   const outcome = kpiStatus({
     actual,
     target,
-    tolerance: toleranceCell ? parseAt(grid, r, toleranceCol!, toleranceCell) : blank(grid, measureCell),
+    tolerance,
     polarity: row.polarity,
     polaritySource: row.polaritySource,
     measure: row.measure,
     periodLabel: label || undefined,
     actualIsText: index !== null && typeof cellValue(grid, r, actualCol) === "string",
-    ...(rule?.fraction !== undefined
-      ? {
-          amberWithin: rule.fraction,
-          amberFrom: rule.source === "legend" ? `key at ${rule.cell}` : "setting",
-        }
-      : {}),
+    ...amber,
   });
   if (outcome.issues.length > 0) issues.push(...outcome.issues);
   let status = outcome.status;
@@ -296,6 +320,25 @@ function scoreRow(
   result.previous = previous;
   result.yearAgo = yearAgo;
   if (cmp.previous !== null) result.previousLabel = periods[cmp.previous].period.label;
+  if (cmp.previous !== null && index !== null) {
+    // The previous period scored by the same rules, with its own target and tolerance columns
+    // where its band has them (else the same cells as this period's).
+    const band = periods[cmp.previous];
+    const cellOf = (col: number | undefined, same: number | undefined, parsed: ParsedValue): ParsedValue =>
+      col === same ? parsed : col !== undefined ? parseAt(grid, r, col) : blank(grid, toA1(r, cols.measure));
+    const before = kpiStatus({
+      actual: parseAt(grid, r, band.col),
+      target: cellOf(band.target ?? cols.target, targetCol, target),
+      tolerance: cellOf(band.tolerance ?? cols.tolerance, toleranceCol, tolerance),
+      polarity: row.polarity,
+      polaritySource: row.polaritySource,
+      actualIsText: typeof cellValue(grid, r, band.col) === "string",
+      ...amber,
+    });
+    // Only its status is kept: its messages are about another period's cells, which this run
+    // does not score (the period scored reports its own).
+    result.previousStatus = before.status;
+  }
   if (cmp.yearAgo !== null) result.yearAgoLabel = periods[cmp.yearAgo].period.label;
   result.recent = recent;
   result.tableId = table.id;

@@ -2,6 +2,11 @@
 export interface CellStyle {
   bold?: boolean;
   italic?: boolean;
+  /**
+   * Font size in points where it differs from the sheet's `font` (titles are 12). The font's name
+   * is always the sheet's: hosts write every font of our sheets with the sheet's name and a size.
+   */
+  fontSize?: number;
   fill?: string;
   fontColor?: string;
   numberFormat?: string;
@@ -39,6 +44,80 @@ export interface SheetWrite {
   freezeRows: number;
   /** Columns officers may type in (0-based), e.g. the "Officer commentary" column. */
   editableCols: number[];
+  /**
+   * The font of every cell on the sheet (Arial 10): hosts give each cell this name and size, and
+   * each bold, italic or coloured font of a cell's style the same name, with `CellStyle.fontSize`
+   * where given. Always set by the engine; optional only so hand-made plans in tests stay short.
+   */
+  font?: SheetFont;
+  /**
+   * Rows (0-based) holding wrapped text, with the height in points that shows all of it in
+   * `font`; rows not listed keep the default height. For writers of .xlsx files: Excel and
+   * LibreOffice do not fit row heights to wrapped text when they open a file. (Excel's add-in host
+   * may let Excel fit them instead.) Always set by the engine.
+   */
+  rowHeights?: [row: number, points: number][];
+  /** How the sheet prints. Always set by the engine. */
+  pageSetup?: PageSetup;
+}
+
+/** A font: its name and size in points. */
+export interface SheetFont {
+  name: string;
+  size: number;
+}
+
+/**
+ * How one of our sheets prints, as plain data (the .xlsx writers map it to `<pageSetup>`,
+ * `<pageMargins>`, `<headerFooter>` and the `_xlnm.Print_Area` / `_xlnm.Print_Titles` names;
+ * Office.js to `Worksheet.pageLayout`, ExcelApi 1.9).
+ *
+ * The columns printed are sized so that fitting them one page wide needs a scale of at least
+ * `MIN_PRINT_SCALE` (so 10 pt text prints at 8 pt or more): `scale` is that scale.
+ *
+ * @example
+ * { orientation: "landscape", paperSize: "A4", fitToWidth: 1, fitToHeight: 0, scale: 86,
+ *   printArea: { lastRow: 80, lastCol: 10 }, printTitleRows: { first: 5, last: 5 },
+ *   margins: { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+ *   header: { left: "KPI Commentary", right: "Period: Q3" }, footer: { center: "Page &P of &N" } }
+ */
+export interface PageSetup {
+  orientation: "landscape" | "portrait";
+  /** A4 (OOXML paperSize 9; Office.js "A4"). */
+  paperSize: "A4";
+  /** Fit the print area to this many pages wide (1). */
+  fitToWidth: number;
+  /** Fit to this many pages tall; 0: as many pages as the rows need. */
+  fitToHeight: number;
+  /**
+   * The scale, in percent (at most 100), at which the print area's columns fit `fitToWidth` pages
+   * wide, worked out from `columnWidths`: what fitting comes to, for hosts that set a scale instead.
+   */
+  scale: number;
+  /**
+   * What prints: from A1 to this row and column (0-based, inclusive). Columns to the right (the
+   * Source column, the previous period's commentary) are for the screen only.
+   */
+  printArea: { lastRow: number; lastCol: number };
+  /** Rows repeated at the top of every printed page (0-based, inclusive), or null for none. */
+  printTitleRows: { first: number; last: number } | null;
+  /** Margins in inches. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /**
+   * The page header's and footer's left, centre and right sections, in Excel's header/footer codes
+   * (hosts write them as given): "&P" the page number, "&N" the number of pages, "&&" an
+   * ampersand; text the engine puts in (titles, periods) has its "&" doubled. An absent section is
+   * empty.
+   */
+  header: HeaderFooterText;
+  footer: HeaderFooterText;
+}
+
+/** The three sections of a page header or footer, in Excel's header/footer codes. */
+export interface HeaderFooterText {
+  left?: string;
+  center?: string;
+  right?: string;
 }
 
 /** A conditional-format rule we add to a user's sheet. */

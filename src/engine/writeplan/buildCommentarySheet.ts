@@ -4,9 +4,17 @@ import type { KpiResult, KpiStatus } from "../kpi/KpiResult";
 import { kpiSentence } from "../kpi/kpiSentence";
 import { measureKey } from "../kpi/measureKey";
 import { RAG_PALETTE } from "./ragPalette";
-import { directionLabel, STATUS_ORDER, statusLabel } from "../kpi/statusLabel";
+import {
+  directionLabel,
+  STATUS_CHANGE_KEY,
+  statusChangeWords,
+  STATUS_ORDER,
+  statusLabel,
+  TREND_KEY,
+} from "../kpi/statusLabel";
+import { officerFigure } from "./officerFigure";
 import { unitNumberFormat } from "../cells/unitNumberFormat";
-import type { CellStyle, SheetWrite } from "./WritePlan";
+import type { CellStyle, PlanCell, SheetWrite } from "./WritePlan";
 import { writeCommentarySheet, type CommentaryRow } from "./writeCommentarySheet";
 
 /** What the KPI Commentary sheet is built from. */
@@ -17,6 +25,11 @@ export interface CommentarySheetInput {
   /** Our KPI Commentary sheet from last run, for carrying officer commentary. */
   old?: SheetGrid;
   lastPeriod?: string;
+  /**
+   * The workbook's sheets, for showing targets, tolerances and actuals as the officer's cells hold
+   * them, in their own number formats. Without them the scored figures are shown.
+   */
+  sheets?: readonly SheetGrid[];
 }
 
 const WRAP: CellStyle = { wrap: true };
@@ -25,52 +38,72 @@ const NO_IDENTITY = { primary: "", secondary: "", sheet: "" };
 /** The two columns that identify a KPI row (group tells duplicates apart). */
 export const KPI_KEY_HEADERS: [string, string] = ["Group", "Measure"];
 
+/** The KPI Commentary's columns before the officer's, with their widths for print. */
+export const COMMENTARY_COLUMNS = [
+  { header: "Group", width: 15, min: 14 },
+  { header: "Measure", width: 28, min: 16 },
+  { header: "Polarity", width: 10 },
+  { header: "Target", width: 9 },
+  { header: "Tolerance", width: 11 },
+  { header: "Actual", width: 10 },
+  { header: "Status", width: 12 },
+  { header: "Change of status", width: 13, min: 11 },
+  { header: "Trend", width: 10 },
+  { header: "Automatic commentary", width: 32, min: 20 },
+];
+
 /**
  * Builds the KPI Commentary sheet: every KPI ordered by exception (outside tolerance first, then
- * within, better, and the unscored), with target, tolerance and actual as numbers in their own
- * number formats (or the officer's text where a number would lose it: "<1%", "Annual", "N/A"), status and trend in words with a symbol, the automatic sentence, and the
- * officers' commentary carried over from the last run.
+ * within, better, and the unscored), with the polarity in words ("Lower is better"); target,
+ * tolerance and actual as the officer's cells hold them, in their own number formats (a tolerance
+ * equal to the target included; the officer's text where a number would lose it: "<1%", "Annual",
+ * "N/A"); status in words with a symbol; the change of status since the previous period, scored by
+ * the same rules ("Worsened: was within tolerance, now outside"); the trend in one vocabulary with
+ * its key above the table; the automatic sentence, giving the rule that decided the status; and
+ * the officers' commentary carried over from the last run.
  *
  * @example
- * buildCommentarySheet({ name: "KPI Commentary", period: "Q4", kpis }).sheet.cells
+ * buildCommentarySheet({ name: "KPI Commentary", period: "Q4", kpis, sheets: workbook.sheets }).sheet.cells
  */
 export function buildCommentarySheet(input: CommentarySheetInput): { sheet: SheetWrite; issues: Issue[] } {
   const ordered = orderByException(input.kpis);
-  // Styles are shared between cells (hosts only read them): one per number format and status.
+  const grids = new Map<string, SheetGrid>();
+  for (const g of input.sheets ?? []) grids.set(g.name, g);
+  // Styles are shared between cells (hosts only read them): one per number format, one per status.
   const formats = new Map<string, CellStyle>();
   const numberStyle = (fmt: string): CellStyle => {
     let style = formats.get(fmt);
     if (!style) formats.set(fmt, (style = { numberFormat: fmt }));
     return style;
   };
-  // Rows share their styles array when they style alike (few combinations over many rows):
-  // by number format, then by which numbers are present and the status.
-  const rowStyles = new Map<string, Map<number, CommentaryRow["styles"]>>();
-  const stylesOf = (k: KpiResult, fmt: string): CommentaryRow["styles"] => {
-    let byShape = rowStyles.get(fmt);
-    if (!byShape) rowStyles.set(fmt, (byShape = new Map()));
-    const key =
-      (k.target === null ? 0 : 1) +
-      (k.tolerance === null ? 0 : 2) +
-      (k.actual === null ? 0 : 4) +
-      (k.actual === null && k.actualText ? 1000 : 0) +
-      8 * STATUS_ORDER.indexOf(k.status);
-    let styles = byShape.get(key);
+  // Rows share their styles array when they style alike (few combinations over many rows).
+  const rowStyles = new Map<string, CommentaryRow["styles"]>();
+  const stylesOf = (
+    target: CellStyle | undefined,
+    tolerance: CellStyle | undefined,
+    actual: CellStyle | undefined,
+    status: KpiStatus,
+  ): CommentaryRow["styles"] => {
+    const key = `${target?.numberFormat ?? (target ? "w" : "")}\u0000${tolerance?.numberFormat ?? (tolerance ? "w" : "")}\u0000${actual?.numberFormat ?? (actual ? "w" : "")}\u0000${status}`;
+    let styles = rowStyles.get(key);
     if (!styles) {
-      const style = numberStyle(fmt);
-      styles = [
-        undefined,
-        WRAP,
-        k.target === null ? undefined : style,
-        k.tolerance === null ? undefined : style,
-        k.actual !== null ? style : k.actualText ? WRAP : undefined,
-        statusStyle(k.status),
-        undefined,
-        WRAP,
-      ];
-      byShape.set(key, styles);
+      styles = [WRAP, WRAP, WRAP, target, tolerance, actual, statusStyle(status), WRAP, WRAP, WRAP];
+      rowStyles.set(key, styles);
     }
     return styles;
+  };
+  /** A figure and its style: the officer's cell where there is one, else the scored value. */
+  const figure = (
+    k: KpiResult,
+    cell: string | undefined,
+    scored: PlanCell["value"],
+    fmt: string,
+  ): [PlanCell["value"], CellStyle | undefined] => {
+    const own = officerFigure(grids.get(k.sheet), cell);
+    if (own && typeof own.value === "number") return [own.value, numberStyle(own.numberFormat ?? fmt)];
+    if (own) return [typeof own.value === "string" ? shortText(own.value) : own.value, WRAP];
+    if (typeof scored === "number") return [scored, numberStyle(fmt)];
+    return [scored, scored === null ? undefined : WRAP];
   };
   // Identities only match rows against last run's sheet: none to match, no need to work them out.
   const identities = input.old
@@ -81,20 +114,32 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
     const k = ordered[i];
     const fmt = unitNumberFormat(k.unit, [k.target, k.tolerance, k.actual]);
     // The officer's own text where a number would lose it ("<1%", "Annual", "N/A"); a blank stays blank.
-    const target = k.target ?? k.targetText ?? (k.status === "target-tbc" ? "TBC" : null);
-    const actual = k.actualText !== undefined ? shortText(k.actualText) : k.actual;
+    const [target, targetStyle] = figure(
+      k,
+      k.targetCell,
+      k.target ?? k.targetText ?? (k.status === "target-tbc" ? "TBC" : null),
+      fmt,
+    );
+    const [tolerance, toleranceStyle] = figure(k, k.toleranceCell, k.tolerance, fmt);
+    // A qualified or worded actual ("<1%", "N/A", a note) is shown as typed, in the scored period's cell.
+    const [actual, actualStyle] =
+      k.actualText !== undefined
+        ? [shortText(k.actualText), WRAP]
+        : figure(k, k.actualCell || undefined, k.actual, fmt);
     return {
       values: [
         k.group,
         k.measure,
+        polarityWords(k),
         target,
-        k.tolerance,
+        tolerance,
         actual,
         statusLabel(k.status),
+        statusChangeWords(k.previousStatus, k.status) || null,
         directionLabel(k) || null,
         kpiSentence(k),
       ],
-      styles: stylesOf(k, fmt),
+      styles: stylesOf(targetStyle, toleranceStyle, actualStyle, k.status),
       identity: identities[i],
       // A row with no value cell for the period (actualCell "") points at its whole sheet row.
       source: [k.sheet, "!", k.actualCell || `${k.row}:${k.row}`].join(""),
@@ -106,26 +151,29 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
     title: "KPI Commentary",
     period: input.period,
     intro: [
-      "Ordered by exception: outside tolerance first, then within tolerance, better than target, and measures not scored.",
+      "Ordered by exception: outside tolerance first, then within tolerance, better than target, and measures not scored. Target, tolerance and actual are shown as your sheets hold them.",
+      TREND_KEY,
+      STATUS_CHANGE_KEY,
       "Type in the Officer commentary column: your text is kept with its measure every time the workbook is scored.",
     ],
     keyHeaders: KPI_KEY_HEADERS,
     identify: ([group, measure]) => ({ primary: measureKey(measure), secondary: measureKey(group) }),
-    columns: [
-      { header: "Group", width: 22 },
-      { header: "Measure", width: 44 },
-      { header: "Target", width: 11 },
-      { header: "Tolerance", width: 11 },
-      { header: "Actual", width: 14 },
-      { header: "Status", width: 24 },
-      { header: "Trend", width: 14 },
-      { header: "Automatic commentary", width: 60 },
-    ],
+    columns: COMMENTARY_COLUMNS,
     rows: { identities, row },
     emptyLine: "No KPI tables were found in this workbook.",
     old: input.old,
     lastPeriod: input.lastPeriod,
   });
+}
+
+/**
+ * A KPI's polarity in words: "Higher is better", "Lower is better", with "(assumed)" where
+ * nothing in the workbook said which.
+ * @example polarityWords({ polarity: "lower", polaritySource: "column" }) === "Lower is better"
+ */
+export function polarityWords(k: Pick<KpiResult, "polarity" | "polaritySource">): string {
+  const words = k.polarity === "lower" ? "Lower is better" : "Higher is better";
+  return k.polaritySource === "assumed" ? `${words} (assumed)` : words;
 }
 
 /**
@@ -143,18 +191,18 @@ export function orderByException(kpis: KpiResult[]): KpiResult[] {
   return out;
 }
 
-/** The status cell's fill, matching the RAG colours on the user's sheets (the words carry the meaning). */
-export function statusStyle(status: KpiStatus): CellStyle | undefined {
-  if (status !== "better" && status !== "within" && status !== "outside" && status !== "no-data")
-    return undefined;
+/** The status cell's style: wrapped, with the RAG colours of the user's sheets (the words carry the meaning). */
+export function statusStyle(status: KpiStatus): CellStyle {
+  if (status !== "better" && status !== "within" && status !== "outside" && status !== "no-data") return WRAP;
   return STATUS_STYLES[status];
 }
 
+// Wrapped, so a status never runs into the next column.
 const STATUS_STYLES = {
-  better: { fill: RAG_PALETTE.better.fill, fontColor: RAG_PALETTE.better.font },
-  within: { fill: RAG_PALETTE.within.fill, fontColor: RAG_PALETTE.within.font },
-  outside: { fill: RAG_PALETTE.outside.fill, fontColor: RAG_PALETTE.outside.font },
-  "no-data": { fill: RAG_PALETTE["no-data"].fill, fontColor: RAG_PALETTE["no-data"].font },
+  better: { fill: RAG_PALETTE.better.fill, fontColor: RAG_PALETTE.better.font, wrap: true },
+  within: { fill: RAG_PALETTE.within.fill, fontColor: RAG_PALETTE.within.font, wrap: true },
+  outside: { fill: RAG_PALETTE.outside.fill, fontColor: RAG_PALETTE.outside.font, wrap: true },
+  "no-data": { fill: RAG_PALETTE["no-data"].fill, fontColor: RAG_PALETTE["no-data"].font, wrap: true },
 } satisfies Record<string, CellStyle>;
 
 /** Longest officer text shown in the Actual column; the whole text is in the automatic sentence. */

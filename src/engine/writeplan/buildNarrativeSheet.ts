@@ -5,6 +5,7 @@ import type { Issue } from "../Issue";
 import { measureKey } from "../kpi/measureKey";
 import type { Settings } from "../Settings";
 import type { FinanceHeadline, VarianceResult } from "../finance/VarianceResult";
+import { moneyTableUnit, tableMoneyValue } from "../finance/moneyTableUnit";
 import type { CellStyle, SheetWrite } from "./WritePlan";
 import { writeCommentarySheet, type CommentaryRow } from "./writeCommentarySheet";
 
@@ -25,11 +26,8 @@ export interface NarrativeSheetInput {
 /** The two columns that identify a variance row. */
 export const NARRATIVE_KEY_HEADERS: [string, string] = ["Heading", "Line"];
 
-/** Money in £k, still a number in pounds: 805000 shows as "£805k". */
-export const MONEY_K_FORMAT = '"£"#,##0,"k";-"£"#,##0,"k"';
-
-/** Whole pounds, for volume and price effects that can be a few hundred pounds: -400 shows as "-£400". */
-export const MONEY_POUNDS_FORMAT = '"£"#,##0;-"£"#,##0';
+const WRAP: CellStyle = { wrap: true };
+const PERCENT: CellStyle = { numberFormat: "0.0%" };
 
 /** Header of the column naming the finance table a row comes from. */
 export const TABLE_HEADER = "Table";
@@ -37,7 +35,10 @@ export const TABLE_HEADER = "Table";
 /**
  * Builds the Variance Narrative sheet: one row per heading or line whose variance is at or over the
  * threshold (totals excluded), grouped by finance table (a "Table" column names it: its sheet, plus its
- * period when a sheet has several) and within a table by heading with the largest first, the finance
+ * period when a sheet has several) and within a table by heading with the largest first; every amount
+ * (budget, forecast, variance, movement, volume and price effects) in one unit stated in the headers
+ * (£000's as the seeds' tables, or £m for large amounts: `moneyTableUnit`), with the sign convention
+ * stated; the finance
  * headlines above, and officer commentary carried over from the last run (matched by heading, line and
  * the sheet of the Source cell, so two tables' same-named lines keep their own commentary).
  *
@@ -45,46 +46,37 @@ export const TABLE_HEADER = "Table";
  * buildNarrativeSheet({ name: "Variance Narrative", period: "Q3", variances, headlines, ... })
  */
 export function buildNarrativeSheet(input: NarrativeSheetInput): { sheet: SheetWrite; issues: Issue[] } {
-  const money: CellStyle = { numberFormat: MONEY_K_FORMAT };
-  const pounds: CellStyle = { numberFormat: MONEY_POUNDS_FORMAT };
   const tableName = tableNamer(input.variances, input.headlines);
   const labelsOf = (v: VarianceResult): [string, string] => [
     v.heading ?? v.name,
     v.heading !== undefined ? v.name : "",
   ];
-  const rows: CommentaryRow[] = orderVariances(
-    input.variances.filter((v) => v.overThreshold && !v.isTotal),
-  ).map((v) => {
+  const flagged = orderVariances(input.variances.filter((v) => v.overThreshold && !v.isTotal));
+  // One unit for the whole table, stated in its headers: £000's, or £m for large amounts.
+  const unit = moneyTableUnit(
+    flagged.flatMap((v) => [v.budget, v.forecast, v.variance, v.movement, v.volumeEffect, v.priceEffect]),
+  );
+  const money: CellStyle = { numberFormat: unit.numberFormat };
+  const amount = (pounds: number | null | undefined): number | null =>
+    typeof pounds === "number" ? tableMoneyValue(pounds, unit) : null;
+  const rows: CommentaryRow[] = flagged.map((v) => {
     const [heading, line] = labelsOf(v);
     return {
       values: [
         heading,
         line,
         tableName(v),
-        v.budget,
-        v.forecast,
-        v.variance,
+        amount(v.budget),
+        amount(v.forecast),
+        amount(v.variance),
         v.variancePct,
         capitalise(directionWord(v.direction, input.settings.directionWords)),
-        v.movement,
-        v.volumeEffect,
-        v.priceEffect,
+        amount(v.movement),
+        amount(v.volumeEffect),
+        amount(v.priceEffect),
         v.narrative,
       ],
-      styles: [
-        { wrap: true },
-        { wrap: true },
-        { wrap: true },
-        money,
-        money,
-        money,
-        { numberFormat: "0.0%" },
-        undefined,
-        money,
-        pounds,
-        pounds,
-        { wrap: true },
-      ],
+      styles: [WRAP, WRAP, WRAP, money, money, money, PERCENT, WRAP, money, money, money, WRAP],
       identity: { primary: narrativeKey(heading, line), secondary: "", sheet: v.sheet },
       source: `${v.sheet}!${v.cell}`,
     };
@@ -98,24 +90,24 @@ export function buildNarrativeSheet(input: NarrativeSheetInput): { sheet: SheetW
     period:
       input.period.trim() || input.headlines.find((h) => h.periodLabel?.trim())?.periodLabel?.trim() || "",
     intro: [
-      `Key variances over/under ${threshold}: variance = budget − forecast, so a positive variance is an underspend.`,
+      `Key variances over/under ${threshold}. Figures in ${unit.label}; variance = budget − forecast, so a positive variance (+) is an underspend and a negative one (−) an overspend.`,
       ...input.headlines.map((h) => h.sentence),
     ],
     keyHeaders: NARRATIVE_KEY_HEADERS,
     identify: ([heading, line]) => ({ primary: narrativeKey(heading, line), secondary: "" }),
     columns: [
-      { header: "Heading", width: 30 },
-      { header: "Line", width: 30 },
-      { header: TABLE_HEADER, width: 24 },
-      { header: "Budget", width: 11 },
-      { header: "Forecast", width: 11 },
-      { header: "Variance £", width: 11 },
-      { header: "Variance %", width: 10 },
-      { header: "Direction", width: 12 },
-      { header: "Movement", width: 11 },
-      { header: "Volume effect", width: 11 },
-      { header: "Price effect", width: 11 },
-      { header: "Narrative", width: 70 },
+      { header: "Heading", width: 16, min: 12 },
+      { header: "Line", width: 16, min: 12 },
+      { header: TABLE_HEADER, width: 11, min: 9 },
+      { header: `Budget ${unit.label}`, width: 9 },
+      { header: `Forecast ${unit.label}`, width: 9 },
+      { header: `Variance ${unit.label} (+ under, − over)`, width: 9 },
+      { header: "Variance %", width: 9 },
+      { header: "Direction", width: 11 },
+      { header: `Movement ${unit.label}`, width: 9 },
+      { header: `Volume effect ${unit.label}`, width: 9 },
+      { header: `Price effect ${unit.label}`, width: 9 },
+      { header: "Narrative", width: 30, min: 20 },
     ],
     rows,
     emptyLine: input.hasFinanceTables

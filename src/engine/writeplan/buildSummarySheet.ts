@@ -1,5 +1,5 @@
 import { formatMoney } from "../finance/formatMoney";
-import { createSheetBuilder, STYLES } from "./createSheetBuilder";
+import { createSheetBuilder, PARAGRAPH_WIDTH, STYLES } from "./createSheetBuilder";
 import type { KpiResult, StatusCounts } from "../kpi/KpiResult";
 import { RAG_PALETTE } from "./ragPalette";
 import type { ScoreResult } from "../ScoreResult";
@@ -29,6 +29,13 @@ export const COUNT_COLUMNS: { header: string; field: keyof StatusCounts & string
   { header: "Not yet due", field: "notDue" },
 ];
 
+/** Width of column A (names, labels, sentences), in characters. */
+const NAME_WIDTH = 36;
+/** Width of each column of counts and figures: its header wraps. */
+const FIGURE_WIDTH = 11;
+/** Figure columns always printed: with column A, at least `PARAGRAPH_WIDTH` wide. */
+const MIN_FIGURE_COLS = Math.ceil((PARAGRAPH_WIDTH - NAME_WIDTH) / FIGURE_WIDTH);
+
 /** A group or service area name: wrapped, so a long one is not cut off by the counts beside it. */
 const NAME_STYLE: CellStyle = { wrap: true };
 const COUNT_STYLE: CellStyle = { numberFormat: "0" };
@@ -40,13 +47,14 @@ export const SIGNED_PERCENT_FORMAT = "+0%;-0%;0%";
 export const SIGNED_POINTS_FORMAT = '+0" pts";-0" pts";0" pts"';
 
 /**
- * The demand table's band over its change columns, naming what they hold.
+ * The demand table's band over its change columns, naming what they hold; short enough to sit
+ * over the two columns (each change cell shows its own "%" or "pts").
  * @example changeBand(0, 3) === "% change against…"
  */
 export function changeBand(percents: number, all: number): string {
   if (percents === 0) return "% change against…";
-  if (percents === all) return "Change in percentage points against…";
-  return "Change against… (% for counts, points for percentages)";
+  if (percents === all) return "Points change against…";
+  return "Change against…";
 }
 
 /**
@@ -72,6 +80,7 @@ export function pointsChange(now: number | null, old: number | null): number | n
 export function buildSummarySheet(input: SummarySheetInput): SheetWrite {
   const { result } = input;
   const b = createSheetBuilder("summary", input.name);
+  let widestTable = 0; // columns of the widest table written
   const label = (c: number): CellStyle | undefined => (c === 0 ? STYLES.label : undefined);
   b.row(["Scorecard Summary"], STYLES.title);
   b.row(["Period scored", result.period], label);
@@ -81,7 +90,7 @@ export function buildSummarySheet(input: SummarySheetInput): SheetWrite {
   b.row(["Performance against target"], STYLES.title);
   const groups = result.counts.filter((c) => c.dimension !== "total");
   const total = result.counts.find((c) => c.dimension === "total") ?? sumCounts(groups);
-  b.row([reportedSentence(total)]);
+  b.paragraph(reportedSentence(total));
   // The key runs down column A, which is wide enough for every label (across the narrow count
   // columns, LibreOffice cut them off: "✔ Better than tar").
   b.row(["Colours on your sheets:"], STYLES.note);
@@ -130,29 +139,35 @@ export function buildSummarySheet(input: SummarySheetInput): SheetWrite {
   if (result.summaryLines.length > 0) {
     b.gap();
     b.row(["Summary"], STYLES.title);
-    for (const line of result.summaryLines) b.row([line]);
+    for (const line of result.summaryLines) b.paragraph(line);
   }
 
   if (result.financeHeadlines.length > 0 || result.variances.length > 0) {
     b.gap();
     b.row(["Finance"], STYLES.title);
-    for (const h of result.financeHeadlines) b.row([h.sentence]);
+    for (const h of result.financeHeadlines) b.paragraph(h.sentence);
     const flagged = result.variances.filter((v) => v.overThreshold && !v.isTotal).length;
     const what = flagged === 1 ? "heading or line varies" : "headings or lines vary";
-    b.row([
+    b.paragraph(
       `${flagged} ${what} from budget by ${formatMoney(input.settings.threshold)} or more: see "${input.narrativeName}".`,
-    ]);
+    );
   }
   b.gap();
-  b.row([`Each measure's status, trend and commentary: see "${input.commentaryName}".`], STYLES.note);
+  b.paragraph(`Each measure's status, trend and commentary: see "${input.commentaryName}".`, STYLES.note);
 
+  // Column A holds names and sentences; the others counts and figures. Enough columns print for
+  // a sentence of PARAGRAPH_WIDTH, and the widest table.
+  const figureCols = Math.max(MIN_FIGURE_COLS, widestTable - 1);
+  const columnWidths = [NAME_WIDTH, ...new Array<number>(figureCols).fill(FIGURE_WIDTH)];
   return b.done({
-    columnWidths: [34, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14],
+    columnWidths,
     freezeRows: 0,
     editableCols: [],
+    print: { title: "Scorecard Summary", period: result.period, lastCol: figureCols, titleRows: null },
   });
 
   function countsTable(dimension: string, rows: StatusCounts[], totals: StatusCounts): void {
+    widestTable = Math.max(widestTable, COUNT_COLUMNS.length + 2);
     b.row([dimension, ...COUNT_COLUMNS.map((c) => c.header), "Total"], STYLES.header);
     const line = (name: string, c: StatusCounts, style?: CellStyle): void => {
       const counts = COUNT_COLUMNS.map((col) => c[col.field] as number);
@@ -193,6 +208,7 @@ export function buildSummarySheet(input: SummarySheetInput): SheetWrite {
         null,
       ];
       b.row(band, (c) => (c === labels.length + 1 ? STYLES.label : undefined));
+      widestTable = Math.max(widestTable, labels.length + 3);
       b.row(["Demand measure", ...labels, "Previous quarter", "Same quarter last year"], STYLES.header);
       for (const k of kpis) {
         const values = labels.map((l) => k.recent.find((r) => r.label === l)?.value ?? null);

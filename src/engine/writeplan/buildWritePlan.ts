@@ -60,6 +60,7 @@ export function buildWritePlan(input: WritePlanInput): { plan: WritePlan; issues
     kpis: result.kpis,
     old: oldSheet("commentary"),
     lastPeriod: state.lastPeriod,
+    sheets: workbook.sheets,
   });
   const narrative = buildNarrativeSheet({
     name: names.narrative,
@@ -71,7 +72,8 @@ export function buildWritePlan(input: WritePlanInput): { plan: WritePlan; issues
     old: oldSheet("narrative"),
     lastPeriod: state.lastPeriod,
   });
-  issues.push(...commentary.issues, ...narrative.issues);
+  // Loops, not push(...): a spread of one issue a row fails past ~120,000 arguments.
+  for (const i of [commentary.issues, narrative.issues].flat()) issues.push(i);
   const summary = buildSummarySheet({
     name: names.summary,
     result,
@@ -81,7 +83,7 @@ export function buildWritePlan(input: WritePlanInput): { plan: WritePlan; issues
   });
 
   const rag = buildRagRules(result.kpis, workbook);
-  issues.push(...rag.issues);
+  for (const i of rag.issues) issues.push(i);
 
   const ourNames = new Set(
     [STORE_SHEET, ...state.owned.map((o) => o.name), ...Object.values(names)].map((n) => n.toLowerCase()),

@@ -116,7 +116,7 @@ export function carryCommentary(
     else if (n.period !== now && n.period !== before && hasRow(idents[o])) out.earlier.push(kept);
     else fresh.push({ ...kept, fresh: true, from: n.cell });
   });
-  out.unmatched.push(...fresh);
+  for (const f of fresh) out.unmatched.push(f);
   return out;
 }
 

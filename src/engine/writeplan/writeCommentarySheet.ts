@@ -1,5 +1,6 @@
 import { carryCommentary, identityFinder, type CommentaryIdentity } from "./carryCommentary";
-import { createSheetBuilder, STYLES } from "./createSheetBuilder";
+import { createSheetBuilder, PARAGRAPH_WIDTH, STYLES } from "./createSheetBuilder";
+import { fitColumnsToPage } from "./fitColumnsToPage";
 import type { SheetGrid } from "../Grid";
 import { issue, type Issue } from "../Issue";
 import {
@@ -20,8 +21,13 @@ import type { CellStyle, OwnedSheetRole, PlanCell, SheetWrite } from "./WritePla
 /** A column of a commentary table before the officer columns. */
 export interface CommentaryColumn {
   header: string;
-  /** Width in characters. */
+  /** Width in characters as designed: the most a column of wrapped text takes. */
   width: number;
+  /**
+   * The narrowest this column may be made so that the table prints one page wide at 8 pt or more
+   * (its text wraps); a column without it keeps its width.
+   */
+  min?: number;
 }
 
 /** One row of a commentary table. */
@@ -79,6 +85,8 @@ export interface CommentarySheetSpec {
   };
 }
 
+const LABEL: CellStyle = { ...STYLES.label, wrap: true };
+
 /** Header of the unmatched block's column saying why a note is there. */
 export const WHY_HEADER = "Why here";
 
@@ -86,9 +94,12 @@ export const WHY_HEADER = "Why here";
  * Lays out a commentary sheet (KPI Commentary or Variance Narrative): title, "Period scored",
  * the table with "Officer commentary" (carried over from last run), "Previous commentary" when
  * there is any, "Source", and the "Unmatched commentary" / "Earlier commentary" blocks at the foot.
+ * It prints: the columns up to the officer's fit one A4 landscape page wide at 8 pt or more (wrapped
+ * text columns narrow to their `min` to fit), the header row repeats on every page, and the Previous
+ * commentary and Source columns are for the screen only.
  *
  * @example
- * writeCommentarySheet({ role: "commentary", name: "KPI Commentary", ... }).sheet.editableCols // [8]
+ * writeCommentarySheet({ role: "commentary", name: "KPI Commentary", ... }).sheet.editableCols // [10]
  */
 export function writeCommentarySheet(spec: CommentarySheetSpec): { sheet: SheetWrite; issues: Issue[] } {
   const given = spec.rows;
@@ -104,10 +115,11 @@ export function writeCommentarySheet(spec: CommentarySheetSpec): { sheet: SheetW
   const expected = 32 + count * (spec.columns.length + 3) + blocks * 6;
   const b = createSheetBuilder(spec.role, spec.name, expected);
   b.row([spec.title], STYLES.title);
-  b.row([PERIOD_LABEL, spec.period], (c) => (c === 0 ? STYLES.label : undefined));
+  // The labels wrap in the table's first column rather than run under the period beside them.
+  b.row([PERIOD_LABEL, spec.period], (c) => (c === 0 ? LABEL : undefined));
   if (showPrevious)
-    b.row([PREVIOUS_PERIOD_LABEL, carried.previousPeriod ?? ""], (c) => (c === 0 ? STYLES.label : undefined));
-  for (const line of spec.intro) b.row([line], STYLES.note);
+    b.row([PREVIOUS_PERIOD_LABEL, carried.previousPeriod ?? ""], (c) => (c === 0 ? LABEL : undefined));
+  for (const line of spec.intro) b.paragraph(line, STYLES.note);
   b.gap();
 
   const officerCol = spec.columns.length;
@@ -119,15 +131,18 @@ export function writeCommentarySheet(spec: CommentarySheetSpec): { sheet: SheetW
   ];
   const headerRow = b.row(headers, STYLES.header);
   if (count === 0) b.row([spec.emptyLine], STYLES.note);
-  // Column widths are sized from what the rows show, measured as they are written.
-  const longest = spec.columns.map(() => 0);
-  const wrapped = spec.columns.map(() => false);
+  // Column widths are sized from what the rows show, measured as they are written: numbers and
+  // unwrapped text must fit (`hard`); wrapped text may take more lines (`soft`).
+  const hard = spec.columns.map(() => 0);
+  const soft = spec.columns.map(() => 0);
   let longestSource = 0;
   for (let i = 0; i < count; i++) {
     const row = rowAt(i);
-    for (let c = 0; c < longest.length; c++) {
-      longest[c] = Math.max(longest[c], shownLength(row.values[c], row.styles[c]));
-      if (row.styles[c]?.wrap) wrapped[c] = true;
+    for (let c = 0; c < hard.length; c++) {
+      const v = row.values[c];
+      const shown = shownLength(v, row.styles[c]);
+      if (typeof v !== "number" && row.styles[c]?.wrap) soft[c] = Math.max(soft[c], shown);
+      else hard[c] = Math.max(hard[c], shown);
     }
     longestSource = Math.max(longestSource, row.source.length);
     const r = b.row(row.values, row.styles);
@@ -149,7 +164,7 @@ export function writeCommentarySheet(spec: CommentarySheetSpec): { sheet: SheetW
     if (kept.length === 0) return;
     b.gap();
     b.row([title], STYLES.title);
-    b.row([note], STYLES.note);
+    b.paragraph(note, STYLES.note);
     const h = b.row(
       [
         spec.keyHeaders[0],
@@ -162,7 +177,7 @@ export function writeCommentarySheet(spec: CommentarySheetSpec): { sheet: SheetW
     );
     b.cell(h, officerCol, OFFICER_HEADER, STYLES.header);
     for (const k of kept) {
-      const r = b.row([k.labels[0], k.labels[1], k.sheet, k.period, ...(why ? [why(k)] : [])]);
+      const r = b.row([k.labels[0], k.labels[1], k.sheet, k.period, ...(why ? [why(k)] : [])], STYLES.text);
       b.cell(r, officerCol, k.text, STYLES.officer);
       if (!k.fresh) continue;
       const what = k.labels.filter((l) => l).join(" / ") || "a row with no name";
@@ -200,16 +215,54 @@ export function writeCommentarySheet(spec: CommentarySheetSpec): { sheet: SheetW
 
   const any = count > 0;
   const sourceWidth = fitWidth(SOURCE_HEADER, any ? [longestSource] : [], 24, false);
-  const widths = [
-    ...spec.columns.map((c, i) => fitWidth(c.header, any ? [longest[i]] : [], c.width, wrapped[i])),
-    50,
-    ...(showPrevious ? [50] : []),
-    sourceWidth,
+  const sized = spec.columns.map((c, i) =>
+    any ? columnWidth(c.header, hard[i], soft[i], c.width) : c.width,
+  );
+  // Every column up to the officer's prints, one page wide: wrapped text columns give way.
+  const shrinkable = [
+    ...spec.columns.flatMap((c, i) =>
+      c.min !== undefined ? [{ col: i, min: Math.max(c.min, any ? hard[i] + 2 : 0) }] : [],
+    ),
+    { col: officerCol, min: OFFICER_MIN_WIDTH },
   ];
+  const fitted = fitColumnsToPage([...sized, OFFICER_WIDTH], officerCol + 1, shrinkable);
+  // At least a paragraph wide, so no note runs off the printed page.
+  const printed = fitted.reduce((a, w) => a + w, 0);
+  if (printed < PARAGRAPH_WIDTH) fitted[officerCol] += PARAGRAPH_WIDTH - printed;
+  const widths = [...fitted, ...(showPrevious ? [PREVIOUS_WIDTH] : []), sourceWidth];
   return {
-    sheet: b.done({ columnWidths: widths, freezeRows: headerRow + 1, editableCols: [officerCol] }),
+    sheet: b.done({
+      columnWidths: widths,
+      freezeRows: headerRow + 1,
+      editableCols: [officerCol],
+      print: {
+        title: spec.title,
+        period: spec.period,
+        lastCol: officerCol,
+        titleRows: { first: headerRow, last: headerRow },
+      },
+    }),
     issues,
   };
+}
+
+/** Width of the Officer commentary column, and the narrowest it may be made to print. */
+const OFFICER_WIDTH = 24;
+const OFFICER_MIN_WIDTH = 16;
+/** Width of the Previous commentary column (on screen only: it does not print). */
+const PREVIOUS_WIDTH = 40;
+
+/**
+ * A column's width from its header (which wraps, so its longest word), the longest number or
+ * unwrapped text it shows (which must fit), and its longest wrapped text (which wraps at the
+ * designed width), plus a margin, within MIN_WIDTH..MAX_WIDTH.
+ * @example columnWidth("Target", 15, 0, 10) === 17 // "194 per 100,000" must fit
+ * @example columnWidth("Measure", 0, 120, 32) === 32 // a long measure wraps
+ */
+export function columnWidth(header: string, hard: number, soft: number, designed: number): number {
+  const word = header.split(/\s+/).reduce((n, w) => Math.max(n, w.length), 0);
+  const want = Math.max(word + 2, hard > 0 ? hard + 2 : 0, soft > 0 ? Math.min(designed, soft + 2) : 0);
+  return Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, want));
 }
 
 function capitalise(s: string): string {
@@ -217,7 +270,7 @@ function capitalise(s: string): string {
 }
 
 /** Narrowest a column sized from its content may be, in characters. */
-export const MIN_WIDTH = 10;
+export const MIN_WIDTH = 8;
 /** Widest a column sized from its content may be, in characters. */
 export const MAX_WIDTH = 60;
 
@@ -241,6 +294,8 @@ interface FormatShape {
   percent: boolean;
   decimals: number;
   grouped: boolean;
+  /** What the value is divided by: each comma after the last digit divides by 1,000. */
+  scale: number;
 }
 const SHAPES = new Map<string, FormatShape>();
 
@@ -254,7 +309,8 @@ function shapeOf(format: string): FormatShape {
       literal,
       percent: bare.includes("%"),
       decimals: /\.([0#]+)/.exec(bare)?.[1].length ?? 0,
-      grouped: bare.includes(","),
+      grouped: /[0#?],[0#?]/.test(bare),
+      scale: 1000 ** (/[0#?.](,+)[^0#?.,]*$/.exec(bare)?.[1].length ?? 0),
     };
     if (SHAPES.size > 1000) SHAPES.clear();
     SHAPES.set(format, shape);
@@ -273,7 +329,7 @@ export function shownLength(value: PlanCell["value"], style?: CellStyle): number
   const format = style?.numberFormat ?? "General";
   if (format === "General") return Math.min(11, String(value).length);
   const shape = shapeOf(format);
-  const fixed = Math.abs(shape.percent ? value * 100 : value).toFixed(shape.decimals);
+  const fixed = Math.abs((shape.percent ? value * 100 : value) / shape.scale).toFixed(shape.decimals);
   const dot = fixed.indexOf(".");
   const whole = dot < 0 ? fixed.length : dot;
   const commas = shape.grouped ? Math.floor((whole - 1) / 3) : 0;

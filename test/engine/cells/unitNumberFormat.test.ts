@@ -18,7 +18,8 @@ describe("statusLabel", () => {
     const labels = STATUS_ORDER.map(statusLabel);
     expect(new Set(labels.map((l) => l.split(" ")[0])).size).toBe(STATUS_ORDER.length);
     expect(labels.every((l) => /^\S+ [A-Z][a-z]/.test(l))).toBe(true);
-    expect(trendLabel("declining")).toBe("↓ Declining");
+    // Arrows give a figure's direction (the Trend column); a count by judgement has none.
+    expect(trendLabel("declining")).toBe("Declining");
     expect(trendLabel(null)).toBe("");
   });
 });

@@ -95,9 +95,9 @@ describe("seed 000's December 2019 table at £100k", () => {
   test("headline: net budget is nil (a contract-funded trust), so the percentage is of the gross budget", () => {
     expect(headlines).toHaveLength(1);
     expect(headlines[0]).toMatchObject({ budget: 57_281_000, variance: 1_025_000, budgetBasis: "gross" });
-    // The report rounds the same £1,025k to "£1.0m"; we write three figures.
+    // The report rounds the same £1,025k to "£1.0m"; we write millions to two decimals.
     expect(headlines[0].sentence).toBe(
-      "The forecast outturn at Quarter 3 is an underspend of £1.03m (1.8% of the £57.3m gross budget, as the net budget is nil).",
+      "The forecast outturn at Quarter 3 is an underspend of £1.03m (1.8% of the £57.28m gross budget, as the net budget is nil).",
     );
   });
 });
@@ -140,7 +140,7 @@ describe("seed 001's 2021/22 outturn at £250k", () => {
 
   test("headline matches seed §81: £5.83m overspend at outturn, an increase of £0.89m since Q3", () => {
     expect(headlines[0].sentence).toBe(
-      "The 2021/22 outturn is an overspend of £5.83m (9.4% of the £62.1m gross budget, as the net budget is nil; £1.05m Covid), an increase of £0.89m since Q3.",
+      "The 2021/22 outturn is an overspend of £5.83m (9.4% of the £62.08m gross budget, as the net budget is nil; £1.05m Covid), an increase of £0.89m since Q3.",
     );
     expect(headlines[0].movement).toBe(-886_000);
   });
@@ -300,7 +300,7 @@ describe("care ladder: volume and price", () => {
     expect(byName(variances, "Total Looked After Children").variance).toBe(805_000);
     expect(issues).toEqual([]);
     expect(headlines[0].sentence).toBe(
-      "The forecast outturn at Quarter 3 is an underspend of £805k (3.6% of the £22.2m budget).",
+      "The forecast outturn at Quarter 3 is an underspend of £805k (3.6% of the £22.18m budget).",
     );
   });
 });
@@ -320,7 +320,7 @@ describe("threshold, movement, headline and settings", () => {
     const { headlines, variances } = run(trust);
     expect(variances[0].movement).toBe(-100_000);
     expect(headlines[0].sentence).toBe(
-      "The forecast outturn at Quarter 3 is an underspend of £1.0m (1.8% of the £54.8m budget), a decrease of £0.1m since Quarter 2, by the sum of its lines (the table has no total row).",
+      "The forecast outturn at Quarter 3 is an underspend of £1.00m (1.8% of the £54.80m budget), a decrease of £0.10m since Quarter 2, by the sum of its lines (the table has no total row).",
     );
   });
 
@@ -354,7 +354,7 @@ describe("threshold, movement, headline and settings", () => {
   test("long money style and noun direction words", () => {
     const { variances } = run(seedToGrid(financeSummary2019), { moneyStyle: "long", directionWords: "noun" });
     expect(byName(variances, "Children Looked After").narrative).toBe(
-      "Children Looked After – £0.8 million underspend.",
+      "Children Looked After – £0.81 million underspend.",
     );
   });
 
@@ -445,7 +445,7 @@ describe("QA: income shown as positive amounts, grand totals and previous-quarte
     const { variances, headlines } = run(revenue(76945));
     expect(byName(variances, "Older people")).toMatchObject({ variance: -900_000, movement: -300_000 });
     expect(headlines[0].sentence).toBe(
-      "The forecast outturn at Quarter 3 is an underspend of £55k (0.1% of the £77.0m budget), a decrease of £95k since Q2.",
+      "The forecast outturn at Quarter 3 is an underspend of £55k (0.1% of the £77.00m budget), a decrease of £95k since Q2.",
     );
     // QA's 11b: with no title the quarter is not known, and is not named
     const b = run(

@@ -1,11 +1,11 @@
 import { movementWords } from "../../../src/engine/finance/movementWords";
 
-test.each<[number, number, string | undefined, "k" | "m" | undefined, string]>([
+test.each<[number, number, string | undefined, "m" | undefined, string]>([
   // overspend that grew: the seeds call it an increase
   [-4_638_000, -683_000, "Q3", "m", "an increase of £0.68m since Q3"],
   [-3_280_000, -710_000, "Q3", "m", "an increase of £0.71m since Q3"],
   // underspend that shrank (seed 000: £1.1m at Q2, £1.0m at Q3)
-  [1_000_000, -100_000, "Quarter 2", "m", "a decrease of £0.1m since Quarter 2"],
+  [1_000_000, -100_000, "Quarter 2", "m", "a decrease of £0.10m since Quarter 2"],
   [650_000, 60_000, "Q3", undefined, "an increase of £60k since Q3"],
   [-650_000, 60_000, "Q3", undefined, "a decrease of £60k since Q3"],
   // crossed zero

@@ -148,14 +148,25 @@ describe("scoreKpis on seed 000's demand table (no targets)", () => {
     expect(kpis[0].recent).toHaveLength(5);
   });
 
-  it("reports a requested period a table lacks as a warning and its rows as no data", () => {
-    const { kpis, issues } = run([demand, contractKpis], { period: "2019/20 Qtr2" });
-    expect(kpis.filter((k) => k.sheet === "Contract KPIs").every((k) => k.status === "no-data")).toBe(true);
-    expect(kpis.find((k) => k.sheet === "Contract KPIs")?.reason).toMatch(/No "2019\/20 Qtr2" column/);
-    const warn = issues.find((i) => i.code === "period-not-found");
-    expect(warn).toMatchObject({ sheet: "Contract KPIs", cell: "A2", severity: "warning" });
-    expect(warn?.message).toMatch(/"Q4 Performance"/);
+  it("skips and lists a table that lacks the requested period, without counting its rows (issue 12)", () => {
+    const { kpis, issues, skipped, period } = run([demand, contractKpis], { period: "2019/20 Qtr2" });
+    expect(period).toBe("2019/20 Qtr2");
+    expect(kpis.some((k) => k.sheet === "Contract KPIs")).toBe(false);
     expect(kpis.find((k) => k.sheet === "Demand")?.status).toBe("no-target");
+    expect(skipped).toEqual([
+      {
+        tableId: expect.any(String),
+        sheet: "Contract KPIs",
+        title: "Contract Key Performance Indicators",
+        cell: "A2",
+        measures: 11,
+        periods: ["Q4 Performance"],
+        message: "Contract KPIs has no 2019/20 Qtr2 column: not scored",
+      },
+    ]);
+    const note = issues.find((i) => i.code === "period-not-found");
+    expect(note).toMatchObject({ sheet: "Contract KPIs", cell: "A2", severity: "info" });
+    expect(note?.message).toMatch(/"Q4 Performance"/);
   });
 });
 
@@ -333,10 +344,11 @@ describe("scoreKpis: trend, missing period and unit (QA round 2)", () => {
     expect(byName(kpis, "Visits")).toMatchObject({ polaritySource: "text", status: "no-data", trend: null });
   });
 
-  it("points no row at its measure cell when the table lacks the period", () => {
-    const { kpis, issues } = run([sheet], { period: "Dec-15" });
+  it("scores no row of a table that lacks the period, and lists the table", () => {
+    const { kpis, issues, skipped } = run([sheet], { period: "Dec-15" });
     expect(issues.map((i) => i.code)).toContain("period-not-found");
-    expect(kpis.map((k) => [k.status, k.actualCell])).toEqual(kpis.map(() => ["no-data", ""]));
+    expect(kpis).toEqual([]);
+    expect(skipped.map((t) => t.message)).toEqual([`${sheet.name} has no Dec-15 column: not scored`]);
   });
 
   it("takes a text actual's unit from the row's latest number", () => {

@@ -4,6 +4,8 @@ import {
   shortText,
   orderByException,
 } from "../../../src/engine/writeplan/buildCommentarySheet";
+import { MIN_PRINT_SCALE, PRINT_WIDTH_BUDGET } from "../../../src/engine/writeplan/buildPageSetup";
+import { MIN_WIDTH } from "../../../src/engine/writeplan/writeCommentarySheet";
 import { kpi, sheet as gridOf } from "../planFixtures";
 
 describe("buildCommentarySheet", () => {
@@ -44,35 +46,40 @@ describe("buildCommentarySheet", () => {
     expect(row(header).map((c) => c.value)).toEqual([
       "Group",
       "Measure",
+      "Polarity",
       "Target",
       "Tolerance",
       "Actual",
       "Status",
+      "Change of status",
       "Trend",
       "Automatic commentary",
       "Officer commentary",
       "Source",
     ]);
-    expect(sheet.editableCols).toEqual([8]);
+    expect(sheet.editableCols).toEqual([10]);
     expect(sheet.freezeRows).toBe(header + 1);
     const bad = row(header + 1);
     expect(bad.map((c) => c.value)).toEqual([
       "Contract",
       "Bad",
+      "Higher is better",
       0.9,
       0.75,
       0.5,
       "✖ Outside tolerance",
+      null, // no previous period: no change of status
+      null, // nor a trend
       "50% against a target of 90% (tolerance 75%).",
       null,
       "KPIs!D4",
     ]);
-    expect(bad[4].style?.numberFormat).toBe("0%");
-    expect(bad[5].style?.fill).toBe("#FFC7CE");
+    expect(bad[5].style?.numberFormat).toBe("0%");
+    expect(bad[6].style?.fill).toBe("#FFC7CE");
     const missing = sheet.cells.find((c) => c.value === "Missing")!.row;
-    expect(row(missing).find((c) => c.col === 4)?.value).toBe("Not reportable");
+    expect(row(missing).find((c) => c.col === 5)?.value).toBe("Not reportable");
     const tbc = sheet.cells.find((c) => c.value === "New")!.row;
-    expect(row(tbc).find((c) => c.col === 2)?.value).toBe("TBC");
+    expect(row(tbc).find((c) => c.col === 3)?.value).toBe("TBC");
   });
 
   // QA workbooks: "<1%" lost its "<"; a blank Mar-24 showed "No value for Mar-24" under Actual;
@@ -119,11 +126,11 @@ describe("buildCommentarySheet", () => {
       return (col: number) => cells.find((c) => c.col === col)?.value ?? null;
     };
     const plans = rowOf("Plans lasting 2 years (lower is better)");
-    expect([plans(2), plans(4), plans(7)]).toEqual([0.02, "<1%", "less than 1% against a target of 2%."]);
+    expect([plans(3), plans(5), plans(9)]).toEqual([0.02, "<1%", "less than 1% against a target of 2%."]);
     const sickness = rowOf("Sickness days per FTE");
-    expect([sickness(2), sickness(3), sickness(4)]).toEqual([8, 9, null]);
+    expect([sickness(3), sickness(4), sickness(5)]).toEqual([8, 9, null]);
     const annual = rowOf("Residents satisfied");
-    expect([annual(2), annual(4)]).toEqual(["Annual", null]);
+    expect([annual(3), annual(5)]).toEqual(["Annual", null]);
   });
 
   // The scored sample: a note typed as the actual ran across the Status column in LibreOffice.
@@ -144,10 +151,10 @@ describe("buildCommentarySheet", () => {
       ],
     });
     const r = sheet.cells.find((c) => c.value === "LAC reviews in timescale")!.row;
-    const actual = sheet.cells.find((c) => c.row === r && c.col === 4)!;
+    const actual = sheet.cells.find((c) => c.row === r && c.col === 5)!;
     expect(actual.value).toBe("This data is not reportable. Unlike…");
     expect(actual.style?.wrap).toBe(true);
-    expect(sheet.cells.find((c) => c.row === r && c.col === 7)?.value).toContain(note);
+    expect(sheet.cells.find((c) => c.row === r && c.col === 9)?.value).toContain(note);
     expect(shortText("85%")).toBe("85%");
   });
 
@@ -156,7 +163,9 @@ describe("buildCommentarySheet", () => {
     expect(sheet.cells.map((c) => c.value)).toContain("No KPI tables were found in this workbook.");
   });
 
-  it("sizes columns from what they show: a rate target fits, a long group is not cut, all within 10-60", () => {
+  // Print: the columns up to the officer's fit one A4 landscape page wide at 8 pt or more, so a long
+  // group or measure wraps in its column rather than widening it (it was widened up to 60).
+  it("sizes columns from what they show: a rate target fits, a long group wraps, the table prints one page wide", () => {
     const rate = { kind: "rate" as const, per: 100_000 };
     const group = "Children's social care: early help and prevention";
     const { sheet } = buildCommentarySheet({
@@ -182,25 +191,21 @@ describe("buildCommentarySheet", () => {
         }),
       ],
     });
-    const [groupWidth, , targetWidth, toleranceWidth] = sheet.columnWidths;
+    const [groupWidth, , , targetWidth, toleranceWidth] = sheet.columnWidths;
     expect(targetWidth).toBeGreaterThanOrEqual("194 per 100,000".length);
-    expect(groupWidth).toBe(60); // the 200-character group is capped
-    expect(toleranceWidth).toBeGreaterThanOrEqual(10);
-    for (const w of sheet.columnWidths) expect(w).toBeGreaterThanOrEqual(10);
+    expect(groupWidth).toBeLessThanOrEqual(14); // the 200-character group wraps
+    expect(sheet.cells.find((c) => c.value === group)?.style?.wrap).toBe(true);
+    expect(toleranceWidth).toBeGreaterThanOrEqual("Tolerance".length);
+    for (const w of sheet.columnWidths) expect(w).toBeGreaterThanOrEqual(MIN_WIDTH);
     for (const w of sheet.columnWidths) expect(w).toBeLessThanOrEqual(60);
+    const printed = sheet.pageSetup!.printArea.lastCol;
+    expect(printed).toBe(sheet.editableCols[0]);
+    expect(sheet.columnWidths.slice(0, printed + 1).reduce((a, w) => a + w, 0)).toBeLessThanOrEqual(
+      PRINT_WIDTH_BUDGET,
+    );
+    expect(sheet.pageSetup!.scale).toBeGreaterThanOrEqual(MIN_PRINT_SCALE);
     const short = buildCommentarySheet({ name: "KPI Commentary", period: "Q4", kpis: [kpis[1]] }).sheet;
     expect(short.columnWidths[0]).toBeGreaterThanOrEqual(kpis[1].group.length);
-    expect(short.columnWidths[0]).toBeLessThan(groupWidth);
-  });
-
-  it("sizes a long group name to fit it", () => {
-    const group = "Children's social care: early help";
-    const { sheet } = buildCommentarySheet({
-      name: "KPI Commentary",
-      period: "Q4",
-      kpis: [kpi({ measure: "A", group, row: 2, status: "better", actual: 0.9, target: 0.8 })],
-    });
-    expect(sheet.columnWidths[0]).toBeGreaterThanOrEqual(group.length);
   });
 
   // QA round 2: "↑ Improving" for an assumed polarity, a trend on a no-data row, a source at the measure.
@@ -250,8 +255,9 @@ describe("buildCommentarySheet", () => {
       const r = sheet.cells.find((c) => c.col === 1 && c.value === measure)!.row;
       return sheet.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);
     };
-    const trend = (measure: string) => cellsOf(measure).find((c) => c.col === 6)?.value ?? null;
-    expect(rows.map((k) => trend(k.measure))).toEqual(["↑ Up", "↓ Down", "↓ Declining", null, null]);
+    // One vocabulary: the arrow is the figure's direction, the judgement follows where it is known.
+    const trend = (measure: string) => cellsOf(measure).find((c) => c.col === 8)?.value ?? null;
+    expect(rows.map((k) => trend(k.measure))).toEqual(["↑ Up", "↓ Down", "↑ Up, declining", null, null]);
     expect(cellsOf("No column").at(-1)?.value).toBe("KPIs!6:6");
     expect(cellsOf("Sickness").at(-1)?.value).toBe("KPIs!D4");
   });

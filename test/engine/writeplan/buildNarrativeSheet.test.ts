@@ -1,10 +1,9 @@
 import {
   buildNarrativeSheet,
-  MONEY_K_FORMAT,
-  MONEY_POUNDS_FORMAT,
   orderVariances,
   TABLE_HEADER,
 } from "../../../src/engine/writeplan/buildNarrativeSheet";
+import { moneyTableUnit, tableFigure } from "../../../src/engine/finance/moneyTableUnit";
 import type { SheetGrid } from "../../../src/engine/Grid";
 import type { FinanceHeadline, VarianceResult } from "../../../src/engine/finance/VarianceResult";
 import type { SheetWrite } from "../../../src/engine/writeplan/WritePlan";
@@ -12,6 +11,9 @@ import { variance } from "../planFixtures";
 
 /** The Table column's index (after Heading and Line). */
 const TABLE = 2;
+
+/** The unit of a table of amounts under £100m. */
+const THOUSANDS = moneyTableUnit([]);
 
 /** A written sheet as a grid, as the next run reads it back. */
 function asGrid(sheet: SheetWrite): SheetGrid {
@@ -65,7 +67,7 @@ describe("buildNarrativeSheet", () => {
     ]);
   });
 
-  it("writes one row per flagged heading or line, money as numbers in £k, and the headlines", () => {
+  it("writes one row per flagged heading or line, money as numbers in £000's, and the headlines", () => {
     const { sheet } = buildNarrativeSheet({
       name: "Variance Narrative",
       period: "Q3",
@@ -99,7 +101,7 @@ describe("buildNarrativeSheet", () => {
       -0.84,
       "Overspent",
     ]);
-    expect(row[5].style?.numberFormat).toBe(MONEY_K_FORMAT);
+    expect(row[5].style?.numberFormat).toBe(THOUSANDS.numberFormat);
     expect(sheet.editableCols).toEqual([12]);
   });
 
@@ -246,7 +248,9 @@ describe("buildNarrativeSheet", () => {
     });
   });
 
-  it("shows volume and price effects under £1k in whole pounds", () => {
+  // The issue: effects were in whole pounds ("-£546,000") beside "-£840k"; amounts read "£29,024k"
+  // and "£0k". Now one unit per table, stated in the headers, effects included.
+  it("shows every amount, effects included, in the table's one unit, stated in its headers", () => {
     const { sheet } = buildNarrativeSheet({
       name: "Variance Narrative",
       period: "Q3",
@@ -265,14 +269,33 @@ describe("buildNarrativeSheet", () => {
       settings: { threshold: 100_000, directionWords: "ed" },
     });
     const headers = rowOf(sheet, TABLE, TABLE_HEADER).map((c) => c.value);
+    expect(headers).toContain("Budget £000's");
+    expect(headers).toContain("Variance £000's (+ under, − over)");
+    expect(headers).toContain("Volume effect £000's");
     const row = rowOf(sheet, 1, "Child Arrangement Orders");
-    const price = row.find((c) => c.col === headers.indexOf("Price effect"))!;
-    expect(price.value).toBe(-400);
-    expect(price.style?.numberFormat).toBe(MONEY_POUNDS_FORMAT);
-    // The format has no thousands scaling: -400 shows as "-£400", not "-£0k".
-    expect(MONEY_POUNDS_FORMAT).not.toMatch(/0,"/);
-    expect(row.find((c) => c.col === headers.indexOf("Volume effect"))!.style?.numberFormat).toBe(
-      MONEY_POUNDS_FORMAT,
-    );
+    const price = row.find((c) => c.col === headers.indexOf("Price effect £000's"))!;
+    // -£400 shows as 0 in £000's: written as 0, so it never reads "-0".
+    expect(price.value).toBe(0);
+    expect(price.style?.numberFormat).toBe(THOUSANDS.numberFormat);
+    const volume = row.find((c) => c.col === headers.indexOf("Volume effect £000's"))!;
+    expect([volume.value, tableFigure(volume.value as number, THOUSANDS)]).toEqual([150_400, "150"]);
+    expect(sheet.cells.map((c) => c.value).join(" ")).toMatch(/Figures in £000's/);
+  });
+
+  it("shows a table of large amounts in £m to two decimals", () => {
+    const { sheet } = buildNarrativeSheet({
+      name: "Variance Narrative",
+      period: "Q3",
+      variances: [variance({ name: "Adult Social Care", variance: -2_345_000, row: 4, budget: 250_000_000 })],
+      headlines: [],
+      hasFinanceTables: true,
+      settings: { threshold: 100_000, directionWords: "ed" },
+    });
+    const headers = rowOf(sheet, TABLE, TABLE_HEADER).map((c) => c.value);
+    expect(headers).toContain("Budget £m");
+    const row = rowOf(sheet, 0, "Adult Social Care");
+    const v = row.find((c) => c.col === headers.indexOf("Variance £m (+ under, − over)"))!;
+    expect(tableFigure(v.value as number, moneyTableUnit([250_000_000]))).toBe("-2.35");
+    expect(v.style?.numberFormat).toBe(moneyTableUnit([250_000_000]).numberFormat);
   });
 });

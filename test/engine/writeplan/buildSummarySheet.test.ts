@@ -221,6 +221,6 @@ describe("buildSummarySheet", () => {
       [6, SIGNED_POINTS_FORMAT],
       [-2, SIGNED_POINTS_FORMAT],
     ]);
-    expect(sheet.cells.some((c) => c.value === "Change in percentage points against…")).toBe(true);
+    expect(sheet.cells.some((c) => c.value === "Points change against…")).toBe(true);
   });
 });

@@ -1,0 +1,134 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import { DEFAULT_PACKAGE_LIMITS } from "../xlsx/inspectPackage";
+import { removeScorecard } from "../xlsx/removeScorecard";
+import { XlsxInputError } from "../xlsx/XlsxInputError";
+import type { CliIo } from "./main";
+
+/** `scorecard remove`'s help text. */
+export const REMOVE_USAGE = `Usage: scorecard remove <in.xlsx> --out <out.xlsx> [--force]
+
+Writes a copy of the workbook without the scorecard, for circulating: our RAG colours come off
+your sheets, and our sheets (Scorecard Summary, KPI Commentary, Variance Narrative, with anything
+typed in them) and the hidden store with the saved settings are deleted. Your own cells are not
+changed. The input is never overwritten.
+  --out OUT.xlsx   where to write the copy (required)
+  --force          go on although charts, pivot tables, macros or other parts the .xlsx library
+                   cannot carry would be lost from the copy (they are named without it)
+`;
+
+/** A usage problem (exit 2) or an input problem (exit 1), printed as one line. */
+class RemoveCliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * `scorecard remove <in.xlsx> --out <out.xlsx> [--force]`: writes a copy of the workbook with our
+ * rules, sheets and store taken out (`removeScorecard` of src/xlsx). Returns the exit code: 0
+ * written, 1 the input cannot be used, 2 a usage error; every failure is one line on stderr.
+ *
+ * @example
+ * await runRemoveCommand(["q3.xlsx", "--out", "q3-to-send.xlsx"], { stdout: process.stdout, stderr: process.stderr }, process.cwd());
+ */
+export async function runRemoveCommand(argv: string[], io: CliIo, cwd: string): Promise<number> {
+  try {
+    if (argv.includes("--help") || argv.includes("-h")) {
+      io.stdout.write(REMOVE_USAGE);
+      return 0;
+    }
+    const args = parseArgs(argv);
+    const input = path.resolve(cwd, args.input);
+    const output = path.resolve(cwd, args.out);
+    if (input === output || (await realPath(input)) === (await realPath(output)))
+      throw new RemoveCliError(`--out ${args.out} is the input workbook; it is never overwritten`, 2);
+    const stat = await fs.stat(input).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === "ENOENT") throw new RemoveCliError(`cannot find ${args.input}`, 1);
+      throw new RemoveCliError(`cannot read ${args.input}: ${e.message}`, 1);
+    });
+    if (stat.isDirectory()) throw new RemoveCliError(`${args.input} is a folder, not an .xlsx file`, 1);
+    const limit = DEFAULT_PACKAGE_LIMITS.maxFileBytes;
+    if (stat.size > limit)
+      throw new RemoveCliError(
+        `${args.input} is over the ${limit / (1024 * 1024)} MB limit; it was not read`,
+        1,
+      );
+
+    let removed: Awaited<ReturnType<typeof removeScorecard>>;
+    try {
+      removed = await removeScorecard(await fs.readFile(input), { force: args.force });
+    } catch (err) {
+      if (err instanceof XlsxInputError) throw new RemoveCliError(`${args.input}: ${err.message}`, 1);
+      throw err;
+    }
+    await writeAtomically(output, removed.output, args.out);
+
+    const { sheets, rules, store, notRemoved } = removed.report;
+    const lines = [
+      sheets.length || rules || store
+        ? `Removed from ${args.input}: ${sheets.length} ${sheets.length === 1 ? "sheet" : "sheets"}${sheets.length ? ` (${sheets.join(", ")})` : ""}, ${rules} RAG ${rules === 1 ? "rule" : "rules"}${store ? ", the saved settings" : ""}`
+        : `${args.input} holds no scorecard: nothing removed`,
+      ...notRemoved.map((n) => `Not removed: ${n}`),
+      `Wrote ${args.out}`,
+    ];
+    io.stdout.write(`${lines.join("\n")}\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof RemoveCliError) {
+      io.stderr.write(`scorecard: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr.write(`scorecard: internal error: ${message.replace(/\s+/g, " ").trim()}\n`);
+    return 1;
+  }
+}
+
+function parseArgs(argv: string[]): { input: string; out: string; force: boolean } {
+  let input: string | undefined;
+  let out: string | undefined;
+  let force = false;
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith("--") ? argv[i].split(/=(.*)/s) : [argv[i], undefined];
+    if (flag === "--out") {
+      out = inline ?? argv[++i];
+      if (out === undefined || (inline === undefined && out.startsWith("--")))
+        throw new RemoveCliError("--out needs a value", 2);
+    } else if (flag === "--force") {
+      if (inline !== undefined) throw new RemoveCliError("--force takes no value", 2);
+      force = true;
+    } else if (flag.startsWith("-"))
+      throw new RemoveCliError(`unknown option ${flag} (try: scorecard remove --help)`, 2);
+    else if (input === undefined) input = flag;
+    else throw new RemoveCliError(`one input workbook at a time (got "${input}" and "${flag}")`, 2);
+  }
+  if (input === undefined)
+    throw new RemoveCliError("remove needs a workbook (scorecard remove <in.xlsx> --out <out.xlsx>)", 2);
+  if (out === undefined)
+    throw new RemoveCliError("remove needs --out <out.xlsx>: the input is never overwritten", 2);
+  return { input, out, force };
+}
+
+async function realPath(p: string): Promise<string> {
+  return fs.realpath(p).catch((e: NodeJS.ErrnoException) => {
+    // A file that does not exist yet is its own real path.
+    if (e.code === "ENOENT") return path.resolve(p);
+    throw e;
+  });
+}
+
+/** Writes through a temporary file and a rename, so a failed run never leaves half a file. */
+async function writeAtomically(target: string, data: Uint8Array, shown: string): Promise<void> {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, target);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw new RemoveCliError(`cannot write ${shown}: ${(err as Error).message}`, 1);
+  }
+}

@@ -1,0 +1,102 @@
+import { newZipEntry, writeZip } from "./writeZip";
+import { readZipEntries, type ZipEntry } from "./readZipEntries";
+import type { ZipCodec } from "./ZipCodec";
+
+/**
+ * An .xlsx (OPC) package opened for editing: parts are read on demand, and every part not set or
+ * removed is written back with its compressed bytes untouched, in its original order.
+ * Part names are compared case-insensitively, as OPC requires, without a leading "/".
+ *
+ * @example
+ * const pkg = XlsxPackage.open(bytes, fflateCodec);
+ * pkg.setText("xl/styles.xml", pkg.text("xl/styles.xml")!.replace("<dxfs/>", "<dxfs count=\"0\"/>"));
+ * const out = pkg.toBytes();
+ */
+export class XlsxPackage {
+  private readonly entries = new Map<string, ZipEntry>();
+  private readonly order: string[] = [];
+  private readonly cache = new Map<string, string>();
+  private readonly decoder = new TextDecoder("utf-8");
+  private readonly encoder = new TextEncoder();
+  /** Names of the parts set or removed, lower-cased. */
+  readonly changed = new Set<string>();
+
+  private constructor(
+    entries: ZipEntry[],
+    private readonly codec: ZipCodec,
+  ) {
+    for (const e of entries) {
+      const key = XlsxPackage.key(e.name);
+      this.entries.set(key, e);
+      this.order.push(key);
+    }
+  }
+
+  /** Opens a package already checked by `inspectPackage`. */
+  static open(bytes: Uint8Array, codec: ZipCodec): XlsxPackage {
+    return new XlsxPackage(readZipEntries(bytes), codec);
+  }
+
+  /** "/xl/Workbook.xml" → "xl/workbook.xml". */
+  static key(name: string): string {
+    return name.replace(/^\/+/, "").toLowerCase();
+  }
+
+  /** Every part name as stored, in package order. */
+  names(): string[] {
+    return this.order.filter((k) => this.entries.has(k)).map((k) => this.entries.get(k)!.name);
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(XlsxPackage.key(name));
+  }
+
+  /** The part's name as stored ("xl/Workbook.xml"), or undefined. */
+  storedName(name: string): string | undefined {
+    return this.entries.get(XlsxPackage.key(name))?.name;
+  }
+
+  /** A part's bytes, inflated, or undefined when absent. */
+  bytes(name: string): Uint8Array | undefined {
+    const e = this.entries.get(XlsxPackage.key(name));
+    if (!e) return undefined;
+    if (e.method === 0) return e.data;
+    return this.codec.inflateRaw(e.data, e.size);
+  }
+
+  /** A part as UTF-8 text (a leading byte-order mark dropped), or undefined when absent. */
+  text(name: string): string | undefined {
+    const key = XlsxPackage.key(name);
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const b = this.bytes(name);
+    if (!b) return undefined;
+    const s = this.decoder.decode(b).replace(/^\uFEFF/, "");
+    this.cache.set(key, s);
+    return s;
+  }
+
+  /** Sets a part's text (a new part goes at the end); unchanged text leaves the part as it was. */
+  setText(name: string, text: string): void {
+    const key = XlsxPackage.key(name);
+    if (this.entries.has(key) && this.text(name) === text) return;
+    const stored = this.entries.get(key)?.name ?? name.replace(/^\/+/, "");
+    this.entries.set(key, newZipEntry(stored, this.encoder.encode(text), this.codec));
+    this.cache.set(key, text);
+    if (!this.order.includes(key)) this.order.push(key);
+    this.changed.add(key);
+  }
+
+  /** Removes a part (nothing when absent). */
+  remove(name: string): void {
+    const key = XlsxPackage.key(name);
+    if (!this.entries.delete(key)) return;
+    this.cache.delete(key);
+    this.changed.add(key);
+  }
+
+  /** The package as zip bytes. */
+  toBytes(): Uint8Array {
+    return writeZip(this.order.filter((k) => this.entries.has(k)).map((k) => this.entries.get(k)!));
+  }
+}
