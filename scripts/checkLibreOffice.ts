@@ -5,12 +5,12 @@
 // (checkPrintedPages: a header and a page number on every page, header rows repeated, no body text
 // under 8 pt), and renders the summary and commentary pages of the PICTURED sample to PNG
 // (docs/images/) for the README.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { scoreXlsxBuffer } from "../src/xlsx/scoreXlsxBuffer";
 import { buildCouncilWorkbooks } from "./buildCouncilWorkbooks";
+import { convertToPdf, pageCount, pageTexts, runTool } from "./runTool";
 import { checkPrintedPages } from "./checkPrintedPages";
 import type { SheetWrite } from "../src/engine/writeplan/WritePlan";
 import { checkReports } from "./checkReportLibreOffice";
@@ -20,53 +20,6 @@ const ROOT = path.join(__dirname, "..");
 /** The sample the README pictures: KPI tables with targets and tolerances, and a finance table. */
 const PICTURED = "q4-2021-22.xlsx";
 const IMAGES = path.join(ROOT, "docs", "images");
-
-/** Runs a command, failing with its output when it exits non-zero or cannot start. */
-function run(cmd: string, args: string[], cwd: string): { stdout: string; stderr: string } {
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", timeout: 300_000 });
-  if (r.error) throw new Error(`${cmd} could not run: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${cmd} exited ${r.status}: ${(r.stderr || r.stdout).trim()}`);
-  return { stdout: r.stdout, stderr: r.stderr };
-}
-
-/**
- * Converts workbooks to PDF into `outdir` with headless LibreOffice (its profile in `tmp`), failing
- * on any error it reports; returns what it printed.
- */
-function convertToPdf(files: string[], outdir: string, tmp: string): string {
-  const lo = run(
-    "libreoffice",
-    [
-      `-env:UserInstallation=file://${path.join(tmp, "profile")}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      outdir,
-      ...files,
-    ],
-    tmp,
-  );
-  const text = `${lo.stdout}\n${lo.stderr}`;
-  if (/\berror\b/i.test(text)) throw new Error(`LibreOffice reported an error: ${text.trim()}`);
-  return text;
-}
-
-/** Number of pages in a PDF (pdfinfo). */
-function pageCount(pdf: string, cwd: string): number {
-  const m = /^Pages:\s+(\d+)/m.exec(run("pdfinfo", [pdf], cwd).stdout);
-  if (!m) throw new Error(`pdfinfo gave no page count for ${pdf}`);
-  return Number(m[1]);
-}
-
-/** Text of every page of a PDF, whitespace collapsed (pdftotext). */
-function pageTexts(pdf: string, pages: number, cwd: string): string[] {
-  const out: string[] = [];
-  for (let p = 1; p <= pages; p++) {
-    out.push(run("pdftotext", ["-f", String(p), "-l", String(p), pdf, "-"], cwd).stdout.replace(/\s+/g, " "));
-  }
-  return out;
-}
 
 /**
  * The page (1-based) that best shows one of our sheets: the one holding the most of the sheet's
@@ -111,22 +64,8 @@ async function checkSample(file: string, tmp: string): Promise<void> {
   fs.writeFileSync(scored, output);
 
   const started = Date.now();
-  const lo = run(
-    "libreoffice",
-    [
-      `-env:UserInstallation=file://${path.join(tmp, "profile")}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      tmp,
-      scored,
-    ],
-    tmp,
-  );
+  const loText = convertToPdf([scored], tmp, tmp);
   const seconds = (Date.now() - started) / 1000;
-  const loText = `${lo.stdout}\n${lo.stderr}`;
-  if (/\berror\b/i.test(loText)) throw new Error(`LibreOffice reported an error: ${loText.trim()}`);
   const pdf = path.join(tmp, `${base}.scored.pdf`);
   if (!fs.existsSync(pdf) || fs.statSync(pdf).size === 0) {
     throw new Error(`LibreOffice wrote no PDF for ${file}: ${loText.trim()}`);
@@ -150,7 +89,7 @@ async function checkSample(file: string, tmp: string): Promise<void> {
     const page = findPage(texts, sheet.cells);
     if (page === undefined) throw new Error(`no page of the PDF shows the ${role} sheet "${sheet.name}"`);
     const target = path.join(IMAGES, `sample-${role}`);
-    run(
+    runTool(
       "pdftoppm",
       [
         "-png",

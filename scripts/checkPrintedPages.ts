@@ -1,6 +1,6 @@
 // Part of `npm run check:libreoffice`: reads the PDF LibreOffice printed of a scored workbook with
 // `pdftotext -bbox` and checks our sheets' pages as a committee reader would see them.
-import { spawnSync } from "child_process";
+import { convertToPdf, runTool } from "./runTool";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
@@ -34,13 +34,6 @@ export interface PrintedSheet {
   usual: number;
 }
 
-function run(cmd: string, args: string[], cwd: string): string {
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", timeout: 300_000, maxBuffer: 256 * 1024 * 1024 });
-  if (r.error) throw new Error(`${cmd} could not run: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${cmd} exited ${r.status}: ${(r.stderr || r.stdout).trim()}`);
-  return r.stdout;
-}
-
 const unescape = (s: string) =>
   s
     .replace(/&lt;/g, "<")
@@ -51,7 +44,7 @@ const unescape = (s: string) =>
 
 /** Every page of a PDF with its words' boxes (`pdftotext -bbox`). */
 function readPdfPages(pdf: string, cwd: string): PdfPage[] {
-  const html = run("pdftotext", ["-bbox", pdf, "-"], cwd);
+  const html = runTool("pdftotext", ["-bbox", pdf, "-"], cwd).stdout;
   const pages: PdfPage[] = [];
   for (const [i, chunk] of html.split("<page ").slice(1).entries()) {
     const height = Number(/height="([\d.]+)"/.exec(chunk)?.[1]);
@@ -105,19 +98,7 @@ async function boxPerPoint(tmp: string, font: { name: string; size: number }): P
   ws.pageSetup = { ...ws.pageSetup, scale: 100, fitToPage: false, paperSize: 9 };
   const file = path.join(dir, "calibration.xlsx");
   fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
-  run(
-    "libreoffice",
-    [
-      `-env:UserInstallation=file://${path.join(tmp, "profile")}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      dir,
-      file,
-    ],
-    dir,
-  );
+  convertToPdf([file], dir, tmp);
   const word = readPdfPages(path.join(dir, "calibration.pdf"), dir)[0]?.words.find(
     (w) => w.text === "Calibration",
   );

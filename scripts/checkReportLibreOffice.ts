@@ -3,7 +3,7 @@
 // the seed report's own words), converts every report to PDF with headless LibreOffice Writer
 // (Debian: apt-get install libreoffice-writer), fails on any error or missing PDF, and renders two
 // pages of the pictured report to PNG for the README (docs/images/report-*.png).
-import { spawnSync } from "child_process";
+import { convertToPdf, pageCount, pageTexts, runTool } from "./runTool";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
@@ -32,14 +32,6 @@ const PICTURED_COMMENTARY = {
     text: "The overspend is due to increased staffing costs, mainly agency cover for vacancies, maternity leave and the retention of some agency social workers for longer, as caseloads in Assessments have increased.",
   },
 };
-
-/** Runs a command, failing with its output when it exits non-zero or cannot start. */
-function run(cmd: string, args: string[], cwd: string): { stdout: string; stderr: string } {
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", timeout: 300_000 });
-  if (r.error) throw new Error(`${cmd} could not run: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${cmd} exited ${r.status}: ${(r.stderr || r.stdout).trim()}`);
-  return { stdout: r.stdout, stderr: r.stderr };
-}
 
 /**
  * Builds every sample's committee report in `tmp`, converts them to PDF with LibreOffice in one
@@ -73,22 +65,7 @@ export async function checkReports(tmp: string): Promise<void> {
   }
 
   const started = Date.now();
-  const lo = run(
-    "libreoffice",
-    [
-      `-env:UserInstallation=file://${path.join(tmp, "profile")}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      dir,
-      ...docs,
-    ],
-    tmp,
-  );
-  const said = `${lo.stdout}\n${lo.stderr}`;
-  if (/\berror\b/i.test(said))
-    throw new Error(`LibreOffice reported an error converting the reports: ${said.trim()}`);
+  const said = convertToPdf(docs, dir, tmp);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   for (const doc of docs) {
     const pdf = doc.replace(/\.docx$/, ".pdf");
@@ -110,26 +87,11 @@ export async function checkReports(tmp: string): Promise<void> {
     [financePage, "report-finance"],
   ] as const) {
     const target = path.join(IMAGES, name);
-    run(
+    runTool(
       "pdftoppm",
       ["-png", "-r", "110", "-f", String(page), "-l", String(page), "-singlefile", pdf, target],
       tmp,
     );
     process.stdout.write(`Wrote ${path.relative(ROOT, target)}.png (${PICTURED} report, page ${page})\n`);
   }
-}
-
-/** Number of pages in a PDF (pdfinfo). */
-function pageCount(pdf: string, cwd: string): number {
-  const m = /^Pages:\s+(\d+)/m.exec(run("pdfinfo", [pdf], cwd).stdout);
-  if (!m) throw new Error(`pdfinfo gave no page count for ${pdf}`);
-  return Number(m[1]);
-}
-
-/** Text of every page of a PDF, whitespace collapsed (pdftotext). */
-function pageTexts(pdf: string, pages: number, cwd: string): string[] {
-  const out: string[] = [];
-  for (let p = 1; p <= pages; p++)
-    out.push(run("pdftotext", ["-f", String(p), "-l", String(p), pdf, "-"], cwd).stdout.replace(/\s+/g, " "));
-  return out;
 }

@@ -1,4 +1,5 @@
 import { promises as fs } from "fs";
+import { CliError, reportCliFailure } from "./CliError";
 import * as path from "path";
 import { formatMoney } from "../engine/finance/formatMoney";
 import { periodsInDateOrder } from "../engine/periods/periodsInDateOrder";
@@ -58,17 +59,6 @@ inspect prints what was found, without writing anything: each table, its range, 
 column roles, periods, amber rule, unit and sign convention (--json: the same as JSON).
 `;
 
-/** A usage or input problem: printed as one line, exit code attached. */
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-    this.name = "CliError";
-  }
-}
-
 interface ScoreArgs {
   input?: string;
   period?: string;
@@ -107,17 +97,11 @@ export async function runCli(argv: string[], io: CliIo, context: CliContext = {}
     else await score(parseScoreArgs(rest), io, context);
     return 0;
   } catch (err) {
-    if (err instanceof CliError) {
-      io.stderr.write(`scorecard: ${err.message}\n`);
-      return err.exitCode;
-    }
     if (err instanceof XlsxInputError) {
       io.stderr.write(`scorecard: ${err.message}\n`);
       return 1;
     }
-    const message = err instanceof Error ? err.message : String(err);
-    io.stderr.write(`scorecard: internal error: ${message.replace(/\s+/g, " ").trim()}\n`);
-    return 1;
+    return reportCliFailure(err, io.stderr);
   }
 }
 

@@ -8,6 +8,7 @@ import { reportXlsxBuffer } from "../xlsx/reportXlsxBuffer";
 import { XlsxInputError } from "../xlsx/XlsxInputError";
 import { parsePercent, parsePounds, type CliIo } from "./main";
 import { rasterizeSvg } from "./rasterizeSvg";
+import { CliError, reportCliFailure } from "./CliError";
 
 /** `scorecard report`'s help text. */
 export const REPORT_USAGE = `Usage: scorecard report <in.xlsx> --docx <out.docx> [--period LABEL] [--threshold POUNDS] [--amber-within PERCENT] [--template paper.docx] [--title TEXT]
@@ -20,16 +21,6 @@ KPI Commentary and Variance Narrative sheets (score it first, type there, save, 
   --template FILE.docx  a council's Word template: its styles, page, header and footer are used
   --title TEXT          the report's title (default "Quarterly performance report")
 `;
-
-/** A usage problem (exit 2) or an input problem (exit 1), printed as one line. */
-class ReportCliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * `scorecard report <in.xlsx> --docx <out.docx>`: reads and scores the workbook without writing to
@@ -48,14 +39,13 @@ export async function runReportCommand(argv: string[], io: CliIo, cwd: string): 
     const args = parseArgs(argv);
     const input = path.resolve(cwd, args.input);
     const output = path.resolve(cwd, args.docx);
-    if (path.resolve(input) === output)
-      throw new ReportCliError(`--docx ${args.docx} is the input workbook`, 2);
+    if (path.resolve(input) === output) throw new CliError(`--docx ${args.docx} is the input workbook`, 2);
     const parent = await fs.stat(path.dirname(output)).catch((e: NodeJS.ErrnoException) => {
       if (e.code === "ENOENT" || e.code === "ENOTDIR") return null;
       throw e;
     });
     if (!parent?.isDirectory())
-      throw new ReportCliError(
+      throw new CliError(
         `cannot write ${args.docx}: the folder ${path.dirname(args.docx)} does not exist`,
         2,
       );
@@ -74,9 +64,9 @@ export async function runReportCommand(argv: string[], io: CliIo, cwd: string): 
         template,
       });
     } catch (err) {
-      if (err instanceof XlsxInputError) throw new ReportCliError(`${args.input}: ${err.message}`, 1);
+      if (err instanceof XlsxInputError) throw new CliError(`${args.input}: ${err.message}`, 1);
       if (err instanceof ReportTemplateError)
-        throw new ReportCliError(`--template ${args.template}: ${err.message}`, 1);
+        throw new CliError(`--template ${args.template}: ${err.message}`, 1);
       throw err;
     }
     await writeAtomically(output, built.report, args.docx);
@@ -94,19 +84,8 @@ export async function runReportCommand(argv: string[], io: CliIo, cwd: string): 
     );
     return 0;
   } catch (err) {
-    if (err instanceof ReportCliError) {
-      io.stderr.write(`scorecard: ${err.message}\n`);
-      return err.exitCode;
-    }
-    // parsePounds / parsePercent report a bad value as a usage error with its own exit code.
-    const code = (err as { exitCode?: unknown }).exitCode;
-    const message = err instanceof Error ? err.message : String(err);
-    if (code === 2) {
-      io.stderr.write(`scorecard: ${message}\n`);
-      return 2;
-    }
-    io.stderr.write(`scorecard: internal error: ${message.replace(/\s+/g, " ").trim()}\n`);
-    return 1;
+    // parsePounds / parsePercent throw a CliError too (a usage error, exit 2).
+    return reportCliFailure(err, io.stderr);
   }
 }
 
@@ -140,20 +119,19 @@ function parseArgs(argv: string[]): ReportArgs {
     if (takesValue.has(arg)) {
       value ??= argv[++i];
       if (value === undefined || (value.startsWith("--") && value.length > 2))
-        throw new ReportCliError(`${arg} needs a value`, 2);
+        throw new CliError(`${arg} needs a value`, 2);
       values.set(arg, value);
     } else if (arg.startsWith("-") && arg.length > 1) {
-      throw new ReportCliError(`unknown option ${arg} (try: scorecard report --help)`, 2);
+      throw new CliError(`unknown option ${arg} (try: scorecard report --help)`, 2);
     } else if (input === undefined) input = arg;
-    else throw new ReportCliError(`one input workbook at a time (got "${input}" and "${arg}")`, 2);
+    else throw new CliError(`one input workbook at a time (got "${input}" and "${arg}")`, 2);
   }
   if (input === undefined)
-    throw new ReportCliError("report needs a workbook (scorecard report <in.xlsx> --docx <out.docx>)", 2);
+    throw new CliError("report needs a workbook (scorecard report <in.xlsx> --docx <out.docx>)", 2);
   const docx = values.get("--docx");
-  if (docx === undefined)
-    throw new ReportCliError("report needs --docx <out.docx>: where to write the report", 2);
+  if (docx === undefined) throw new CliError("report needs --docx <out.docx>: where to write the report", 2);
   if (path.extname(docx).toLowerCase() !== ".docx")
-    throw new ReportCliError(`--docx ${docx} is not a .docx file: the report is a Word document`, 2);
+    throw new CliError(`--docx ${docx} is not a .docx file: the report is a Word document`, 2);
   const overrides: Partial<Settings> = {};
   const period = values.get("--period");
   if (period !== undefined) overrides.period = period.trim();
@@ -169,16 +147,16 @@ async function readInput(file: string, given: string, maxBytes: number): Promise
   let size: number;
   try {
     const st = await fs.stat(file);
-    if (st.isDirectory()) throw new ReportCliError(`${given} is a folder, not a file`, 1);
+    if (st.isDirectory()) throw new CliError(`${given} is a folder, not a file`, 1);
     size = st.size;
   } catch (err) {
-    if (err instanceof ReportCliError) throw err;
+    if (err instanceof CliError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw new ReportCliError(`cannot find ${given}`, 1);
-    throw new ReportCliError(`cannot read ${given} (${code ?? (err as Error).message})`, 1);
+    if (code === "ENOENT" || code === "ENOTDIR") throw new CliError(`cannot find ${given}`, 1);
+    throw new CliError(`cannot read ${given} (${code ?? (err as Error).message})`, 1);
   }
   if (size > maxBytes)
-    throw new ReportCliError(
+    throw new CliError(
       `${given} is over the ${Math.round(maxBytes / 1024 / 1024)} MB limit; it was not read`,
       1,
     );
@@ -194,7 +172,7 @@ async function writeAtomically(target: string, data: Uint8Array, given: string):
   } catch (err) {
     await fs.rm(tmp, { force: true });
     const e = err as NodeJS.ErrnoException;
-    throw new ReportCliError(
+    throw new CliError(
       `cannot write ${given}: ${e.code === "EACCES" || e.code === "EPERM" ? "permission denied" : e.message.split(tmp).join(given)}`,
       1,
     );

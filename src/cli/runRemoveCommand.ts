@@ -4,6 +4,7 @@ import { DEFAULT_PACKAGE_LIMITS } from "../xlsx/inspectPackage";
 import { removeScorecard } from "../xlsx/removeScorecard";
 import { XlsxInputError } from "../xlsx/XlsxInputError";
 import type { CliIo } from "./main";
+import { CliError, reportCliFailure } from "./CliError";
 
 /** `scorecard remove`'s help text. */
 export const REMOVE_USAGE = `Usage: scorecard remove <in.xlsx> --out <out.xlsx> [--force]
@@ -16,16 +17,6 @@ changed. The input is never overwritten.
   --force          go on although charts, pivot tables, macros or other parts the .xlsx library
                    cannot carry would be lost from the copy (they are named without it)
 `;
-
-/** A usage problem (exit 2) or an input problem (exit 1), printed as one line. */
-class RemoveCliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * `scorecard remove <in.xlsx> --out <out.xlsx> [--force]`: writes a copy of the workbook with our
@@ -45,24 +36,21 @@ export async function runRemoveCommand(argv: string[], io: CliIo, cwd: string): 
     const input = path.resolve(cwd, args.input);
     const output = path.resolve(cwd, args.out);
     if (input === output || (await realPath(input)) === (await realPath(output)))
-      throw new RemoveCliError(`--out ${args.out} is the input workbook; it is never overwritten`, 2);
+      throw new CliError(`--out ${args.out} is the input workbook; it is never overwritten`, 2);
     const stat = await fs.stat(input).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === "ENOENT") throw new RemoveCliError(`cannot find ${args.input}`, 1);
-      throw new RemoveCliError(`cannot read ${args.input}: ${e.message}`, 1);
+      if (e.code === "ENOENT") throw new CliError(`cannot find ${args.input}`, 1);
+      throw new CliError(`cannot read ${args.input}: ${e.message}`, 1);
     });
-    if (stat.isDirectory()) throw new RemoveCliError(`${args.input} is a folder, not an .xlsx file`, 1);
+    if (stat.isDirectory()) throw new CliError(`${args.input} is a folder, not an .xlsx file`, 1);
     const limit = DEFAULT_PACKAGE_LIMITS.maxFileBytes;
     if (stat.size > limit)
-      throw new RemoveCliError(
-        `${args.input} is over the ${limit / (1024 * 1024)} MB limit; it was not read`,
-        1,
-      );
+      throw new CliError(`${args.input} is over the ${limit / (1024 * 1024)} MB limit; it was not read`, 1);
 
     let removed: Awaited<ReturnType<typeof removeScorecard>>;
     try {
       removed = await removeScorecard(await fs.readFile(input), { force: args.force });
     } catch (err) {
-      if (err instanceof XlsxInputError) throw new RemoveCliError(`${args.input}: ${err.message}`, 1);
+      if (err instanceof XlsxInputError) throw new CliError(`${args.input}: ${err.message}`, 1);
       throw err;
     }
     await writeAtomically(output, removed.output, args.out);
@@ -78,13 +66,7 @@ export async function runRemoveCommand(argv: string[], io: CliIo, cwd: string): 
     io.stdout.write(`${lines.join("\n")}\n`);
     return 0;
   } catch (err) {
-    if (err instanceof RemoveCliError) {
-      io.stderr.write(`scorecard: ${err.message}\n`);
-      return err.exitCode;
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    io.stderr.write(`scorecard: internal error: ${message.replace(/\s+/g, " ").trim()}\n`);
-    return 1;
+    return reportCliFailure(err, io.stderr);
   }
 }
 
@@ -97,19 +79,19 @@ function parseArgs(argv: string[]): { input: string; out: string; force: boolean
     if (flag === "--out") {
       out = inline ?? argv[++i];
       if (out === undefined || (inline === undefined && out.startsWith("--")))
-        throw new RemoveCliError("--out needs a value", 2);
+        throw new CliError("--out needs a value", 2);
     } else if (flag === "--force") {
-      if (inline !== undefined) throw new RemoveCliError("--force takes no value", 2);
+      if (inline !== undefined) throw new CliError("--force takes no value", 2);
       force = true;
     } else if (flag.startsWith("-"))
-      throw new RemoveCliError(`unknown option ${flag} (try: scorecard remove --help)`, 2);
+      throw new CliError(`unknown option ${flag} (try: scorecard remove --help)`, 2);
     else if (input === undefined) input = flag;
-    else throw new RemoveCliError(`one input workbook at a time (got "${input}" and "${flag}")`, 2);
+    else throw new CliError(`one input workbook at a time (got "${input}" and "${flag}")`, 2);
   }
   if (input === undefined)
-    throw new RemoveCliError("remove needs a workbook (scorecard remove <in.xlsx> --out <out.xlsx>)", 2);
+    throw new CliError("remove needs a workbook (scorecard remove <in.xlsx> --out <out.xlsx>)", 2);
   if (out === undefined)
-    throw new RemoveCliError("remove needs --out <out.xlsx>: the input is never overwritten", 2);
+    throw new CliError("remove needs --out <out.xlsx>: the input is never overwritten", 2);
   return { input, out, force };
 }
 
@@ -129,6 +111,6 @@ async function writeAtomically(target: string, data: Uint8Array, shown: string):
     await fs.rename(tmp, target);
   } catch (err) {
     await fs.rm(tmp, { force: true });
-    throw new RemoveCliError(`cannot write ${shown}: ${(err as Error).message}`, 1);
+    throw new CliError(`cannot write ${shown}: ${(err as Error).message}`, 1);
   }
 }
