@@ -440,12 +440,15 @@ export function formatInspection(tables: TableDescription[], input: string): str
 }
 
 /**
- * The path beside `input` with ".scored" before the extension.
+ * The path beside `input` with ".scored" before the extension. A macro workbook stays one: the
+ * scored copy of an .xlsm is an .xlsm (Excel will not open macros under .xlsx).
  * @example scoredPath("/a/sample.xlsx", ".xlsx") === "/a/sample.scored.xlsx"
+ * @example scoredPath("/a/kpis.xlsm", ".xlsx") === "/a/kpis.scored.xlsm"
  */
 export function scoredPath(input: string, ext: ".xlsx" | ".json"): string {
-  const base = input.replace(/\.xlsx$/i, "");
-  return `${base}.scored${ext}`;
+  const macro = /\.xlsm$/i.test(input);
+  const base = input.replace(/\.xls[xm]$/i, "");
+  return `${base}.scored${ext === ".xlsx" && macro ? ".xlsm" : ext}`;
 }
 
 /** Stats the input, refusing a folder or a missing file in the officer's words (`given`). */

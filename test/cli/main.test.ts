@@ -731,6 +731,8 @@ describe("scorecard --help and helpers", () => {
   it("names the scored files beside the input", () => {
     expect(scoredPath("/a/sample.xlsx", ".xlsx")).toBe("/a/sample.scored.xlsx");
     expect(scoredPath("/a/Q3 KPIs.XLSX", ".json")).toBe("/a/Q3 KPIs.scored.json");
+    expect(scoredPath("/a/kpis.xlsm", ".xlsx")).toBe("/a/kpis.scored.xlsm");
+    expect(scoredPath("/a/kpis.xlsm", ".json")).toBe("/a/kpis.scored.json");
   });
 });
 
