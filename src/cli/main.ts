@@ -1,5 +1,6 @@
 import { promises as fs } from "fs";
 import { CliError, reportCliFailure } from "./CliError";
+import { realPath, writeAtomically } from "./writeAtomically";
 import * as path from "path";
 import { formatMoney } from "../engine/finance/formatMoney";
 import { periodsInDateOrder } from "../engine/periods/periodsInDateOrder";
@@ -480,52 +481,6 @@ async function refuseSamePath(input: string, output: string, flag: string, cwd: 
     path.resolve(input) === path.resolve(output) || (await realPath(input)) === (await realPath(output));
   if (same)
     throw new CliError(`${flag} ${show(output, cwd)} is the input workbook; it is never overwritten`, 2);
-}
-
-async function realPath(p: string): Promise<string> {
-  try {
-    return await fs.realpath(p);
-  } catch (err) {
-    // A file that does not exist yet is its own real path.
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return path.resolve(p);
-    throw err;
-  }
-}
-
-/**
- * Writes through a temporary file and a rename, so a failed run never leaves half a file. A
- * failure names `given` (what the officer typed), never the temporary file.
- */
-async function writeAtomically(target: string, data: Uint8Array | string, given: string): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, target);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw new CliError(`cannot write ${given}: ${writeFailure(err as NodeJS.ErrnoException, given, tmp)}`, 1);
-  }
-}
-
-/** Why a write failed, in words that name no temporary file. */
-function writeFailure(err: NodeJS.ErrnoException, given: string, tmp: string): string {
-  const folder = path.dirname(given);
-  switch (err.code) {
-    case "EACCES":
-    case "EPERM":
-      return `the folder ${folder} is read-only for you (permission denied)`;
-    case "EROFS":
-      return `the folder ${folder} is on a read-only disk`;
-    case "ENOENT":
-    case "ENOTDIR":
-      return `the folder ${folder} does not exist`;
-    case "EISDIR":
-      return `${given} is a folder`;
-    case "ENOSPC":
-      return "the disk is full";
-    default:
-      return err.message.split(tmp).join(given).replace(/\s+/g, " ").trim();
-  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { XlsxInputError } from "../xlsx/XlsxInputError";
 import { parsePercent, parsePounds, type CliIo } from "./main";
 import { rasterizeSvg } from "./rasterizeSvg";
 import { CliError, reportCliFailure } from "./CliError";
+import { writeAtomically } from "./writeAtomically";
 
 /** `scorecard report`'s help text. */
 export const REPORT_USAGE = `Usage: scorecard report <in.xlsx> --docx <out.docx> [--period LABEL] [--threshold POUNDS] [--amber-within PERCENT] [--template paper.docx] [--title TEXT]
@@ -161,20 +162,4 @@ async function readInput(file: string, given: string, maxBytes: number): Promise
       1,
     );
   return new Uint8Array(await fs.readFile(file));
-}
-
-/** Writes through a temporary file and a rename, so a failed run never leaves half a report. */
-async function writeAtomically(target: string, data: Uint8Array, given: string): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, target);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    const e = err as NodeJS.ErrnoException;
-    throw new CliError(
-      `cannot write ${given}: ${e.code === "EACCES" || e.code === "EPERM" ? "permission denied" : e.message.split(tmp).join(given)}`,
-      1,
-    );
-  }
 }

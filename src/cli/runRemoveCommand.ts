@@ -5,6 +5,7 @@ import { removeScorecard } from "../xlsx/removeScorecard";
 import { XlsxInputError } from "../xlsx/XlsxInputError";
 import type { CliIo } from "./main";
 import { CliError, reportCliFailure } from "./CliError";
+import { realPath, writeAtomically } from "./writeAtomically";
 
 /** `scorecard remove`'s help text. */
 export const REMOVE_USAGE = `Usage: scorecard remove <in.xlsx> --out <out.xlsx> [--force]
@@ -93,24 +94,4 @@ function parseArgs(argv: string[]): { input: string; out: string; force: boolean
   if (out === undefined)
     throw new CliError("remove needs --out <out.xlsx>: the input is never overwritten", 2);
   return { input, out, force };
-}
-
-async function realPath(p: string): Promise<string> {
-  return fs.realpath(p).catch((e: NodeJS.ErrnoException) => {
-    // A file that does not exist yet is its own real path.
-    if (e.code === "ENOENT") return path.resolve(p);
-    throw e;
-  });
-}
-
-/** Writes through a temporary file and a rename, so a failed run never leaves half a file. */
-async function writeAtomically(target: string, data: Uint8Array, shown: string): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, target);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw new CliError(`cannot write ${shown}: ${(err as Error).message}`, 1);
-  }
 }

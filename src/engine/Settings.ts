@@ -1,21 +1,34 @@
 /** Which way is good for a measure. */
 export type Polarity = "higher" | "lower";
 
+/**
+ * Column roles an officer can confirm for a KPI table, in the order the task pane lists them.
+ * @example KPI_ROLES.includes("target") // true
+ */
+export const KPI_ROLES = [
+  "measure",
+  "ref",
+  "target",
+  "tolerance",
+  "polarity",
+  "status",
+  "comment",
+  "trend",
+  "serviceArea",
+  "group",
+] as const;
+
 /** Column roles an officer can confirm for a KPI table. */
-export type KpiRole =
-  | "measure"
-  | "ref"
-  | "target"
-  | "tolerance"
-  | "polarity"
-  | "status"
-  | "comment"
-  | "trend"
-  | "serviceArea"
-  | "group";
+export type KpiRole = (typeof KPI_ROLES)[number];
+
+/**
+ * Column roles an officer can confirm for a finance table, in the order the task pane lists them.
+ * @example FINANCE_ROLES[0] // "line"
+ */
+export const FINANCE_ROLES = ["line", "budget", "forecast", "variance", "overspend", "underspend"] as const;
 
 /** Column roles an officer can confirm for a finance table. */
-export type FinanceRole = "line" | "budget" | "forecast" | "variance" | "overspend" | "underspend";
+export type FinanceRole = (typeof FINANCE_ROLES)[number];
 
 /**
  * How a finance table's variance column is signed, as the officer confirms it (or the header says).

@@ -23,7 +23,12 @@ import { directionLabel, statusChangeWords, statusLabel, trendLabel } from "../e
 import type { ScoreResult } from "../engine/ScoreResult";
 import { orderByException, polarityWords } from "../engine/writeplan/buildCommentarySheet";
 import { orderVariances } from "../engine/writeplan/buildNarrativeSheet";
-import { COUNT_COLUMNS, pointsChange, reportedSentence } from "../engine/writeplan/buildSummarySheet";
+import {
+  COUNT_COLUMNS,
+  pointsChange,
+  reportedSentence,
+  sumCounts,
+} from "../engine/writeplan/buildSummarySheet";
 import { RAG_PALETTE } from "../engine/writeplan/ragPalette";
 import { kpiSource, varianceSource, type ReportCommentary } from "./commentaryFromPlan";
 import {
@@ -804,39 +809,6 @@ function statusCell(status: KpiStatus): DataCell {
       ? RAG_PALETTE[status]
       : undefined;
   return { text: statusLabel(status), ...(colours ? { fill: colours.fill, color: colours.font } : {}) };
-}
-
-function sumCounts(rows: StatusCounts[]): StatusCounts {
-  const t: StatusCounts = {
-    group: "Total",
-    better: 0,
-    within: 0,
-    outside: 0,
-    noData: 0,
-    noTarget: 0,
-    targetTbc: 0,
-    notDue: 0,
-    dimension: "total",
-    reported: 0,
-    pctBetter: null,
-    pctWithin: null,
-    pctOutside: null,
-    sentence: "",
-  };
-  for (const r of rows) {
-    for (const f of [
-      "better",
-      "within",
-      "outside",
-      "noData",
-      "noTarget",
-      "targetTbc",
-      "notDue",
-      "reported",
-    ] as const)
-      t[f] += r[f];
-  }
-  return t;
 }
 
 /** The finance tables' period when no KPI was scored ("Quarter 3"). */

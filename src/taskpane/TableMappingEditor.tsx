@@ -2,14 +2,8 @@ import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react
 import { columnLetters, fromA1 } from "../engine/cells/toA1";
 import type { FinanceTable } from "../engine/finance/FinanceTable";
 import type { KpiTable } from "../engine/kpi/KpiTable";
-import type { SignConvention, TableMapping } from "../engine/Settings";
-import {
-  FINANCE_ROLES,
-  KPI_ROLES,
-  assignColumnRole,
-  roleOfColumn,
-  type ColumnRole,
-} from "./assignColumnRole";
+import { FINANCE_ROLES, KPI_ROLES, type SignConvention, type TableMapping } from "../engine/Settings";
+import { assignColumnRole, roleOfColumn, type ColumnRole } from "./assignColumnRole";
 import { completeMapping } from "./completeMapping";
 import { mappingForKind } from "./mappingForKind";
 import { mappingFromTable } from "./mappingFromTable";

@@ -9,36 +9,6 @@ import { completeMapping } from "./completeMapping";
 export type ColumnRole = KpiRole | FinanceRole | "period" | "none";
 
 /**
- * KPI roles in the order the pane lists them.
- * @example KPI_ROLES.includes("target") // true
- */
-export const KPI_ROLES: readonly KpiRole[] = [
-  "measure",
-  "ref",
-  "target",
-  "tolerance",
-  "polarity",
-  "status",
-  "comment",
-  "trend",
-  "serviceArea",
-  "group",
-];
-
-/**
- * Finance roles in the order the pane lists them.
- * @example FINANCE_ROLES[0] // "line"
- */
-export const FINANCE_ROLES: readonly FinanceRole[] = [
-  "line",
-  "budget",
-  "forecast",
-  "variance",
-  "overspend",
-  "underspend",
-];
-
-/**
  * The role a mapping gives column `letter` ("none" when it gives none).
  * @example roleOfColumn({ sheet: "KPIs", headerRow: 2, kind: "kpi", columns: { target: "B" }, periods: ["E"] }, "E") // "period"
  */

@@ -3,7 +3,7 @@ import type { FinanceTable } from "../engine/finance/FinanceTable";
 import type { KpiColumns, KpiTable } from "../engine/kpi/KpiTable";
 import { tableHeaderRow } from "../engine/scoreWorkbook";
 import type { FinanceRole, TableMapping } from "../engine/Settings";
-import { FINANCE_ROLES, KPI_ROLES } from "./assignColumnRole";
+import { FINANCE_ROLES, KPI_ROLES } from "../engine/Settings";
 
 /**
  * The mapping that says exactly what detection found: every role as a column letter, the KPI

@@ -6,12 +6,13 @@ import * as path from "path";
 import { measureKey } from "../../src/engine/kpi/measureKey";
 import type { ScoreResult } from "../../src/engine/ScoreResult";
 import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
-import { parsePounds, runCli, scoredPath } from "../../src/cli/main";
+import { parsePounds, scoredPath } from "../../src/cli/main";
 import { scoreXlsxBuffer } from "../../src/xlsx/scoreXlsxBuffer";
 import { buildSampleWorkbook, SAMPLES as SAMPLE_SPECS } from "../../scripts/buildSample";
 import { financeSummary2019 } from "../fixtures/seeds/financeSummary2019";
 import type { SeedSheet } from "../fixtures/seeds/SeedSheet";
 import { countRules, loadWorkbook, sheetOrder, sheetText, snapshotSheets } from "../xlsx/workbookSnapshot";
+import { runCliCollecting } from "./runCliCollecting";
 
 const SAMPLES_DIR = path.join(__dirname, "..", "..", "samples");
 /** The bundled samples, one per report quarter (`npm run sample`). */
@@ -28,16 +29,7 @@ afterEach(() => {
 });
 
 /** Runs the CLI in the temp dir and collects what it prints. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    argv,
-    { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } },
-    { cwd: dir, sampleDir: dir },
-  );
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCliCollecting(argv, { cwd: dir, sampleDir: dir });
 
 /** Writes a workbook made of seed-style sheets into the temp dir and returns its file name. */
 async function writeWorkbook(name: string, sheets: SeedSheet[]): Promise<string> {
@@ -209,43 +201,7 @@ describe("scorecard score: layout traits", () => {
     });
   });
 
-  const banded: SeedSheet = {
-    name: "Corporate Scorecard",
-    rows: [
-      ["Corporate Scorecard"],
-      [null, "Baseline", "2019/20", null, null, null, "2020/21", null, null, null],
-      ["Measure", "Fig.", "Q1", "Q2", "Q3", "Q4", "Q1", "Q2", "Target", "Tolerance"],
-      [
-        "Children's services contacts progressed within 1 working day",
-        0.7,
-        0.7,
-        0.72,
-        0.74,
-        0.91,
-        0.8,
-        0.88,
-        0.85,
-        0.8,
-      ],
-      ["Care leavers in suitable accommodation", 0.8, 0.8, 0.81, 0.83, 0.84, 0.86, 0.82, 0.9, 0.8],
-      [
-        "Children subject to a second plan (lower the better)",
-        0.2,
-        0.2,
-        0.19,
-        0.18,
-        0.22,
-        0.17,
-        0.25,
-        0.18,
-        0.2,
-      ],
-    ],
-    formats: pct(
-      ["B", "C", "D", "E", "F", "G", "H", "I", "J"].flatMap((c) => [4, 5, 6].map((r) => `${c}${r}`)),
-    ),
-    merges: ["C2:F2", "G2:H2"],
-  };
+  const banded = bandedScorecard;
 
   it("reads a two-row header with merged band cells and scores the latest quarter", async () => {
     const result = await scoreToJson(await writeWorkbook("banded.xlsx", [banded]));

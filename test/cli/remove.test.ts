@@ -2,12 +2,12 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runCli } from "../../src/cli/main";
 import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
 import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
 import { applyWritePlan } from "../../src/xlsx/applyWritePlan";
 import { readWorkbookGrid } from "../../src/xlsx/readWorkbookGrid";
 import { countRules, loadWorkbook, sheetOrder, snapshotSheets } from "../xlsx/workbookSnapshot";
+import { runCliCollecting } from "./runCliCollecting";
 
 let dir: string;
 beforeEach(() => {
@@ -17,16 +17,8 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    argv,
-    { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } },
-    { cwd: dir },
-  );
-  return { code, out, err };
-}
+/** Runs the CLI in the temp dir and collects what it prints. */
+const cli = (...argv: string[]) => runCliCollecting(argv, { cwd: dir });
 
 /** A KPI workbook scored by the engine (written by ExcelJS), saved in the temp dir as `name`. */
 async function scoredFile(name: string): Promise<string> {

@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runCli } from "../../src/cli/main";
 import { REPORT_SECTIONS } from "../../src/report/buildCommitteeReport";
 import { openDocx, paragraphs } from "../report/docxParts";
+import { runCliCollecting } from "./runCliCollecting";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "q4-2021-22.xlsx");
 jest.setTimeout(60_000);
@@ -14,16 +14,8 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    argv,
-    { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } },
-    { cwd: dir },
-  );
-  return { code, out, err };
-}
+/** Runs the CLI in the temp dir and collects what it prints. */
+const cli = (...argv: string[]) => runCliCollecting(argv, { cwd: dir });
 
 describe("scorecard report", () => {
   it("writes the committee report as a .docx and leaves the workbook as it was", async () => {

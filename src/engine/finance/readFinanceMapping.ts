@@ -1,5 +1,5 @@
 import { EngineError } from "../EngineError";
-import type { FinanceRole, TableMapping } from "../Settings";
+import { FINANCE_ROLES, type FinanceRole, type TableMapping } from "../Settings";
 
 /** A cell range in 0-based sheet coordinates, inclusive. @example { top: 3, left: 1, bottom: 29, right: 7 } // B4:H30 */
 export interface SheetRange {
@@ -19,15 +19,6 @@ export interface FinanceMapping {
   roles: Partial<Record<FinanceRole, number>>;
   range?: SheetRange;
 }
-
-const FINANCE_ROLES: readonly FinanceRole[] = [
-  "line",
-  "budget",
-  "forecast",
-  "variance",
-  "overspend",
-  "underspend",
-];
 
 /**
  * Reads a saved table mapping's column letters and range ("B4:H30", "$B$4:$H$30", "Sheet!B4:H30").

@@ -1,6 +1,7 @@
 import { columnLetters, toA1 } from "../cells/toA1";
 import type { FinanceTable } from "../finance/FinanceTable";
-import type { KpiColumns, KpiTable } from "../kpi/KpiTable";
+import type { KpiTable } from "../kpi/KpiTable";
+import { KPI_ROLES } from "../Settings";
 
 /** What was found for one table, in plain data: the JSON's `tables[]` and `scorecard inspect`. */
 export interface TableDescription {
@@ -44,28 +45,30 @@ export function describeTables(
   ];
 }
 
-function describeKpi(t: KpiTable, text: CellText): TableDescription {
+/**
+ * A column's letter and header text: the nearest header words above the data for a KPI table
+ * ("D (Target)"), every stacked header row for a finance one ("E (CURRENT YEAR / BUDGET / £000)").
+ */
+function headerLabel(
+  text: CellText,
+  t: { top: number; headerRows: number[] },
+  c: number,
+  stacked: boolean,
+): string {
   const header = t.headerRows[t.headerRows.length - 1];
-  const label = (c: number): string => {
-    for (let r = header; r >= t.top; r--) {
-      const s = text(r, c);
-      if (s) return `${columnLetters(c)} (${s})`;
-    }
-    return columnLetters(c);
-  };
+  const words: string[] = [];
+  for (let r = header; r >= t.top; r--) {
+    const s = text(r, c);
+    if (s && !words.includes(s)) words.unshift(s);
+    if (words.length && !stacked) break;
+  }
+  return words.length ? `${columnLetters(c)} (${words.join(" / ")})` : columnLetters(c);
+}
+
+function describeKpi(t: KpiTable, text: CellText): TableDescription {
+  const label = (c: number) => headerLabel(text, t, c, false);
   const columns: Record<string, string> = {};
-  for (const role of [
-    "measure",
-    "ref",
-    "target",
-    "tolerance",
-    "status",
-    "polarity",
-    "comment",
-    "trend",
-    "serviceArea",
-    "group",
-  ] as (keyof KpiColumns)[]) {
+  for (const role of KPI_ROLES) {
     const c = t.columns[role];
     if (typeof c === "number") columns[role] = label(c);
   }
@@ -105,16 +108,7 @@ function describeKpi(t: KpiTable, text: CellText): TableDescription {
 }
 
 function describeFinance(t: FinanceTable, text: CellText): TableDescription {
-  const header = t.headerRows[t.headerRows.length - 1];
-  // A finance column's header is often stacked ("CURRENT YEAR 2004/5" / "ANNUAL BUDGET" / "£000").
-  const label = (c: number): string => {
-    const words: string[] = [];
-    for (let r = t.top; r <= header; r++) {
-      const s = text(r, c);
-      if (s && !words.includes(s)) words.push(s);
-    }
-    return words.length ? `${columnLetters(c)} (${words.join(" / ")})` : columnLetters(c);
-  };
+  const label = (c: number) => headerLabel(text, t, c, true);
   const columns: Record<string, string> = { line: label(t.columns.name) };
   const cols: number[] = [t.columns.name];
   for (const part of ["budget", "forecast", "variance"] as const)

@@ -12,7 +12,7 @@ import { findPeriodInText, shiftPeriod } from "../periods/findPeriodInText";
 import { relativePeriod } from "../periods/relativePeriod";
 import { polarityFromWords } from "./polarityLexicon";
 import { isLegendText, readAmberLegend } from "./readAmberLegend";
-import type { Polarity, Settings, TableMapping } from "../Settings";
+import { KPI_ROLES, type Polarity, type Settings, type TableMapping } from "../Settings";
 import { columnLetters, fromA1, toA1 } from "../cells/toA1";
 
 /** Header text that names the measure column. */
@@ -489,6 +489,9 @@ function detectHeader(
  * target and a period or status, and the column left of them holds the descriptions below.
  */
 function unlabelledMeasure(cells: Cells, r: number, lane: Lane, filled: number[]): number | undefined {
+  // A data row (every KPI row asks) holds figures: no header, and no role looked up per measure name.
+  if (filled.some((c) => typeof cells.value(r, c) === "number" && !isDateFormat(cells.format(r, c))))
+    return undefined;
   const roles = filled.map((c) =>
     typeof cells.value(r, c) === "string" ? cells.role(cells.text(r, c)) : null,
   );
@@ -635,18 +638,9 @@ function applyMapping(
   row: number,
 ): void {
   if (!mapping) return;
-  const roles: (keyof KpiColumns & Role)[] = [
-    "ref",
-    "status",
-    "target",
-    "tolerance",
-    "polarity",
-    "serviceArea",
-    "group",
-    "comment",
-    "trend",
-  ];
-  for (const role of roles) {
+  // The measure column was forced when the header was read; every other role here.
+  for (const role of KPI_ROLES) {
+    if (role === "measure") continue;
     const letters = mapping.columns?.[role];
     const col = letters ? safeCol(letters) : undefined;
     if (col !== undefined) {

@@ -184,8 +184,9 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
   // The tolerance is read (and warned about) whatever the actual holds: an officer can put it
   // right before the data comes in, and the commentary shows it beside the target.
   // A tolerance given as a share of the target ("±5%", "5% of target") makes a band below, not a value.
+  const tolShare = toleranceShare(tolerance);
   const tol =
-    toleranceShare(tolerance) !== undefined
+    tolShare !== undefined
       ? null
       : readTolerance(target, tolerance, polarity, measure, input.polaritySource, issues);
 
@@ -280,11 +281,11 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
   // No tolerance value: a band as a share of the target, from the tolerance cell ("±5%") or a key.
   let band = tol;
   let bandWords: string | undefined;
-  const share = tol === null ? (toleranceShare(tolerance) ?? input.amberWithin) : undefined;
+  const share = tol === null ? (tolShare ?? input.amberWithin) : undefined;
   if (share !== undefined && share > 0 && t !== 0) {
     band = polarity === "higher" ? t - Math.abs(t) * share : t + Math.abs(t) * share;
     bandWords = `within ${formatShare(share)} of the ${formatValue(t, target.unit)} target${
-      toleranceShare(tolerance) !== undefined
+      tolShare !== undefined
         ? ` (tolerance ${tolerance.text.trim()})`
         : input.amberFrom
           ? ` (${input.amberFrom})`

@@ -238,8 +238,11 @@ export function reportedSentence(c: Pick<StatusCounts, "better" | "within" | "ou
   return `${n} of ${m} reported are within or better than target (${Math.round((n / m) * 100)}%).`;
 }
 
-/** Adds up count rows into a total row. */
-function sumCounts(rows: StatusCounts[]): StatusCounts {
+/**
+ * Adds up count rows into a total row (`reported` included; percentages and sentence left empty).
+ * @example sumCounts([contract, partnership]).outside === contract.outside + partnership.outside
+ */
+export function sumCounts(rows: StatusCounts[]): StatusCounts {
   const t: StatusCounts = {
     group: "Total",
     better: 0,
@@ -257,5 +260,6 @@ function sumCounts(rows: StatusCounts[]): StatusCounts {
     sentence: "",
   };
   for (const r of rows) for (const col of COUNT_COLUMNS) (t[col.field] as number) += r[col.field] as number;
+  t.reported = t.better + t.within + t.outside;
   return t;
 }
