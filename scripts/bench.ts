@@ -23,12 +23,11 @@ import { gzipSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import type { CellValue, SheetGrid, WorkbookGrid } from "../src/engine/Grid";
 import { scoreWorkbook } from "../src/engine/scoreWorkbook";
-import { runCli } from "../src/cli/main";
 import { applyWritePlanToPackage } from "../src/xlsx/applyWritePlanToPackage";
-import { fflateCodec } from "../src/xlsx/fflateCodec";
-import { gridReaderPackage } from "../src/xlsx/gridReaderPackage";
-import { readWorkbookGrid } from "../src/xlsx/readWorkbookGrid";
+import { readPackageGrid } from "../src/xlsx/read/readPackageGrid";
 import { XlsxPackage } from "../src/xlsx/XlsxPackage";
+import { nodeZlibCodec } from "../src/xlsx/nodeZlibCodec";
+import { newZipEntry, writeZip } from "../src/xlsx/writeZip";
 
 const ROOT = path.resolve(__dirname, "..");
 const MB = 1024 * 1024;
@@ -146,15 +145,13 @@ async function caseB(): Promise<BenchRow[]> {
 
     const t0 = performance.now();
     const bytes = new Uint8Array(await readFile(file));
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(gridReaderPackage(bytes, fflateCodec) as unknown as ArrayBuffer);
-    const grid = readWorkbookGrid(wb);
+    const pkg = XlsxPackage.open(bytes, nodeZlibCodec);
+    const grid = readPackageGrid(pkg);
     const read = ms(t0);
     const t1 = performance.now();
     const { result, plan } = scoreWorkbook(grid);
     const score = ms(t1);
     const t2 = performance.now();
-    const pkg = XlsxPackage.open(bytes, fflateCodec);
     applyWritePlanToPackage(pkg, plan);
     await writeFile(path.join(dir, "bench-10k.scored.xlsx"), pkg.toBytes());
     const write = ms(t2);
@@ -163,7 +160,7 @@ async function caseB(): Promise<BenchRow[]> {
     return [
       { case: "b", measure: "input workbook", value: `${(size / MB).toFixed(1)} MB, 20 sheets` },
       { case: "b", measure: "KPIs scored (of 10,000)", value: String(result.kpis.length) },
-      { case: "b", measure: "read (ExcelJS load + grid)", value: `${read} ms` },
+      { case: "b", measure: "read (streaming package reader)", value: `${read} ms` },
       { case: "b", measure: "score (engine)", value: `${score} ms` },
       { case: "b", measure: "write (plan applied to the package)", value: `${write} ms` },
       { case: "b", measure: "total", value: `${total} ms`, goal: "< 10 s", met: total < 10_000 },
@@ -294,20 +291,12 @@ export async function writeBenchWorkbook(file: string): Promise<void> {
   await gen.xlsx.writeFile(file);
 }
 
-/** One side of case e, in this process: milliseconds from reading the file to the file written. */
-async function roundTrip(side: string, file: string): Promise<{ ms: number; rssMb: number }> {
-  const out = file.replace(/\.xlsx$/, `.${side}.xlsx`);
-  const t0 = performance.now();
-  if (side === "bare") {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
-    await writeFile(out, new Uint8Array(await wb.xlsx.writeBuffer()));
-  } else {
-    const sink = { write: () => true };
-    const code = await runCli(["score", file, "--out", out], { stdout: sink, stderr: sink });
-    if (code !== 0) throw new Error(`the CLI exited ${code}`);
-  }
-  return { ms: performance.now() - t0, rssMb: peakRssMb() };
+/** "compiled JS" or "TypeScript through tsx": how case e's CLI side ran. */
+function cliForm(): string {
+  const { compiledIsFresh } = require(path.join(ROOT, "bin", "cliModule.js")) as {
+    compiledIsFresh: () => boolean;
+  };
+  return compiledIsFresh() ? "compiled JS" : "TypeScript through tsx";
 }
 
 /** e. The CLI against a bare ExcelJS read + write, each side in its own process, three rounds. */
@@ -321,7 +310,7 @@ async function caseE(): Promise<BenchRow[]> {
       for (const side of ["bare", "cli"]) {
         const child = spawnSync(
           process.execPath,
-          [path.join(ROOT, "bin", "run-ts.js"), __filename, "--round-trip", side, file],
+          [path.join(ROOT, "scripts", "benchRoundTrip.js"), side, file],
           { cwd: ROOT, encoding: "utf8", maxBuffer: 16 * MB },
         );
         const line = child.stdout.split("\n").find((l) => l.startsWith("TRIP "));
@@ -345,7 +334,7 @@ async function caseE(): Promise<BenchRow[]> {
       },
       {
         case: "e",
-        measure: "CLI score, median of 3 (each run)",
+        measure: `CLI score (${cliForm()}), median of 3 (each run)`,
         value: `${Math.round(cliMs)} ms (${each("cli")})`,
       },
       {
@@ -368,7 +357,128 @@ async function caseE(): Promise<BenchRow[]> {
   }
 }
 
-const CASES: Record<string, () => Promise<BenchRow[]>> = { a: caseA, b: caseB, c: caseC, d: caseD, e: caseE };
+/** Case f's workbook: sheets of 5,000 KPIs (13 columns) and the filled cells they hold. */
+const F_SHEETS = 16;
+const F_KPIS = 5_000;
+
+/**
+ * Writes a workbook straight as package XML (fast at a million cells, where ExcelJS is slow):
+ * inline strings, "0%" on the figures, and notes parked at XFD1 and A1048576 of the first sheet.
+ * @example await writeMillionCellWorkbook("/tmp/f.xlsx"); // about 1,040,000 filled cells
+ */
+export async function writeMillionCellWorkbook(file: string): Promise<number> {
+  const enc = new TextEncoder();
+  const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const col = (c: number) => String.fromCharCode(65 + c);
+  const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const parts: [string, string][] = [];
+  let filled = 0;
+  for (let s = 0; s < F_SHEETS; s++) {
+    const out: string[] = [];
+    kpiSheetRows(F_KPIS, s + 1).forEach((row, r) => {
+      const cells = row.map((v, c) => {
+        if (v === null || v === undefined) return "";
+        filled++;
+        const ref = `${col(c)}${r + 1}`;
+        if (typeof v === "number") return `<c r="${ref}"${r >= 2 ? ' s="1"' : ""}><v>${v}</v></c>`;
+        return `<c r="${ref}" t="inlineStr"><is><t>${esc(String(v))}</t></is></c>`;
+      });
+      if (s === 0 && r === 0) cells.push('<c r="XFD1" t="inlineStr"><is><t>note</t></is></c>');
+      out.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+    });
+    if (s === 0) out.push('<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>parked</t></is></c></row>');
+    parts.push([
+      `xl/worksheets/sheet${s + 1}.xml`,
+      `<worksheet ${NS}><sheetData>${out.join("")}</sheetData></worksheet>`,
+    ]);
+  }
+  const sheets = parts.map(
+    (_, i) => `<sheet name="Service ${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`,
+  );
+  const rels = parts.map(
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  );
+  const overrides = parts.map(
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  );
+  const all: [string, string][] = [
+    [
+      "[Content_Types].xml",
+      `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${overrides.join("")}</Types>`,
+    ],
+    [
+      "_rels/.rels",
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ],
+    ["xl/workbook.xml", `<workbook ${NS} xmlns:r="${R}"><sheets>${sheets.join("")}</sheets></workbook>`],
+    [
+      "xl/_rels/workbook.xml.rels",
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}<Relationship Id="rIdS" Type="${R}/styles" Target="styles.xml"/></Relationships>`,
+    ],
+    [
+      "xl/styles.xml",
+      `<styleSheet ${NS}><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    ],
+    ...parts,
+  ];
+  await writeFile(
+    file,
+    writeZip(all.map(([name, text]) => newZipEntry(name, enc.encode(text), nodeZlibCodec))),
+  );
+  return filled + 2;
+}
+
+/** f. A million filled cells with stray notes at XFD1 and A1048576: the CLI in its own process. */
+async function caseF(): Promise<BenchRow[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), "qs-bench-f-"));
+  try {
+    const file = path.join(dir, "million.xlsx");
+    const filled = await writeMillionCellWorkbook(file);
+    const child = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "scripts", "benchRoundTrip.js"), "cli", file],
+      { cwd: ROOT, encoding: "utf8", maxBuffer: 16 * MB },
+    );
+    const line = child.stdout.split("\n").find((l) => l.startsWith("TRIP "));
+    if (child.status !== 0 || !line)
+      throw new Error(`cli: ${(child.stderr || child.stdout).trim().slice(0, 200)}`);
+    const trip = JSON.parse(line.slice(5)) as { ms: number; rssMb: number };
+    return [
+      {
+        case: "f",
+        measure: "input workbook",
+        value: `${filled.toLocaleString("en-GB")} filled cells on ${F_SHEETS} sheets, used range to XFD1048576`,
+      },
+      {
+        case: "f",
+        measure: `CLI score (${cliForm()}), wall time`,
+        value: `${Math.round(trip.ms)} ms`,
+        goal: "< 30 s",
+        met: trip.ms < 30_000,
+      },
+      {
+        case: "f",
+        measure: "peak RSS, process",
+        value: `${Math.round(trip.rssMb)} MB`,
+        goal: "< 1 GB",
+        met: trip.rssMb < 1024,
+      },
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const CASES: Record<string, () => Promise<BenchRow[]>> = {
+  a: caseA,
+  b: caseB,
+  c: caseC,
+  d: caseD,
+  e: caseE,
+  f: caseF,
+};
 
 /** Formats rows as a plain-text table. */
 export function formatTable(rows: BenchRow[]): string {
@@ -394,16 +504,11 @@ export function formatTable(rows: BenchRow[]): string {
 }
 
 async function main(): Promise<void> {
-  const trip = process.argv.indexOf("--round-trip");
-  if (trip > 0) {
-    console.log("TRIP " + JSON.stringify(await roundTrip(process.argv[trip + 1], process.argv[trip + 2])));
-    return;
-  }
   const i = process.argv.indexOf("--case");
   if (i > 0) {
     const name = process.argv[i + 1];
     const run = CASES[name];
-    if (!run) throw new Error(`unknown case "${name}" (a, b, c, d or e)`);
+    if (!run) throw new Error(`unknown case "${name}" (a, b, c, d, e or f)`);
     console.log("BENCH " + JSON.stringify(await run()));
     return;
   }

@@ -3,7 +3,8 @@
 // (Debian: apt-get install libreoffice-calc poppler-utils), fails on any LibreOffice error or a
 // missing PDF, prints how long it took, checks our sheets' printed pages with `pdftotext -bbox`
 // (checkPrintedPages: a header and a page number on every page, header rows repeated, no body text
-// under 8 pt), and renders the summary and commentary pages of the PICTURED sample to PNG
+// under 8 pt), checks that the Scorecard Summary's native charts are drawn (`checkCharts`), and
+// renders the summary and commentary pages of the PICTURED sample to PNG
 // (docs/images/) for the README.
 import * as fs from "fs";
 import * as os from "os";
@@ -12,7 +13,7 @@ import { scoreXlsxBuffer } from "../src/xlsx/scoreXlsxBuffer";
 import { buildCouncilWorkbooks } from "./buildCouncilWorkbooks";
 import { convertToPdf, pageCount, pageTexts, runTool } from "./runTool";
 import { checkPrintedPages } from "./checkPrintedPages";
-import type { SheetWrite } from "../src/engine/writeplan/WritePlan";
+import type { ChartWrite, SheetWrite } from "../src/engine/writeplan/WritePlan";
 import { checkReports } from "./checkReportLibreOffice";
 import { SAMPLES, SAMPLES_DIR } from "./buildSample";
 
@@ -40,6 +41,28 @@ function findPage(
     if (score > 0 && (!best || score > best.score)) best = { page: i + 1, score };
   });
   return best?.page;
+}
+
+/**
+ * Fails unless LibreOffice drew each of the Summary's native charts: its title is printed twice,
+ * once under the chart in its caption (the alt text, a cell) and once by the chart itself, and a
+ * variance chart's bar labels ("£805k under", from the chart's label format: the cells hold
+ * "805") are printed. Returns a line for the log, or "" when the plan has no chart.
+ */
+function checkCharts(texts: string[], charts: ChartWrite[], file: string): string {
+  if (charts.length === 0) return "";
+  const all = texts.join("\n").replace(/\s+/g, " ");
+  for (const chart of charts) {
+    const title = chart.title.replace(/\s+/g, " ");
+    const times = all.split(title).length - 1;
+    if (times < 2)
+      throw new Error(
+        `LibreOffice did not draw the chart "${chart.title}" of the scored ${file} (its title is printed ${times} time(s))`,
+      );
+    if (chart.kind === "column" && !/£[\d,]+k (under|over)/.test(all))
+      throw new Error(`LibreOffice drew no bar labels on the chart "${chart.title}" of the scored ${file}`);
+  }
+  return `${charts.length} chart(s) drawn: ${charts.map((c) => `"${c.title}"`).join(", ")}`;
 }
 
 async function main(): Promise<void> {
@@ -79,9 +102,11 @@ async function checkSample(file: string, tmp: string): Promise<void> {
     process.stdout.write(
       `  ${m.sheet}: ${m.pages.length} page(s), body text ${m.usual} pt (smallest ${m.smallest} pt), every page numbered\n`,
     );
+  const texts = pageTexts(pdf, pages, tmp);
+  const charts = checkCharts(texts, outcome.plan.charts ?? [], file);
+  if (charts) process.stdout.write(`  ${charts}\n`);
   if (file !== PICTURED) return;
 
-  const texts = pageTexts(pdf, pages, tmp);
   fs.mkdirSync(IMAGES, { recursive: true });
   for (const role of ["summary", "commentary"] as const) {
     const sheet = outcome.plan.sheets.find((s) => s.role === role);

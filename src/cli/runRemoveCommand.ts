@@ -1,6 +1,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { DEFAULT_PACKAGE_LIMITS } from "../xlsx/inspectPackage";
+import { nodeZlibCodec } from "../xlsx/nodeZlibCodec";
 import { removeScorecard } from "../xlsx/removeScorecard";
 import { XlsxInputError } from "../xlsx/XlsxInputError";
 import type { CliIo } from "./main";
@@ -15,8 +16,8 @@ your sheets, and our sheets (Scorecard Summary, KPI Commentary, Variance Narrati
 typed in them) and the hidden store with the saved settings are deleted. Your own cells are not
 changed. The input is never overwritten.
   --out OUT.xlsx   where to write the copy (required)
-  --force          go on although charts, pivot tables, macros or other parts the .xlsx library
-                   cannot carry would be lost from the copy (they are named without it)
+  --force          go on although something you added to one of our sheets (a picture, a note)
+                   goes with it (it is named without --force)
 `;
 
 /**
@@ -49,7 +50,7 @@ export async function runRemoveCommand(argv: string[], io: CliIo, cwd: string): 
 
     let removed: Awaited<ReturnType<typeof removeScorecard>>;
     try {
-      removed = await removeScorecard(await fs.readFile(input), { force: args.force });
+      removed = await removeScorecard(await fs.readFile(input), { force: args.force, codec: nodeZlibCodec });
     } catch (err) {
       if (err instanceof XlsxInputError) throw new CliError(`${args.input}: ${err.message}`, 1);
       throw err;

@@ -46,6 +46,11 @@ export interface SheetGrid {
   fills?: CellFill[];
   /** True when the sheet is protected (writes to it will fail). */
   protected?: boolean;
+  /**
+   * Filled areas far outside `values` that the host left out (`chooseDataRegion`): the engine
+   * reports them as stray cells and ignores them.
+   */
+  strays?: MergeArea[];
 }
 
 /** A cell's solid fill colour, where the host reads it ("FF00B050"). */

@@ -16,6 +16,7 @@ export type IssueCode =
   | "variance-sign" // the sheet's variance uses the opposite sign
   | "sheet-name-taken" // a user's sheet already has one of our names
   | "store-corrupt" // our hidden store sheet could not be read
+  | "store-name-taken" // a user's sheet has our store's name: ours went to another name
   | "commentary-unmatched" // officer commentary whose row has gone
   | "protected-sheet" // a sheet we need to write is protected
   | "other";

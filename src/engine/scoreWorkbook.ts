@@ -1,5 +1,6 @@
 import { analyseVariances } from "./finance/analyseVariances";
 import { gridText } from "./cells/gridText";
+import { strayCellIssues } from "./cells/strayCellIssues";
 import { describeTables } from "./inspect/describeTables";
 import { buildWritePlan } from "./writeplan/buildWritePlan";
 import { countStatuses } from "./kpi/countStatuses";
@@ -14,7 +15,7 @@ import { readStore } from "./writeplan/readStore";
 import type { ScoreResult } from "./ScoreResult";
 import { scoreKpis } from "./kpi/scoreKpis";
 import { DEFAULT_SETTINGS, type Settings, type TableMapping } from "./Settings";
-import { STORE_SHEET } from "./writeplan/StoreState";
+import { locateStore } from "./writeplan/locateStore";
 import type { WritePlan } from "./writeplan/WritePlan";
 
 /** What one scoring run produces: the result, the tables found, and the write plan. */
@@ -41,7 +42,8 @@ export interface ScoreOptions {
 
 /**
  * Scores a whole workbook: finds KPI and finance tables on the user's sheets (ours and the
- * store are skipped), scores the period, analyses variances and builds the write plan.
+ * store, found by its content, are skipped), scores the period, analyses variances and builds
+ * the write plan.
  * Data problems come back in `result.issues`; only a malformed grid throws (`EngineError`).
  * The overrides are saved in the store unless `options.saveOverrides` is false.
  *
@@ -57,8 +59,9 @@ export function scoreWorkbook(
   validateWorkbook(workbook);
   const { state, issues: storeIssues } = readStore(workbook);
   const settings = mergeSettings(state.settings, overrides);
-  const ours = new Set([STORE_SHEET, ...state.owned.map((o) => o.name)]);
-  const userSheets = workbook.sheets.filter((s) => !ours.has(s.name));
+  // Our store is known by its content: an officer's sheet called "QScorecard_Store" is theirs.
+  const ours = new Set([locateStore(workbook).name, ...state.owned.map((o) => o.name)].map(lower));
+  const userSheets = workbook.sheets.filter((s) => !ours.has(lower(s.name)));
 
   const issues: Issue[] = [...storeIssues];
   const kpiTables: KpiTable[] = [];
@@ -66,6 +69,7 @@ export function scoreWorkbook(
   // Kind is detected, not chosen: an old "finance" mapping must not make a KPI table vanish.
   const kpiSettings = { ...settings, tables: settings.tables.filter((m) => m.kind !== "finance") };
   for (const sheet of userSheets) {
+    issues.push(...strayCellIssues(sheet));
     const fin = findFinanceTables(sheet, settings);
     const keptFin = fin.tables.filter((t) => !isIgnored(t, settings.tables));
     const droppedFin = fin.tables.filter((t) => !keptFin.includes(t));
@@ -167,6 +171,11 @@ function holdsIssue(t: FinanceTable, issue: Issue): boolean {
 
 function overlapsAny(t: KpiTable, fins: FinanceTable[]): boolean {
   return fins.some((f) => f.sheet === t.sheet && f.top <= t.bottom && t.top <= f.bottom);
+}
+
+/** Excel compares sheet names without regard to case. */
+function lower(name: string): string {
+  return name.toLowerCase();
 }
 
 function validateWorkbook(workbook: WorkbookGrid): void {

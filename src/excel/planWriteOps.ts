@@ -7,6 +7,7 @@ import type {
   SheetWrite,
   WritePlan,
 } from "../engine/writeplan/WritePlan";
+import { chartOp, removeChartsOp } from "./chartOps";
 import { printSetupOps } from "./printSetupOps";
 import { jsonBytes, RequestBytes } from "./RequestBytes";
 
@@ -14,7 +15,7 @@ import { jsonBytes, RequestBytes } from "./RequestBytes";
 export interface WriteOp {
   /** What the officer is told if this op is not written, e.g. `sheet "KPI Commentary"`. */
   group: string;
-  kind: "cf-remove" | "sheet-delete" | "sheet" | "cf-add" | "store";
+  kind: "cf-remove" | "sheet-delete" | "sheet" | "cf-add" | "store" | "chart";
   /** Estimated bytes this op adds to the request, as Office.js serialises it (`RequestBytes`). */
   bytes: number;
   apply(context: Excel.RequestContext): void;
@@ -26,6 +27,8 @@ export interface WriteTarget {
   sheets: Map<string, { protected: boolean; visibility?: "Visible" | "Hidden" | "VeryHidden" }>;
   /** Our old conditional formats (loaded in the read sync with their `id`), by sheet name. */
   ourConditionalFormats: Map<string, Excel.ConditionalFormat[]>;
+  /** Our old charts (`CHART_NAME_PREFIX`, loaded in the read sync with their `id`), by sheet name. */
+  ourCharts?: Map<string, Excel.Chart[]>;
 }
 
 /** Planned ops plus the parts we will not attempt, with the reason. */
@@ -44,7 +47,8 @@ const MAX_OP_BYTES = 1_000_000;
 /**
  * Turns a write plan into ops in the plan's order: remove our old rules on `cfSheets`, delete
  * sheets we no longer write, write our sheets, add the new rules, write the store; then each of our
- * sheets' font and print setup (`printSetupOps`). Anything on a
+ * sheets' font and print setup (`printSetupOps`); then the charts on our sheets (`chartOp`; our
+ * charts from the last run are deleted before their sheet is written). Anything on a
  * protected sheet, or a cell over Excel's 32,767-character limit, is skipped and reported.
  * A multi-area rule range is added through one `RangeAreas` (`getRanges`, ExcelApi 1.9, which the
  * manifest requires). Each op's `bytes` is what Office.js's serializer will send for it.
@@ -77,6 +81,10 @@ export function planWriteOps(plan: WritePlan, target: WriteTarget): PlannedWrite
 
   for (const sheet of plan.sheets) {
     const group = `sheet "${sheet.name}"`;
+    // Clearing the sheet leaves its charts: ours from the last run go first.
+    const oldCharts = target.ourCharts?.get(sheet.name) ?? [];
+    if (oldCharts.length && !isProtected(sheet.name))
+      ops.push(removeChartsOp(oldCharts, `removal of old scorecard charts on "${sheet.name}"`));
     if (isProtected(sheet.name)) skip(group, sheet.name, `"${sheet.name}" is protected`);
     else if (tooLong(sheet.cells))
       skip(group, sheet.name, `a cell holds more than ${MAX_CELL_CHARS} characters`);
@@ -101,6 +109,11 @@ export function planWriteOps(plan: WritePlan, target: WriteTarget): PlannedWrite
   // Fonts and print setup last, so a host that refuses any of it loses only that.
   for (const sheet of plan.sheets)
     if (!isProtected(sheet.name) && !tooLong(sheet.cells)) appendAll(ops, printSetupOps(sheet));
+  // Charts last: on the sheets just written, over their data blocks.
+  const written = new Set(
+    plan.sheets.filter((s) => !isProtected(s.name) && !tooLong(s.cells)).map((s) => s.name),
+  );
+  for (const chart of plan.charts ?? []) if (written.has(chart.sheet)) ops.push(chartOp(chart));
   return { ops, skipped };
 }
 

@@ -1,5 +1,5 @@
 import type { CellValue, MergeArea, SheetGrid } from "../engine/Grid";
-import { CF_MARKER } from "../engine/writeplan/WritePlan";
+import { CF_MARKER, CHART_NAME_PREFIX } from "../engine/writeplan/WritePlan";
 
 /** The proxies one sheet's read is queued on; read them only after `context.sync()`. */
 export interface SheetContentsHandle {
@@ -10,8 +10,23 @@ export interface SheetContentsHandle {
   merged?: Excel.RangeAreas;
   /** Every conditional format on the sheet, with its custom rule's formula (if custom). */
   conditionalFormats: Excel.ConditionalFormatCollection;
-  /** Row chunks read separately when one read would pass Excel's limits (see `queueSheetChunks`). */
+  /** The sheet's charts, with their ids and names (ours are found by `CHART_NAME_PREFIX`). */
+  charts: Excel.ChartCollection;
+  /** Row chunks read separately when one read would pass Excel's limits (see `queueSheetChunk`). */
   chunks?: { top: number; range: Excel.Range }[];
+  /**
+   * Set when the used range is far larger than its data (`locateSheetData`): the region read
+   * instead of the used range (null: nothing filled), and the filled areas left out of it.
+   */
+  located?: { region: MergeArea | null; strays: MergeArea[] };
+}
+
+/** A rectangle of a sheet to read, 0-based. */
+export interface ReadArea {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
 }
 
 /**
@@ -31,8 +46,10 @@ export interface ReadOptions {
 
 /**
  * Queues the read of one worksheet: its used range's position, values and number formats, its
- * merged areas and its conditional formats (so our old rules can be deleted in the write sync).
+ * merged areas, its conditional formats and its charts' names (so our old rules and charts can be
+ * deleted in the write sync).
  * Only queues work; the caller syncs.
+ * @example const handle = queueSheetContents(worksheets.getItem("KPIs"), { merges: true });
  */
 export function queueSheetContents(sheet: Excel.Worksheet, options: ReadOptions): SheetContentsHandle {
   const used = sheet.getUsedRangeOrNullObject(true);
@@ -41,20 +58,45 @@ export function queueSheetContents(sheet: Excel.Worksheet, options: ReadOptions)
   // Every conditional format on the sheet: the collection of the whole sheet's range.
   const conditionalFormats = sheet.getRange().conditionalFormats;
   conditionalFormats.load(CONDITIONAL_FORMAT_FIELDS);
+  // With `id` loaded, Office.js addresses each chart by its id, so deletes cannot shift each other.
+  const charts = sheet.charts;
+  charts.load("items/id,items/name");
   let merged: Excel.RangeAreas | undefined;
   if (options.merges) {
     merged = sheet.getRange().getMergedAreasOrNullObject();
     merged.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
   }
-  return { sheet, used, merged, conditionalFormats };
+  return { sheet, used, merged, conditionalFormats, charts };
 }
 
 /**
- * Queues one row chunk of a sheet's used range (values and number formats), for reads that must
- * be split to stay inside Excel's limits. Call after a sizes-only read. Only queues work.
+ * The rectangle of a synced sizes-only handle to read in chunks: the located region when the sheet
+ * was located (`locateSheetData`), else the used range; null when there is nothing to read.
+ * @example areaToRead(handle) // { rowIndex: 0, columnIndex: 0, rowCount: 40, columnCount: 10 }
+ */
+export function areaToRead(handle: SheetContentsHandle): ReadArea | null {
+  if (handle.used.isNullObject) return null;
+  if (!handle.located) return handle.used;
+  const r = handle.located.region;
+  if (!r) return null;
+  return {
+    rowIndex: r.top,
+    columnIndex: r.left,
+    rowCount: r.bottom - r.top + 1,
+    columnCount: r.right - r.left + 1,
+  };
+}
+
+/**
+ * Queues one row chunk of a sheet's area to read (`areaToRead`: values and number formats), for
+ * reads that must be split to stay inside Excel's limits. Call after a sizes-only read. Only
+ * queues work.
+ * @example queueSheetChunk(handle, 0, 500) // the first 500 rows
  */
 export function queueSheetChunk(handle: SheetContentsHandle, top: number, rows: number): void {
-  const { rowIndex, columnIndex, columnCount } = handle.used;
+  const area = areaToRead(handle);
+  if (!area) throw new Error("queueSheetChunk: the sheet has nothing to read");
+  const { rowIndex, columnIndex, columnCount } = area;
   const range = handle.sheet.getRangeByIndexes(rowIndex + top, columnIndex, rows, columnCount);
   range.load("values,numberFormat");
   (handle.chunks ??= []).push({ top, range });
@@ -76,8 +118,11 @@ export function toSheetGrid(handle: SheetContentsHandle, facts: SheetFacts): She
     facts.visibility === "VeryHidden" ? "veryHidden" : facts.visibility === "Hidden" ? "hidden" : "visible";
   const base = { name: facts.name, visibility, protected: facts.protected } as const;
   const merges = handle.merged ? readMerges(handle.merged) : undefined;
-  if (handle.used.isNullObject)
-    return { ...base, originRow: 0, originCol: 0, values: [], formats: [], merges };
+  const strays = handle.located?.strays.length ? { strays: handle.located.strays } : {};
+  // Chunked or located: the area read; else the used range, read whole in the first request.
+  const area =
+    handle.chunks || handle.located ? areaToRead(handle) : handle.used.isNullObject ? null : handle.used;
+  if (!area) return { ...base, originRow: 0, originCol: 0, values: [], formats: [], merges, ...strays };
   let values: unknown[][];
   let formats: unknown[][];
   if (handle.chunks) {
@@ -90,17 +135,26 @@ export function toSheetGrid(handle: SheetContentsHandle, facts: SheetFacts): She
   }
   return {
     ...base,
-    originRow: handle.used.rowIndex,
-    originCol: handle.used.columnIndex,
+    originRow: area.rowIndex,
+    originCol: area.columnIndex,
     values: values.map((row) => row.map(toCellValue)),
     formats: formats.map((row) => row.map((f) => (typeof f === "string" ? f : "General"))),
     merges,
+    ...strays,
   };
 }
 
 /** Our conditional formats on a synced handle: custom rules whose formula carries `CF_MARKER`. */
 export function ourConditionalFormats(handle: SheetContentsHandle): Excel.ConditionalFormat[] {
   return ourRulesIn(handle.conditionalFormats);
+}
+
+/**
+ * Our charts on a synced handle: those whose names start with `CHART_NAME_PREFIX`.
+ * @example ourCharts(handle).map((c) => c.name) // ["QScorecard chart: statuses"]
+ */
+export function ourCharts(handle: SheetContentsHandle): Excel.Chart[] {
+  return handle.charts.items.filter((c) => c.name.startsWith(CHART_NAME_PREFIX));
 }
 
 /**

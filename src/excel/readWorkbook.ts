@@ -2,7 +2,10 @@ import type { WorkbookGrid } from "../engine/Grid";
 import { STORE_SHEET } from "../engine/writeplan/StoreState";
 import { REQUEST_BUDGET_BYTES } from "./batchWriteOps";
 import { describeOfficeError } from "./describeOfficeError";
+import { isSizeError } from "./isSizeError";
+import { locateSheetData } from "./locateSheetData";
 import {
+  areaToRead,
   queueSheetChunk,
   queueSheetContents,
   toSheetGrid,
@@ -28,7 +31,11 @@ export interface ReadState {
 export interface ReadWorkbookOptions {
   /** Read merged areas (ExcelApi 1.13). */
   merges: boolean;
-  /** Sheet names expected from the last run; the store sheet is always expected. */
+  /**
+   * Sheet names expected from the last run; "QScorecard_Store" is always expected. The last run
+   * remembers its store's real name, so a store that moved to "QScorecard_Store (2)" (an officer's
+   * sheet holds the plain name) is read in the first request too; unremembered, in the second.
+   */
   expected: string[];
   /** The run's counting `context.sync`. */
   sync: () => Promise<void>;
@@ -181,12 +188,15 @@ async function readSizes(
 /**
  * Reads every used range in row chunks, grouped into requests of at most `cells` cells. If Excel
  * still says a response is too large (wide text), the requests are halved and the read retried.
+ * A used range far larger than its data (stray cells far away) is located first, in one more
+ * request, and only its data region is read (`locateSheetData`).
  */
 async function readInChunks(
   handles: SheetContentsHandle[],
   sync: () => Promise<void>,
   cells = READ_REQUEST_CELLS,
 ): Promise<void> {
+  await locateSheetData(handles, sync);
   for (let budget = cells; ; budget = Math.floor(budget / 2)) {
     try {
       await readChunksOnce(handles, sync, budget);
@@ -205,8 +215,9 @@ async function readChunksOnce(
 ): Promise<void> {
   const pieces: { handle: SheetContentsHandle; top: number; rows: number; cells: number }[] = [];
   for (const handle of handles) {
-    if (handle.used.isNullObject) continue;
-    const { rowCount, columnCount } = handle.used;
+    const area = areaToRead(handle);
+    if (!area) continue;
+    const { rowCount, columnCount } = area;
     const rowsPer = Math.max(1, Math.floor(budget / Math.max(1, columnCount)));
     for (let top = 0; top < rowCount; top += rowsPer) {
       const rows = Math.min(rowsPer, rowCount - top);
@@ -226,16 +237,6 @@ async function readChunksOnce(
     queued++;
   }
   if (queued) await sync();
-}
-
-/** True for Excel's "too large" refusals. */
-export function isSizeError(e: unknown): boolean {
-  const code = describeOfficeError(e).code;
-  return (
-    code === "ResponsePayloadSizeLimitExceeded" ||
-    code === "RequestPayloadSizeLimitExceeded" ||
-    code === "RangeExceedsLimit"
-  );
 }
 
 /** Excel matches sheet names without regard to case. */

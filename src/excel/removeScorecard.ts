@@ -1,7 +1,6 @@
 import { emitRunEvent, type RunSource } from "../commands/runEvents";
-import type { SheetGrid } from "../engine/Grid";
+import { locateStore } from "../engine/writeplan/locateStore";
 import { readStore } from "../engine/writeplan/readStore";
-import { STORE_SHEET } from "../engine/writeplan/StoreState";
 import type { RemoveReport } from "../taskpane/ScorecardHost";
 import { applyWriteOps, groupsNotApplied } from "./applyWriteOps";
 import { describeOfficeError } from "./describeOfficeError";
@@ -9,16 +8,18 @@ import { defaultExcelDeps, type ExcelDeps } from "./excelDeps";
 import { ExcelRunError } from "./ExcelRunError";
 import { deleteSheetOp, removeRulesOps, RULES_PER_OP, type WriteOp } from "./planWriteOps";
 import { CONDITIONAL_FORMAT_FIELDS, ourRulesIn } from "./queueSheetContents";
+import { queueStoreSheets, storeSheetGrids } from "./queueStoreSheets";
 import { isInFlight, singleFlight } from "./singleFlight";
 
 /**
  * "Remove scorecard" in Excel: takes our RAG rules (those whose formula carries `N("qscorecard")`)
  * off every sheet, deletes our sheets (the ones the store names) and the very hidden store, and
  * forgets the remembered sheet names. No cell of the officer's own sheets is touched, nor any
- * rule of theirs. Two read syncs (the sheet list and the store; every sheet's rules) and one write
- * sync, split only past Excel's 5 MB limit. Rules on a protected sheet are not attempted and are
- * listed. A store that cannot be read is kept (it is the only record of which sheets are ours), and
- * our sheets then stay too, named in `notRemoved`.
+ * rule of theirs; the store is found by its content (`locateStore`), so an officer's sheet called
+ * "QScorecard_Store" stays. Two read syncs (the sheet list; every sheet's rules and the sheets
+ * named like the store) and one write sync, split only past Excel's 5 MB limit. Rules on a
+ * protected sheet are not attempted and are listed. A store that cannot be read is kept (it is the
+ * only record of which sheets are ours), and our sheets then stay too, named in `notRemoved`.
  *
  * Refused while a scoring run is in flight (and a run is refused while this is); a second call
  * while one is in flight gets the same removal. Read failures throw `ExcelRunError`; what the
@@ -56,19 +57,22 @@ async function removeOnce(deps: ExcelDeps): Promise<RemoveReport> {
     };
     const list = context.workbook.worksheets;
     list.load("items/name,items/visibility,items/protection/protected");
-    const storeUsed = list.getItemOrNullObject(STORE_SHEET).getUsedRangeOrNullObject(true);
-    storeUsed.load("rowIndex,columnIndex,values");
     await read();
     const sheets = list.items.map((ws) => {
       const rules = ws.getRange().conditionalFormats;
       rules.load(CONDITIONAL_FORMAT_FIELDS);
       return { name: ws.name, visibility: ws.visibility, protected: ws.protection.protected, rules };
     });
+    const storeSheets = queueStoreSheets(list.items);
     await read();
 
-    const store = sheets.find((s) => key(s.name) === key(STORE_SHEET));
-    const { state, issues } = readStore({ sheets: storeGrid(storeUsed) });
-    const owned = new Set(state.owned.map((o) => key(o.name)));
+    // The store is ours by its content: an officer's sheet called "QScorecard_Store" stays.
+    const grids = storeSheetGrids(storeSheets);
+    const at = locateStore({ sheets: grids });
+    const store = at.sheet && sheets.find((s) => s.name === at.sheet?.name);
+    const { state, issues } = readStore({ sheets: grids });
+    const theirs = new Set(at.officers.map(key));
+    const owned = new Set(state.owned.map((o) => key(o.name)).filter((n) => !theirs.has(n)));
     const ops: WriteOp[] = [];
     const rulesOf = new Map<WriteOp, number>();
     const notRemoved: string[] = [];
@@ -107,16 +111,6 @@ async function removeOnce(deps: ExcelDeps): Promise<RemoveReport> {
     if (done.writeError) report.error = done.writeError;
     return report;
   });
-}
-
-/** The store's cells as the engine reads them (its text never converts: it is written as "@"). */
-function storeGrid(used: Excel.Range): SheetGrid[] {
-  if (used.isNullObject) return [];
-  const values = used.values.map((row) =>
-    row.map((v) => (v === "" ? null : (v as string | number | boolean))),
-  );
-  const formats = values.map((row) => row.map(() => "@"));
-  return [{ name: STORE_SHEET, originRow: used.rowIndex, originCol: used.columnIndex, values, formats }];
 }
 
 /** Excel matches sheet names without regard to case. */

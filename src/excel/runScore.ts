@@ -9,7 +9,7 @@ import { describeOfficeError } from "./describeOfficeError";
 import { defaultExcelDeps, type ExcelDeps } from "./excelDeps";
 import { ExcelRunError } from "./ExcelRunError";
 import { planWriteOps } from "./planWriteOps";
-import { ourConditionalFormats } from "./queueSheetContents";
+import { ourCharts, ourConditionalFormats } from "./queueSheetContents";
 import { readWorkbook, type ReadState } from "./readWorkbook";
 import { isInFlight, singleFlight } from "./singleFlight";
 
@@ -164,7 +164,8 @@ async function writePlan(
     read.facts.map((f) => [f.name, { protected: f.protected, visibility: f.visibility }]),
   );
   const ourCfs = new Map(read.facts.map((f, i) => [f.name, ourConditionalFormats(read.handles[i])]));
-  const planned = planWriteOps(outcome.plan, { sheets, ourConditionalFormats: ourCfs });
+  const charts = new Map(read.facts.map((f, i) => [f.name, ourCharts(read.handles[i])]));
+  const planned = planWriteOps(outcome.plan, { sheets, ourConditionalFormats: ourCfs, ourCharts: charts });
   const result = outcome.result;
   for (const s of planned.skipped) {
     const message = `Not written: ${s.group}, because ${s.reason}.`;

@@ -1,51 +1,41 @@
-import type { SheetGrid } from "../engine/Grid";
+import { locateStore } from "../engine/writeplan/locateStore";
 import { readStore } from "../engine/writeplan/readStore";
 import type { Settings } from "../engine/Settings";
-import { STORE_SHEET } from "../engine/writeplan/StoreState";
 import { writeStoreRows } from "../engine/writeplan/writeStoreRows";
 import { describeOfficeError } from "./describeOfficeError";
 import type { ExcelDeps } from "./excelDeps";
 import { ExcelRunError } from "./ExcelRunError";
 import { storeOps } from "./planWriteOps";
+import { queueStoreSheets, storeSheetGrids } from "./queueStoreSheets";
 
 /**
- * Saves settings in the store sheet without scoring: reads the store (1 sync to find it, 1 to read
- * it), merges `settings` over the saved ones, and rewrites the store rows (1 sync). The rest of the
- * store (our sheets, the last period) is kept as it was.
+ * Saves settings in the store sheet without scoring: lists the sheets (1 sync), reads those named
+ * like the store (1 sync) to find ours by its content (`locateStore`), merges `settings` over the
+ * saved ones, and rewrites the store rows (1 sync). The rest of the store (our sheets, the last
+ * period) is kept as it was. An officer's sheet called "QScorecard_Store" is left as it is: a new
+ * store then goes to "QScorecard_Store (2)", where scoring finds it.
  *
  * @example await saveSettingsToStore({ threshold: 250_000 }, deps);
  */
 export async function saveSettingsToStore(settings: Partial<Settings>, deps: ExcelDeps): Promise<void> {
   await deps.run(async (context) => {
     try {
-      const store = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
-      store.load("protection/protected");
+      const list = context.workbook.worksheets;
+      list.load("items/name,items/visibility,items/protection/protected");
       await context.sync();
-      let grid: SheetGrid | undefined;
-      if (!store.isNullObject) {
-        const used = store.getUsedRangeOrNullObject(true);
-        used.load("rowIndex,columnIndex,values");
-        await context.sync();
-        if (!used.isNullObject) {
-          const values = used.values.map((row) =>
-            row.map((v) => (v === "" ? null : (v as string | number | boolean))),
-          );
-          grid = {
-            name: STORE_SHEET,
-            originRow: used.rowIndex,
-            originCol: used.columnIndex,
-            values,
-            formats: values.map((row) => row.map(() => "@")),
-          };
-        }
-      }
-      const { state, issues } = readStore({ sheets: grid ? [grid] : [] });
+      const handles = queueStoreSheets(list.items);
+      if (handles.length) await context.sync();
+      // Ours by content: an officer's sheet called "QScorecard_Store" is never read or written.
+      const sheets = storeSheetGrids(handles);
+      const at = locateStore({ sheets });
+      const { state, issues } = readStore({ sheets });
       if (issues.length) throw new ExcelRunError("store-corrupt", issues[0].message);
       state.settings = mergeSaved(state.settings, settings);
-      if (!store.isNullObject && store.protection.protected) {
+      const store = list.items.find((ws) => ws.name === at.sheet?.name);
+      if (store?.protection.protected) {
         throw new ExcelRunError("AccessDenied", describeOfficeError({ code: "AccessDenied" }).message);
       }
-      const ops = storeOps(STORE_SHEET, writeStoreRows(state), !store.isNullObject, "saved settings");
+      const ops = storeOps(at.name, writeStoreRows(state), store !== undefined, "saved settings");
       context.application.suspendApiCalculationUntilNextSync();
       ops.forEach((op) => op.apply(context));
       await context.sync();

@@ -41,8 +41,11 @@ import {
 } from "./dataTable";
 import type { ReportChart } from "./ReportChart";
 import { statusChart } from "./statusChart";
+import { statusChartData } from "../engine/writeplan/statusChartData";
 import { readTemplate, applyTemplateParts, type ReportTemplate } from "./applyTemplate";
 import { varianceChart } from "./varianceChart";
+import { financeTableNames } from "../engine/writeplan/financeTableNames";
+import { varianceChartData } from "../engine/writeplan/varianceChartData";
 
 /**
  * Turns a chart's SVG into PNG bytes, for readers that cannot show SVG (older Word, LibreOffice):
@@ -175,8 +178,8 @@ export async function buildCommitteeReport(input: CommitteeReportInput): Promise
     }
     out.push(para([run(reportedSentence(total ?? sumCounts(groups)))]));
     if (result.summaryLines.length > 0) out.push(...result.summaryLines.map((l) => bullet(l)));
-    const chart = statusChart(result.counts);
-    if (chart) out.push(...(await figure(chart)));
+    const data = statusChartData(result.counts);
+    if (data) out.push(...(await figure(statusChart(data))));
 
     const areas = result.serviceAreaCounts.filter((c) => c.dimension !== "total" && c.group.trim() !== "");
     if (areas.length > 0) {
@@ -352,12 +355,9 @@ export async function buildCommitteeReport(input: CommitteeReportInput): Promise
 
   async function finance(): Promise<FileChild[]> {
     const out: FileChild[] = [h1(REPORT_SECTIONS.finance)];
-    const tableIds = [
-      ...new Set([
-        ...result.financeHeadlines.map((h) => h.tableId),
-        ...result.variances.map((v) => v.tableId),
-      ]),
-    ];
+    const names = financeTableNames(result);
+    const tableIds = [...names.keys()];
+    const charts = varianceChartData(result, input.threshold);
     const threshold = formatMoney(input.threshold);
     if (tableIds.length === 0) {
       out.push(para([run("No finance tables (budget against forecast) were found in the workbook.")]));
@@ -371,16 +371,15 @@ export async function buildCommitteeReport(input: CommitteeReportInput): Promise
         ),
       ]),
     );
-    const name = tableNamer(tableIds);
+    const name = (id: string): string => names.get(id) ?? id;
     for (const id of tableIds) {
       const lines = result.variances.filter((v) => v.tableId === id).sort((a, b) => a.row - b.row);
       if (lines.length === 0) continue;
       out.push(h2(`Summary: ${name(id)}`));
       const { spec, unit } = financeTable(lines);
       out.push(...captioned(`${name(id)}, ${unit.label}`, table(spec)));
-      const flagged = orderVariances(lines.filter((v) => v.overThreshold && !v.isTotal));
-      const chart = varianceChart(name(id), flagged, input.threshold);
-      if (chart) out.push(...(await figure(chart)));
+      const data = charts.find((c) => c.tableId === id);
+      if (data) out.push(...(await figure(varianceChart(data))));
     }
 
     out.push(h2(`Key variances over/under ${threshold}`));
@@ -620,17 +619,6 @@ export async function buildCommitteeReport(input: CommitteeReportInput): Promise
         officer ? run(officer) : run(NO_COMMENTARY, { italics: true }),
       ],
     });
-  }
-
-  function tableNamer(ids: string[]): (id: string) => string {
-    const sheetOf = (id: string): string =>
-      result.financeHeadlines.find((h) => h.tableId === id)?.sheet ??
-      result.variances.find((v) => v.tableId === id)?.sheet ??
-      id;
-    return (id) => {
-      const same = ids.filter((x) => sheetOf(x) === sheetOf(id));
-      return same.length < 2 ? sheetOf(id) : `${sheetOf(id)} (table ${same.indexOf(id) + 1})`;
-    };
   }
 }
 

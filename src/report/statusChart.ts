@@ -1,48 +1,31 @@
-import type { StatusCounts } from "../engine/kpi/KpiResult";
 import { statusLabel } from "../engine/kpi/statusLabel";
 import { RAG_PALETTE } from "../engine/writeplan/ragPalette";
+import type { StatusChartData, StatusSeries } from "../engine/writeplan/statusChartData";
 import { CHART_FONT, renderChartSvg, SYMBOL_FONT } from "./renderChartSvg";
 import type { ReportChart } from "./ReportChart";
-
-/** The statuses the chart draws, worst first, with their words for the alt text. */
-const STATUSES = [
-  { status: "outside", field: "outside", words: "outside tolerance" },
-  { status: "within", field: "within", words: "within tolerance" },
-  { status: "better", field: "better", words: "better than target" },
-] as const;
 
 /** Chart width in CSS pixels: the text width of an A4 page with 2 cm margins is about 640. */
 const WIDTH = 620;
 
 /**
- * A bar chart of the measures reported against a target, by group: for each group one bar per
- * status (outside tolerance, within tolerance, better than target) in the RAG palette, each
- * labelled with the status's symbol and its count (✖ 3, ▲ 2, ✔ 7), so colour is never the only
- * key; the legend gives the symbols in words. Groups with nothing reported are left out of the
- * bars and named in the alt text. Null when no group has a measure reported.
+ * Draws the bar chart of statuses by group (`statusChartData`: the same data as the Scorecard
+ * Summary's native chart): for each group one bar per status (outside tolerance, within
+ * tolerance, better than target, no data) in the RAG palette, each labelled with the status's
+ * symbol and its count (✖ 3, ▲ 2, ✔ 7, ○ 1), so colour is never the only key; the legend gives the
+ * symbols in words. The alt text is the data's.
  *
  * @example
- * statusChart(result.counts)?.description
- * // "Measures reported against a target, by group. Contract measures: 3 outside tolerance, ..."
+ * const data = statusChartData(result.counts);
+ * if (data) statusChart(data).description
+ * // "Bar chart. Measures by group and status. Contract KPIs: 3 outside tolerance, ..."
  */
-export function statusChart(counts: StatusCounts[]): ReportChart | null {
-  const groups = counts.filter((c) => c.dimension === "group");
-  const shown = groups.filter((c) => c.reported > 0);
-  if (shown.length === 0) return null;
-  const title = "Measures reported against a target, by group and status";
-  const sentences = shown.map(
-    (c) =>
-      `${c.group}: ${STATUSES.map((s) => `${c[s.field]} ${s.words}`).join(", ")} (${c.reported} reported).`,
-  );
-  const none = groups.filter((c) => c.reported === 0).map((c) => c.group);
-  if (none.length > 0)
-    sentences.push(`Not shown, as none of their measures was reported against a target: ${none.join("; ")}.`);
-  const description = `Bar chart. ${title}. ${sentences.join(" ")}`;
-
+export function statusChart(data: StatusChartData): ReportChart {
+  const { title, description, groups: shown } = data;
+  const STATUSES = data.series;
   const bar = 20;
   const height = 110 + shown.length * (STATUSES.length * bar + 26);
   // The symbol is set in its own font (rich text), the words and counts in the chart's.
-  const symbol = (s: (typeof STATUSES)[number]): string => statusLabel(s.status).split(" ")[0];
+  const symbol = (s: StatusSeries): string => statusLabel(s.status).split(" ")[0];
   const rich = Object.fromEntries(
     STATUSES.map((s) => [s.status, { fontFamily: SYMBOL_FONT, color: RAG_PALETTE[s.status].font }]),
   );

@@ -1,6 +1,5 @@
 import { formatMoney } from "../engine/finance/formatMoney";
-import type { VarianceResult } from "../engine/finance/VarianceResult";
-import { RAG_PALETTE } from "../engine/writeplan/ragPalette";
+import type { VarianceChartData } from "../engine/writeplan/varianceChartData";
 import { CHART_FONT, renderChartSvg } from "./renderChartSvg";
 import type { ReportChart } from "./ReportChart";
 
@@ -11,26 +10,18 @@ const LEFT = 64;
 const RIGHT = 16;
 
 /**
- * A column chart of one finance table's variances at or over the threshold (`lines`, in the
- * order given), in £000's: an underspend (positive variance, budget − forecast) rises above the
- * zero line in the RAG palette's green, an overspend falls below it in red, and every column is
- * labelled with its amount and "under" or "over", so neither colour nor position is the only key.
- * Null when no line is given.
+ * Draws one finance table's column chart of variances at or over the threshold
+ * (`varianceChartData`: the same data as the Scorecard Summary's native chart), in £000's: an
+ * underspend (positive variance, budget − forecast) rises above the zero line in the RAG palette's
+ * green, an overspend falls below it in red, and every column is labelled with its amount and
+ * "under" or "over", so neither colour nor position is the only key. The alt text is the data's.
  *
  * @example
- * varianceChart("Finance Summary Dec 2019", flagged, 100_000)?.description
+ * varianceChart(varianceChartData(result, 100_000)[0]).description
  * // "Column chart. Finance Summary Dec 2019: variances over/under £100k ... Children Looked After: £805k underspend; ..."
  */
-export function varianceChart(table: string, lines: VarianceResult[], threshold: number): ReportChart | null {
-  if (lines.length === 0) return null;
-  const title = `${table}: variances over/under ${formatMoney(threshold)}`;
-  const words = (v: VarianceResult): string =>
-    v.variance > 0 ? "underspend" : v.variance < 0 ? "overspend" : "on budget";
-  const description =
-    `Column chart. ${title}, in £000's; underspends rise above zero, overspends fall below it. ` +
-    lines.map((v) => `${v.name}: ${formatMoney(Math.abs(v.variance))} ${words(v)}`).join("; ") +
-    ".";
-
+export function varianceChart(data: VarianceChartData): ReportChart {
+  const { title, description, lines } = data;
   // Each name wraps under its column; the plot's foot leaves room for the longest.
   const column = (WIDTH - LEFT - RIGHT) / lines.length;
   const charsPerLine = Math.max(6, Math.floor((column - 4) / 5.6));
@@ -79,10 +70,10 @@ export function varianceChart(table: string, lines: VarianceResult[], threshold:
             lineStyle: { color: "#3F3F3F", type: "solid", width: 1 },
             data: [{ yAxis: 0 }],
           },
-          data: lines.map((v) => {
-            const colours = RAG_PALETTE[v.variance < 0 ? "outside" : "better"];
+          data: lines.map((v, i) => {
+            const { value, colours } = data.bars[i];
             return {
-              value: Math.round(v.variance / 1000),
+              value,
               itemStyle: { color: colours.fill, borderColor: colours.font, borderWidth: 1 },
               label: {
                 show: true,

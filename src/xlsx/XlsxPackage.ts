@@ -1,6 +1,14 @@
 import { newZipEntry, writeZip } from "./writeZip";
 import { readZipEntries, type ZipEntry } from "./readZipEntries";
 import type { ZipCodec } from "./ZipCodec";
+import { XlsxInputError } from "./XlsxInputError";
+
+const MORE_THAN_DECLARED = "it holds more than the zip directory declares; it was not expanded further";
+
+/** The one-line refusal for a part that cannot be inflated. */
+function damagedPart(name: string, why: string): XlsxInputError {
+  return new XlsxInputError("corrupt", `The workbook is damaged: the part ${name} cannot be read (${why}).`);
+}
 
 /**
  * An .xlsx (OPC) package opened for editing: parts are read on demand, and every part not set or
@@ -56,12 +64,27 @@ export class XlsxPackage {
     return this.entries.get(XlsxPackage.key(name))?.name;
   }
 
-  /** A part's bytes, inflated, or undefined when absent. */
+  /**
+   * A part's bytes, inflated, or undefined when absent. Inflating stops one byte past the size the
+   * zip directory declares: a part that holds more (a zip bomb lying about its sizes), or whose
+   * compressed data is broken, is refused with an `XlsxInputError` naming the part.
+   */
   bytes(name: string): Uint8Array | undefined {
     const e = this.entries.get(XlsxPackage.key(name));
     if (!e) return undefined;
     if (e.method === 0) return e.data;
-    return this.codec.inflateRaw(e.data, e.size);
+    if (e.method !== 8)
+      throw damagedPart(e.name, `it is compressed by method ${e.method}, which .xlsx files do not use`);
+    let out: Uint8Array;
+    try {
+      out = this.codec.inflateRaw(e.data, e.size + 1);
+    } catch (err) {
+      const tooLong = (err as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE";
+      // zlib's and fflate's own words mean nothing to an officer: say what they mean.
+      throw damagedPart(e.name, tooLong ? MORE_THAN_DECLARED : "its compressed data is broken");
+    }
+    if (out.length > e.size) throw damagedPart(e.name, MORE_THAN_DECLARED);
+    return out;
   }
 
   /** A part as UTF-8 text (a leading byte-order mark dropped), or undefined when absent. */

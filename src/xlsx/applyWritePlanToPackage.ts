@@ -1,11 +1,13 @@
 import { columnLetters } from "../engine/cells/toA1";
 import type { CfWrite, SheetWrite, WritePlan } from "../engine/writeplan/WritePlan";
 import { escapeXml } from "./escapeXml";
+import { findWorkbookPart } from "./findWorkbookPart";
 import { parseXmlOutline, XmlSyntaxError, type XmlNode } from "./parseXmlOutline";
 import { patchWorksheetXml } from "./patchWorksheetXml";
 import { readRelationships, relsPartOf, type Relationship } from "./readRelationships";
 import { spliceText, type TextEdit } from "./spliceText";
 import { StylesEditor } from "./StylesEditor";
+import { isOurDrawing, writeChartParts } from "./writeChartParts";
 import { writeOwnSheetXml } from "./writeOwnSheetXml";
 import { XlsxInputError } from "./XlsxInputError";
 import { XlsxPackage } from "./XlsxPackage";
@@ -83,10 +85,12 @@ interface SheetEntry {
  * Applies a write plan by editing the .xlsx package in place, in the plan's order: our old
  * conditional-format rules out and the new ones in (top priority) on the scored sheets, our
  * sheets rewritten from the plan (an existing one keeps its tab position; a new one goes after
- * the user's sheets), `deleteSheets` removed with the parts only they used, the very hidden store
- * written, and our print titles set as sheet-scoped names. Only `workbook.xml`, its rels,
- * `[Content_Types].xml`, `styles.xml` (appended to), `calcChain.xml` (entries of our sheets
- * dropped), the scored sheets and our own sheets change: every other part keeps its bytes.
+ * the user's sheets) with their native charts (`plan.charts`: `writeChartParts`; our old chart
+ * parts removed first, so a re-run reuses their names), `deleteSheets` removed with the parts only
+ * they used, the very hidden store written, and our print titles set as sheet-scoped names.
+ * Only `workbook.xml`, its rels, `[Content_Types].xml`, `styles.xml` (appended to),
+ * `calcChain.xml` (entries of our sheets dropped), the scored sheets and our own sheets with
+ * their charts change: every other part keeps its bytes.
  * Throws an `XlsxInputError` (one line) when it would drop something an officer added to one of
  * our sheets, unless `force`.
  *
@@ -99,7 +103,7 @@ export function applyWritePlanToPackage(
   pkg: XlsxPackage,
   plan: WritePlan,
   options: ApplyPackageOptions = {},
-): { warnings: PackageWarning[] } {
+): { warnings: PackageWarning[]; removedRules: number } {
   const workbookPart = findWorkbookPart(pkg);
   const wbXml = pkg.text(workbookPart);
   if (wbXml === undefined)
@@ -128,7 +132,8 @@ export function applyWritePlanToPackage(
   const newRels: { id: string; type: string; target: string }[] = [];
   const newOverrides: { part: string; type: string }[] = [];
   if (!stylesRel || !pkg.has(stylesRel.part)) {
-    const part = freePartName(pkg, `${dirOf(workbookPart)}styles`, ".xml");
+    // A styles part the workbook names but the package lacks is written where it is named.
+    const part = stylesRel ? stylesRel.part : freePartName(pkg, `${dirOf(workbookPart)}styles`, ".xml");
     pkg.setText(part, MINIMAL_STYLES);
     newOverrides.push({ part, type: STYLES_CT });
     if (!stylesRel) {
@@ -142,6 +147,7 @@ export function applyWritePlanToPackage(
 
   // 1. Conditional formatting on the user's sheets.
   const warnings: PackageWarning[] = [];
+  let removedRules = 0; // our old rules taken off the officer's sheets
   const cfBySheet = new Map<string, CfWrite[]>();
   for (const cf of plan.conditionalFormats) {
     const key = cf.sheet.toLowerCase();
@@ -157,6 +163,7 @@ export function applyWritePlanToPackage(
       patchWorksheetXml(xml, cfBySheet.get(key) ?? [], styles, removeFrom.has(key)),
     );
     pkg.setText(entry.rel.part, patched.xml);
+    removedRules += patched.removed;
     for (const w of patched.warnings) warnings.push({ sheet: entry.name, cell: w.cell, message: w.message });
   }
 
@@ -189,6 +196,8 @@ export function applyWritePlanToPackage(
       pkg.remove(s.rel.part);
     }
   }
+  // Our old charts go now, so the new ones take the same part names (a re-run gives the same bytes).
+  removeOrphans(pkg, dropped);
 
   // 4. Our sheets and the store: an existing one is rewritten in place, a new one added.
   const wbEdits: TextEdit[] = [];
@@ -196,8 +205,12 @@ export function applyWritePlanToPackage(
   let nextSheetId = Math.max(0, ...sheets.map((s) => s.sheetId).filter(Number.isFinite)) + 1;
   const store = plan.store.sheetName ? byName(plan.store.sheetName) : undefined;
   const rAttr = relAttrName(wb);
-  const addSheet = (name: string, xml: string, state: string): string => {
-    const part = freePartName(pkg, "xl/worksheets/sheet", ".xml");
+  const addSheet = (
+    name: string,
+    xml: string,
+    state: string,
+    part = freePartName(pkg, "xl/worksheets/sheet", ".xml"),
+  ): string => {
     pkg.setText(part, xml);
     const id = freeRelId(wbRels.rels, newRels);
     newRels.push({ id, type: WORKSHEET_TYPE, target: relativeTarget(workbookPart, part) });
@@ -210,13 +223,17 @@ export function applyWritePlanToPackage(
   const added: string[] = [];
   const addedTags: string[] = [];
   for (const sheet of plan.sheets) {
-    const xml = writeOwnSheetXml(sheet, styles, { print: true });
     const old = byName(sheet.name);
+    const part = old?.rel ? old.rel.part : freePartName(pkg, "xl/worksheets/sheet", ".xml");
+    const charts = (plan.charts ?? []).filter((c) => c.sheet.toLowerCase() === sheet.name.toLowerCase());
+    const drawing = writeChartParts(pkg, part, charts);
+    if (drawing) for (const p of drawing.parts) newOverrides.push(p);
+    const xml = writeOwnSheetXml(sheet, styles, { print: true, drawingRelId: drawing?.drawingRelId });
     // The officer may hide our sheets; we keep their choice.
     if (old?.rel) pkg.setText(old.rel.part, xml);
     else {
       added.push(sheet.name);
-      addedTags.push(addSheet(sheet.name, xml, "visible"));
+      addedTags.push(addSheet(sheet.name, xml, "visible", part));
     }
   }
   let storeTag = "";
@@ -375,16 +392,10 @@ export function applyWritePlanToPackage(
   // 9. Parts nothing refers to any more go, with the content types of everything removed.
   removeOrphans(pkg, dropped);
   updateContentTypes(pkg, newOverrides);
-  return { warnings };
+  return { warnings, removedRules };
 }
 
 /** The workbook part, from the package's relationships (normally xl/workbook.xml). */
-function findWorkbookPart(pkg: XlsxPackage): string {
-  const rels = readRelationships(pkg, "").rels;
-  const main = rels.find((r) => r.kind === "officeDocument" && !r.external);
-  return main ? (pkg.storedName(main.part) ?? main.part) : "xl/workbook.xml";
-}
-
 function parseOrRefuse(xml: string, part: string, expand: (n: XmlNode) => boolean): XmlNode {
   return parseCheck(part, () => parseXmlOutline(xml, expand));
 }
@@ -476,12 +487,18 @@ function insertionPoint(root: XmlNode, order: string[], name: string): number {
   return later ? later.start : root.closeStart;
 }
 
-/** Refuses, in one line, to drop what an officer added to one of our sheets. */
+/** True when a drawing part holds only the charts we wrote (a damaged one is refused in words). */
+function ourDrawing(pkg: XlsxPackage, part: string): boolean {
+  return parseCheck(part, () => isOurDrawing(pkg.text(part)));
+}
+
+/** Refuses, in one line, to drop what an officer added to one of our sheets (our own charts aside). */
 function refuseLosses(sheets: SheetEntry[], pkg: XlsxPackage): void {
   for (const s of sheets) {
     if (!s.rel) continue;
     const kinds = readRelationships(pkg, s.rel.part)
-      .rels.map((r) => r.kind)
+      .rels.filter((r) => !(r.kind === "drawing" && !r.external && ourDrawing(pkg, r.part)))
+      .map((r) => r.kind)
       .filter((k) => k !== "printerSettings" && k !== "vmlDrawing");
     if (kinds.length === 0) continue;
     const words = [...new Set(kinds.map((k) => LOSS_WORDS[k] ?? `other content (${k})`))].join(", ");
@@ -593,7 +610,12 @@ function updateContentTypes(pkg: XlsxPackage, added: { part: string; type: strin
       edits.push({ start: o.start, end: o.end, text: "" });
     }
   }
+  // A part re-written under the name it had (our charts on a re-run) keeps its override.
+  const listed = new Set(
+    root.children.filter((c) => c.local === "Override").map((o) => XlsxPackage.key(o.attrs.PartName ?? "")),
+  );
   const tags = added
+    .filter((a) => !listed.has(XlsxPackage.key(a.part)))
     .map((a) => `<Override PartName="/${escapeXml(a.part)}" ContentType="${a.type}"/>`)
     .join("");
   if (tags) edits.push({ start: root.closeStart, end: root.closeStart, text: tags });

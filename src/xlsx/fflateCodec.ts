@@ -9,7 +9,8 @@ import type { ZipCodec } from "./ZipCodec";
  * @example const bytes = fflateCodec.deflateRaw(new TextEncoder().encode("<worksheet/>"));
  */
 export const fflateCodec: ZipCodec = {
-  inflateRaw: (data, size) => inflateSync(data, { out: new Uint8Array(size) }),
+  // fflate stops when the output buffer is full: the limit holds whatever the data holds.
+  inflateRaw: (data, limit) => inflateSync(data, { out: new Uint8Array(limit) }),
   deflateRaw: (data) => deflateSync(data, { level: 6 }),
   crc32,
 };

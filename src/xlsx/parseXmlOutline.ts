@@ -26,13 +26,67 @@ export interface XmlNode {
  * every element `expand` accepts, its children, each with exact string offsets so a caller can
  * splice the text around them and leave every other byte as it was. Elements below one not
  * expanded are read past, never stored (a sheet's `sheetData` costs no memory).
- * Throws an `XmlSyntaxError` when the XML is not well-formed.
+ * Throws an `XmlSyntaxError` when the XML is not well-formed. `options.skipContentOf` skips one
+ * element's content unread (a sheet's `sheetData`), for speed.
  *
  * @example
  * const root = parseXmlOutline(xml, (n) => n.local !== "sheetData");
  * root.children.map((c) => c.local); // ["sheetPr", "dimension", "sheetViews", ..., "pageMargins"]
  */
-export function parseXmlOutline(xml: string, expand: (node: XmlNode) => boolean): XmlNode {
+export function parseXmlOutline(
+  xml: string,
+  expand: (node: XmlNode) => boolean,
+  options: OutlineOptions = {},
+): XmlNode {
+  const cut = options.skipContentOf ? contentSpan(xml, options.skipContentOf) : null;
+  if (!cut) return parseWhole(xml, expand);
+  // Parse the text without the element's content, then put the offsets back where they were.
+  const delta = cut.closeStart - cut.openEnd;
+  const root = parseWhole(xml.slice(0, cut.openEnd) + xml.slice(cut.closeStart), expand);
+  const shift = (n: XmlNode): void => {
+    if (n.start === cut.start) {
+      // The skipped element: its start tag stays, its close tag moves back.
+      n.closeStart += delta;
+      n.end += delta;
+    } else {
+      if (n.start >= cut.openEnd) n.start += delta;
+      if (n.openEnd > cut.openEnd) n.openEnd += delta;
+      if (n.closeStart >= cut.openEnd) n.closeStart += delta;
+      if (n.end > cut.openEnd) n.end += delta;
+    }
+    n.children.forEach(shift);
+  };
+  shift(root);
+  return root;
+}
+
+/** Options of `parseXmlOutline`. */
+export interface OutlineOptions {
+  /**
+   * The local name of one element whose content the parser never reads ("sheetData": most of a
+   * sheet part, and nothing an outline needs). Used only when the text holds exactly one such
+   * element, not self-closed, and no comment or CDATA that could hide a look-alike; else the whole
+   * text is parsed. The caller must know the content is well-formed (a sheet the grid reader read).
+   */
+  skipContentOf?: string;
+}
+
+/** Where the one element's content lies, or null when skipping it would not be safe. */
+function contentSpan(
+  xml: string,
+  local: string,
+): { start: number; openEnd: number; closeStart: number } | null {
+  if (xml.includes("<!--") || xml.includes("<![CDATA[")) return null;
+  const open = new RegExp(`<([A-Za-z_][\\w.-]*:)?${local}(?=[\\s/>])[^>]*>`, "g");
+  const first = open.exec(xml);
+  if (!first || first[0].endsWith("/>") || open.exec(xml)) return null;
+  const close = `</${first[1] ?? ""}${local}>`;
+  const closeStart = xml.indexOf(close, first.index);
+  if (closeStart < 0 || xml.indexOf(close, closeStart + 1) >= 0) return null;
+  return { start: first.index, openEnd: first.index + first[0].length, closeStart };
+}
+
+function parseWhole(xml: string, expand: (node: XmlNode) => boolean): XmlNode {
   const parser = new SaxesParser({ xmlns: false, position: true });
   // One frame per open element: its node when kept, else null, and whether to expand it.
   const stack: { node: XmlNode | null; expand: boolean }[] = [];

@@ -83,7 +83,8 @@ interface Area {
  * and gives ours the top priorities so they win on the scored cells. The officer's rules (including
  * the 2010 ones in `extLst`) are never removed or edited, except that when ours need their priority
  * numbers all of theirs move down by the same amount, keeping their order (what Excel does when a
- * rule is added at the top). Returns one warning per officer rule that covers a cell we colour.
+ * rule is added at the top). Returns one warning per officer rule that covers a cell we colour,
+ * and how many of our old rules were removed.
  *
  * @example
  * const { xml, warnings } = patchWorksheetXml(sheetXml, cfs.filter((c) => c.sheet === "KPIs"), styles, true);
@@ -93,8 +94,10 @@ export function patchWorksheetXml(
   cfs: CfWrite[],
   styles: StylesEditor,
   removeOurs: boolean,
-): { xml: string; warnings: OfficerRuleWarning[] } {
-  const root = parseXmlOutline(xml, (n) => EXPAND.has(n.local));
+): { xml: string; warnings: OfficerRuleWarning[]; removed: number } {
+  // The cells are never read here (the grid reader has read them): their XML is skipped unparsed.
+  const root = parseXmlOutline(xml, (n) => EXPAND.has(n.local), { skipContentOf: "sheetData" });
+  let removed = 0;
   const q = root.name.includes(":") ? root.name.slice(0, root.name.indexOf(":") + 1) : "";
   const edits: TextEdit[] = [];
   const theirs: { node: XmlNode; range: string; linked?: boolean }[] = [];
@@ -103,6 +106,7 @@ export function patchWorksheetXml(
   for (const block of root.children.filter((c) => c.local === "conditionalFormatting")) {
     const rules = block.children.filter((c) => c.local === "cfRule");
     const ours = rules.filter((r) => removeOurs && isOurs(r));
+    removed += ours.length;
     if (ours.length > 0 && ours.length === rules.length) {
       edits.push({ start: block.start, end: block.end, text: "" });
       continue;
@@ -182,7 +186,7 @@ export function patchWorksheetXml(
         `the scorecard's RAG colours take precedence there. Your rule was left as it was.`,
     });
   }
-  return { xml: spliceText(xml, edits), warnings };
+  return { xml: spliceText(xml, edits), warnings, removed };
 }
 
 function descendants(node: XmlNode): XmlNode[] {

@@ -1,11 +1,9 @@
-import ExcelJS from "exceljs";
 import { scoreWorkbook, type ScoreOutcome } from "../engine/scoreWorkbook";
 import type { Settings } from "../engine/Settings";
 import { applyWritePlanToPackage } from "./applyWritePlanToPackage";
 import { fflateCodec } from "./fflateCodec";
-import { gridReaderPackage } from "./gridReaderPackage";
 import { inspectPackage, type PackageLimits } from "./inspectPackage";
-import { readWorkbookGrid } from "./readWorkbookGrid";
+import { readPackageGrid } from "./read/readPackageGrid";
 import { XlsxInputError } from "./XlsxInputError";
 import { XlsxPackage } from "./XlsxPackage";
 import type { ZipCodec } from "./ZipCodec";
@@ -32,7 +30,7 @@ export interface ScoreXlsxOptions {
 /**
  * Scores an .xlsx held in memory and returns the outcome plus the scored file's bytes.
  * Shared by the CLI (Node) and the browser preview, so it uses no Node APIs.
- * The grid is read with ExcelJS; the scored copy is written by editing the package
+ * The grid is read straight from the package's XML (`readPackageGrid`); the scored copy is written by editing the package
  * (`applyWritePlanToPackage`), so every part scoring does not change keeps its bytes, and an
  * .xlsm stays an .xlsm. An officer's conditional-format rule that also covers scored cells adds one
  * warning per rule to the result.
@@ -47,8 +45,7 @@ export async function scoreXlsxBuffer(
   input: Uint8Array,
   options: ScoreXlsxOptions = {},
 ): Promise<{ outcome: ScoreOutcome; output: Uint8Array }> {
-  const { outcome } = await readAndScore(input, options);
-  const pkg = XlsxPackage.open(input, options.codec ?? fflateCodec);
+  const { outcome, pkg } = await readAndScore(input, options);
   const { warnings } = applyWritePlanToPackage(pkg, outcome.plan, { force: options.force });
   for (const w of warnings) {
     outcome.result.warnings.push(w);
@@ -73,25 +70,21 @@ export async function inspectXlsxBuffer(
 async function readAndScore(
   input: Uint8Array,
   options: ScoreXlsxOptions,
-): Promise<{ workbook: ExcelJS.Workbook; outcome: ScoreOutcome }> {
+): Promise<{ pkg: XlsxPackage; outcome: ScoreOutcome }> {
   const report = await inspectPackage(input, options.limits);
   if (report.problems.length > 0) {
     const first = report.problems[0];
     throw new XlsxInputError(first.code, oneLine(report.problems.map((p) => p.message).join("; ")));
   }
 
-  const workbook = new ExcelJS.Workbook();
+  let pkg: XlsxPackage;
   try {
-    // Only the parts a grid is read from (ExcelJS's types ask for a Node Buffer; JSZip, underneath,
-    // takes any Uint8Array).
-    await workbook.xlsx.load(
-      gridReaderPackage(input, options.codec ?? fflateCodec) as unknown as ArrayBuffer,
-    );
+    pkg = XlsxPackage.open(input, options.codec ?? fflateCodec);
   } catch (err) {
-    throw new XlsxInputError("unreadable", `not a readable .xlsx: ${oneLine(errorMessage(err))}`);
+    // inspectPackage has read the same directory: this is a package it could not foresee.
+    throw new XlsxInputError("corrupt", `The workbook is damaged: ${oneLine(errorMessage(err))}.`);
   }
-
-  const grid = readWorkbookGrid(workbook);
+  const grid = readPackageGrid(pkg);
   const outcome = scoreWorkbook(grid, options.overrides ?? {}, {
     saveOverrides: options.saveOverrides ?? true,
   });
@@ -102,7 +95,7 @@ async function readAndScore(
       `no KPI or finance table found in ${names.length === 1 ? "sheet" : "sheets"} ${names.join(", ") || "(none)"}`,
     );
   }
-  return { workbook, outcome };
+  return { pkg, outcome };
 }
 
 function errorMessage(err: unknown): string {

@@ -22,6 +22,8 @@ const DEFAULT_WIDTH = 8.43;
 export interface OwnSheetOptions {
   /** Print landscape, fitted to one page wide (our three sheets); the plan's `pageSetup` when given. */
   print: boolean;
+  /** The relationship id of the sheet's drawing (its charts: `writeChartParts`), when it has one. */
+  drawingRelId?: string;
 }
 
 /** The parts of a sheet of the plan this writer reads. */
@@ -33,9 +35,9 @@ export type OwnSheet = Pick<SheetWrite, "cells" | "columnWidths" | "freezeRows">
  * inline, so the shared-strings part is never touched), live formulas with their cached values,
  * cell formats from `styles` (top-aligned, the sheet's font and the plan's fonts, fills, borders,
  * number formats and wrapping), column widths, the plan's row heights for wrapped text, frozen
- * header rows, and the page setup (margins, A4 landscape fitted one page wide, header and footer;
- * the print area and titles are workbook names, written by the caller). The same plan always
- * gives the same text.
+ * header rows, the page setup (margins, A4 landscape fitted one page wide, header and footer;
+ * the print area and titles are workbook names, written by the caller), and the `<drawing>` of
+ * its charts when `drawingRelId` is given. The same plan always gives the same text.
  *
  * @example
  * const xml = writeOwnSheetXml(plan.sheets[0], styles, { print: true });
@@ -95,6 +97,8 @@ export function writeOwnSheetXml(
   if (row >= 0) out.push("</row>");
   out.push("</sheetData>");
   if (options.print) out.push(printXml(sheet.pageSetup));
+  // After the header and footer, as the schema orders a worksheet's children.
+  if (options.drawingRelId) out.push(`<drawing r:id="${escapeXml(options.drawingRelId)}"/>`);
   out.push("</worksheet>");
   return out.join("");
 }

@@ -2,7 +2,6 @@
 import type { CellValue, SheetGrid, WorkbookGrid } from "../../src/engine/Grid";
 import type { KpiResult, KpiStatus, StatusCounts } from "../../src/engine/kpi/KpiResult";
 import type { ScoreResult } from "../../src/engine/ScoreResult";
-import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
 import { fromA1 } from "../../src/engine/cells/toA1";
 import type { VarianceResult } from "../../src/engine/finance/VarianceResult";
 import type { WritePlan } from "../../src/engine/writeplan/WritePlan";
@@ -139,7 +138,7 @@ export function applyPlanToGrid(wb: WorkbookGrid, plan: WritePlan): WorkbookGrid
     for (const c of w.cells) if (c.style?.numberFormat) s.formats[c.row][c.col] = c.style.numberFormat;
     sheets.push(s);
   }
-  sheets.push(sheet(STORE_SHEET, plan.store.rows, { visibility: "veryHidden" }));
+  sheets.push(sheet(plan.store.sheetName, plan.store.rows, { visibility: "veryHidden" }));
   return { sheets };
 }
 

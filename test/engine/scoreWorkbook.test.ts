@@ -131,3 +131,19 @@ describe("scoreWorkbook ignored tables", () => {
     expect(asFinance.kpiTables.map((k) => k.id)).toEqual([t.id]);
   });
 });
+
+describe("scoreWorkbook and an officer's sheet named like ours", () => {
+  it("scores beside an officer's QScorecard_Store: no store-corrupt warning, the store moves, a warning names their sheet", () => {
+    const mine: SheetGrid = sheet("QScorecard_Store", [["my own notes"]]);
+    const { result, plan } = scoreWorkbook({ sheets: [KPIS, mine] });
+    const codes = result.issues.map((i) => i.code);
+    expect(codes).not.toContain("store-corrupt");
+    expect(result.issues.filter((i) => i.code === "store-name-taken")).toEqual([
+      expect.objectContaining({ sheet: "QScorecard_Store", cell: "A1", severity: "warning" }),
+    ]);
+    expect(result.warnings.map((w) => w.sheet)).toContain("QScorecard_Store");
+    expect(plan.store.sheetName).toBe("QScorecard_Store (2)");
+    expect(plan.deleteSheets).toEqual([]);
+    expect(plan.sheets.map((s) => s.name)).not.toContain("QScorecard_Store");
+  });
+});

@@ -1,4 +1,4 @@
-import { cfAreas, FakeExcel, FakeOfficeError } from "./FakeExcel";
+import { cfAreas, FakeExcel, FakeOfficeError, MAX_COLS, MAX_ROWS } from "./FakeExcel";
 import { kpiWorkbook } from "./kpiWorkbook";
 
 // The fake must really enforce Office's rules, or the host tests prove nothing.
@@ -253,5 +253,56 @@ describe("FakeExcel keeps Office's rules", () => {
     await expect(add(FakeExcel.fromGrid(kpiWorkbook(2)), "G4, G6:G")).rejects.toMatchObject({
       code: "InvalidArgument",
     });
+  });
+
+  test("getSpecialCellsOrNullObject (ExcelApi 1.9) finds a 17-billion-cell used range's cells from its content", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(2));
+    const sheet = fake.sheet("KPIs");
+    sheet.edit(0, MAX_COLS - 1, { value: "note", numberFormat: "General" });
+    sheet.edit(MAX_ROWS - 1, 0, { formula: "1+1", value: null, numberFormat: "General" });
+    const located = await fake.run(async (context) => {
+      const used = context.workbook.worksheets.getItem("KPIs").getUsedRangeOrNullObject(true);
+      const constants = used.getSpecialCellsOrNullObject("Constants");
+      const formulas = used.getSpecialCellsOrNullObject("Formulas");
+      const none = context.workbook.worksheets
+        .getItem("KPIs")
+        .getRange("Z1:Z9")
+        .getSpecialCellsOrNullObject("Constants");
+      for (const a of [constants, formulas]) a.load("areas/items/address");
+      none.load("areas/items/address");
+      used.load("rowCount,columnCount");
+      await context.sync();
+      const addresses = (a: Excel.RangeAreas) => a.areas.items.map((r) => r.address);
+      return {
+        cells: used.rowCount * used.columnCount,
+        constants: addresses(constants),
+        formulas: addresses(formulas),
+        none: none.isNullObject,
+      };
+    });
+    expect(located.cells).toBe(MAX_ROWS * MAX_COLS);
+    // The title row (merged over A1:G1, value in A1), the header, two measures; XFD1; the formula.
+    expect(located.constants).toEqual(["KPIs!A1", "KPIs!XFD1", "KPIs!A3:G5"]);
+    expect(located.formulas).toEqual([`KPIs!A${MAX_ROWS}`]);
+    expect(located.none).toBe(true);
+    // Values of that used range are past Excel's 5 million cells.
+    const values = fake.run(async (context) => {
+      const used = context.workbook.worksheets.getItem("KPIs").getUsedRangeOrNullObject(true);
+      used.load("values");
+      await context.sync();
+    });
+    await expect(values).rejects.toMatchObject({ code: "RangeExceedsLimit" });
+    const old = FakeExcel.fromGrid(kpiWorkbook(2), {
+      supported: (set, version) => set === "ExcelApi" && Number(version.split(".")[1]) <= 8,
+    });
+    const onOld = old.run(async (context) => {
+      context.workbook.worksheets
+        .getItem("KPIs")
+        .getRange()
+        .getSpecialCellsOrNullObject("Constants")
+        .load("areas");
+      await context.sync();
+    });
+    await expect(onOld).rejects.toMatchObject({ code: "ApiNotFound" });
   });
 });

@@ -92,6 +92,32 @@ export function cfAreas(cf: FakeConditionalFormat): FakeArea[] {
 }
 
 /** Excel's sheet size. */
+/** Chart types the fake adds (those the host uses). */
+export const CHART_TYPES = ["BarClustered", "ColumnClustered"];
+
+/** One chart of the fake workbook: what the host set on it. */
+export interface FakeChart {
+  id: string;
+  name: string;
+  type: string;
+  /** The block `charts.add` was given. */
+  source: FakeArea;
+  title?: string;
+  legend: { visible?: boolean; position?: string };
+  dataLabels: { showValue?: boolean; numberFormat?: string };
+  valueAxisTitle?: string;
+  /** `setPosition(start, end)`. */
+  position?: { start: string; end?: string };
+  categories: string[];
+  series: {
+    name: string;
+    values: unknown[];
+    fill?: string;
+    line?: string;
+    points: { fill?: string }[];
+  }[];
+}
+
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 
@@ -102,6 +128,8 @@ export class FakeSheet {
   deleted = false;
   cells = new Map<string, FakeCell>();
   conditionalFormats: FakeConditionalFormat[] = [];
+  /** Charts on the sheet (clearing its cells leaves them; deleting the sheet takes them). */
+  charts: FakeChart[] = [];
   merges: MergeArea[] = [];
   columnWidths = new Map<number, number>();
   freezeRows = 0;
@@ -213,6 +241,7 @@ export class FakeExcel {
   /** The add-in runtime's memory (cleared by `reopen`). */
   readonly runtimeCache: RuntimeCache = {};
   private nextCfId = 1;
+  private nextChartId = 1;
 
   constructor(options: FakeExcelOptions = {}) {
     this.options = {
@@ -292,6 +321,42 @@ export class FakeExcel {
   }
   findSheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => !s.deleted && s.name.toLowerCase() === name.toLowerCase());
+  }
+  /**
+   * Adds a chart over a block of `sheet` as Excel's `charts.add(type, range, "Columns")` reads one
+   * with a blank top-left cell: series names across the first row, categories down the first
+   * column, one series per further column. Only the types and the series order the host uses.
+   */
+  addChart(sheet: FakeSheet, type: string, source: FakeArea, seriesBy: string): FakeChart {
+    guard(sheet);
+    if (!CHART_TYPES.includes(type))
+      throw new FakeOfficeError("InvalidArgument", `The fake has no chart type "${type}".`);
+    if (seriesBy !== "Columns")
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The fake reads series by columns only, not "${seriesBy}".`,
+      );
+    const rows: number[] = [];
+    for (let r = source.top + 1; r <= source.bottom; r++) rows.push(r);
+    const text = (row: number, col: number) => String(sheet.at(row, col).value ?? "");
+    const chart: FakeChart = {
+      id: `chart${this.nextChartId++}`,
+      name: `Chart ${this.nextChartId - 1}`,
+      type,
+      source,
+      legend: {},
+      dataLabels: {},
+      categories: rows.map((r) => text(r, source.left)),
+      series: [],
+    };
+    for (let c = source.left + 1; c <= source.right; c++)
+      chart.series.push({
+        name: text(source.top, c),
+        values: rows.map((r) => sheet.at(r, c).value),
+        points: rows.map(() => ({})),
+      });
+    sheet.charts.push(chart);
+    return chart;
   }
   addConditionalFormat(sheet: FakeSheet, cf: Omit<FakeConditionalFormat, "id">): FakeConditionalFormat {
     const made = { ...cf, id: `cf${this.nextCfId++}` };
@@ -721,12 +786,18 @@ class FakeWorksheet extends FakeProxy {
       return this.sheet();
     }));
   }
+  private chartsProxy?: FakeChartCollection;
+  /** The sheet's charts: `add`, and items (id, name) to load. */
+  get charts(): FakeChartCollection {
+    return (this.chartsProxy ??= new FakeChartCollection(this, `${this.path}.charts`, () => this.sheet()));
+  }
   private freezeProxy?: FakeFreezePanes;
   get freezePanes(): FakeFreezePanes {
     return (this.freezeProxy ??= new FakeFreezePanes(this, `${this.path}.freezePanes`, () => this.sheet()));
   }
   protected override child(name: string): FakeProxy | undefined {
     if (name === "protection") return this.protection;
+    if (name === "charts") return this.charts;
     return undefined;
   }
   getRange(address?: string): FakeRange {
@@ -1086,6 +1157,26 @@ class FakeRange extends FakeProxy {
       };
     });
   }
+  /**
+   * `getSpecialCellsOrNullObject` (ExcelApi 1.9) for "Constants" and "Formulas" (all value types):
+   * the areas of matching cells, found from the sheet's stored cells (never its area), or a null
+   * object when there are none (`specialCellAreas`).
+   */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): FakeRangeAreas {
+    const args = [cellType, ...(cellValueType === undefined ? [] : [cellValueType])].map(q).join(", ");
+    return new FakeRangeAreas(
+      this,
+      `${this.path}.getSpecialCellsOrNullObject(${args})`,
+      () => {
+        if (!this.ctx.excel.supports("ExcelApi", "1.9"))
+          throw new FakeOfficeError("ApiNotFound", "Range.getSpecialCellsOrNullObject needs ExcelApi 1.9.");
+        const r = this.ref();
+        const areas = specialCellAreas(r, cellType, cellValueType);
+        return areas ? { sheet: r.sheet, areas } : null;
+      },
+      true,
+    );
+  }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(
       this,
@@ -1099,6 +1190,51 @@ class FakeRange extends FakeProxy {
       true,
     );
   }
+}
+
+/**
+ * The areas `getSpecialCells(cellType)` gives for a range: the cells holding a constant
+ * ("Constants": a value, no formula) or a formula ("Formulas"), as runs of neighbouring cells in
+ * a row, runs with the same columns in consecutive rows joined into one rectangle; null when no
+ * cell matches. Found from the stored cells, so a range of 17 billion cells costs its content.
+ * Other cell types, or a value type other than "All", are not modelled (`NotModelled`).
+ */
+export function specialCellAreas(r: RangeRef, cellType: string, cellValueType?: string): FakeArea[] | null {
+  if ((cellType !== "Constants" && cellType !== "Formulas") || (cellValueType ?? "All") !== "All")
+    throw new FakeOfficeError(
+      "NotModelled",
+      `getSpecialCells(${cellType}, ${cellValueType ?? "All"}) is not modelled: Constants or Formulas, All values.`,
+    );
+  const cells: { row: number; col: number }[] = [];
+  for (const [key, c] of r.sheet.cells) {
+    const filled =
+      cellType === "Formulas" ? Boolean(c.formula) : !c.formula && c.value !== null && c.value !== "";
+    if (!filled) continue;
+    const [row, col] = key.split(",").map(Number);
+    if (row >= r.top && row < r.top + r.rows && col >= r.left && col < r.left + r.cols)
+      cells.push({ row, col });
+  }
+  if (cells.length === 0) return null;
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  const runs: FakeArea[] = [];
+  for (const { row, col } of cells) {
+    const last = runs[runs.length - 1];
+    if (last && last.top === row && last.right + 1 === col) last.right = col;
+    else runs.push({ top: row, left: col, bottom: row, right: col });
+  }
+  // Join a run to the rectangle ending just above it with the same columns.
+  const open = new Map<string, FakeArea>();
+  const areas: FakeArea[] = [];
+  for (const run of runs) {
+    const key = `${run.left}:${run.right}`;
+    const above = open.get(key);
+    if (above && above.bottom + 1 === run.top) above.bottom = run.top;
+    else {
+      areas.push(run);
+      open.set(key, run);
+    }
+  }
+  return areas;
 }
 
 /**
@@ -1306,7 +1442,8 @@ function writeOnly<T extends Record<string, (v: never) => void>>(
       },
     });
   }
-  return obj as { [K in keyof T]: never };
+  // Nothing else can be set on it: a property the fake does not model throws, as on a proxy.
+  return Object.preventExtensions(obj) as { [K in keyof T]: never };
 }
 
 class FakeConditionalFormatCollection extends FakeCollection {
@@ -1463,6 +1600,166 @@ class FakeRule extends FakeProxy {
       const r = this.need<CfRef>();
       guard(r.sheet);
       r.cf.formula = v;
+    });
+  }
+}
+
+class FakeChartCollection extends FakeCollection {
+  get items(): FakeChartProxy[] {
+    return this.readItems<FakeChartProxy>();
+  }
+  protected makeItems(): FakeProxy[] {
+    const sheet = this.need<FakeSheet>();
+    return sheet.charts.map(
+      (chart) => new FakeChartProxy(this, `${this.path}.getItem(${q(chart.id)})`, () => ({ sheet, chart })),
+    );
+  }
+  /** `add(type, sourceData, seriesBy)`: `sourceData` a range of this sheet. */
+  add(type: string, sourceData: FakeRange, seriesBy: string): FakeChartProxy {
+    let made: ChartRef | undefined;
+    this.call("add", [type, sourceData.path, seriesBy], () => {
+      const sheet = this.need<FakeSheet>();
+      const r = sourceData.need<RangeRef>();
+      if (r.sheet !== sheet)
+        throw new FakeOfficeError("InvalidArgument", "The chart's data is on another sheet.");
+      const source = { top: r.top, left: r.left, bottom: r.top + r.rows - 1, right: r.left + r.cols - 1 };
+      made = { sheet, chart: this.ctx.excel.addChart(sheet, type, source, seriesBy) };
+    });
+    return new FakeChartProxy(this, `${this.path}.add(${q(type)})`, () => made ?? null);
+  }
+}
+
+interface ChartRef {
+  sheet: FakeSheet;
+  chart: FakeChart;
+}
+
+/**
+ * A chart proxy with exactly the members the host uses; it cannot be extended, so setting any
+ * other property (alt text, say, which Excel's charts do not have) throws.
+ */
+class FakeChartProxy extends FakeProxy {
+  protected readonly scalars = ["id", "name"] as const;
+  constructor(owner: FakeProxy, path: string, resolver: () => unknown) {
+    super(owner, path, resolver);
+    Object.preventExtensions(this);
+  }
+  private ref(): ChartRef {
+    const r = this.need<ChartRef>();
+    if (r.sheet.deleted || !r.sheet.charts.includes(r.chart))
+      throw new FakeOfficeError("ItemNotFound", `${this.path} has been deleted.`);
+    return r;
+  }
+  private edit(change: (chart: FakeChart) => void): void {
+    const { sheet, chart } = this.ref();
+    guard(sheet);
+    change(chart);
+  }
+  /** Queues a set on a part of the chart with no proxy of its own (`title`, `legend`...). */
+  private setOn(sub: string, prop: string, change: (chart: FakeChart, v: never) => void) {
+    return (v: never) =>
+      this.ctx.enqueue({ proxy: this, sub }, { set: prop, v }, () => this.edit((c) => change(c, v)));
+  }
+  /** Queues a method call on a part of the chart with no proxy of its own. */
+  private callOn(sub: string, method: string, args: unknown[], run: (chart: FakeChart) => void): void {
+    this.ctx.enqueue({ proxy: this, sub }, { call: method, a: args }, () => this.edit(run));
+  }
+  protected snapshot(prop: string): unknown {
+    const { chart } = this.ref();
+    return prop === "id" ? chart.id : chart.name;
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(v: string) {
+    this.write("name", v, () => this.edit((c) => (c.name = v)));
+  }
+  get title(): { text: string } {
+    return writeOnly(
+      { text: this.setOn("title", "text", (c, v: string) => (c.title = v)) },
+      `${this.path}.title`,
+    );
+  }
+  get legend(): { visible: boolean; position: string } {
+    return writeOnly(
+      {
+        visible: this.setOn("legend", "visible", (c, v: boolean) => (c.legend.visible = v)),
+        position: this.setOn("legend", "position", (c, v: string) => (c.legend.position = v)),
+      },
+      `${this.path}.legend`,
+    );
+  }
+  get dataLabels(): { showValue: boolean; numberFormat: string } {
+    return writeOnly(
+      {
+        showValue: this.setOn("dataLabels", "showValue", (c, v: boolean) => (c.dataLabels.showValue = v)),
+        numberFormat: this.setOn("dataLabels", "numberFormat", (c, v: string) => {
+          if (!this.ctx.excel.supports("ExcelApi", "1.8"))
+            throw new FakeOfficeError("ApiNotFound", "ChartDataLabels.numberFormat needs ExcelApi 1.8.");
+          c.dataLabels.numberFormat = v;
+        }),
+      },
+      `${this.path}.dataLabels`,
+    );
+  }
+  get axes(): { valueAxis: { title: { text: string } } } {
+    const title = writeOnly(
+      { text: this.setOn("axes.valueAxis.title", "text", (c, v: string) => (c.valueAxisTitle = v)) },
+      `${this.path}.axes.valueAxis.title`,
+    );
+    return Object.freeze({ valueAxis: Object.freeze({ title }) });
+  }
+  /** `series.getItemAt(i)`: its fill and outline, and `points.getItemAt(j)`'s fill. */
+  get series(): { getItemAt(i: number): unknown } {
+    const seriesAt = (c: FakeChart, i: number) => {
+      const s = c.series[i];
+      if (!s) throw new FakeOfficeError("ItemNotFound", `The chart has no series ${i}.`);
+      return s;
+    };
+    return Object.freeze({
+      getItemAt: (i: number) => {
+        const at = `series.getItemAt(${i})`;
+        const fill = Object.freeze({
+          setSolidColor: (color: string) =>
+            this.callOn(`${at}.format.fill`, "setSolidColor", [color], (c) => (seriesAt(c, i).fill = color)),
+        });
+        const line = writeOnly(
+          { color: this.setOn(`${at}.format.line`, "color", (c, v: string) => (seriesAt(c, i).line = v)) },
+          `${this.path}.${at}.format.line`,
+        );
+        const points = Object.freeze({
+          getItemAt: (j: number) => {
+            const pointFill = Object.freeze({
+              setSolidColor: (color: string) =>
+                this.callOn(`${at}.points.getItemAt(${j}).format.fill`, "setSolidColor", [color], (c) => {
+                  const point = seriesAt(c, i).points[j];
+                  if (!point) throw new FakeOfficeError("ItemNotFound", `The series has no point ${j}.`);
+                  point.fill = color;
+                }),
+            });
+            return Object.freeze({ format: Object.freeze({ fill: pointFill }) });
+          },
+        });
+        return Object.freeze({ format: Object.freeze({ fill, line }), points });
+      },
+    });
+  }
+  /** `setPosition(startCell, endCell)`: both must be cell addresses. */
+  setPosition(start: string, end?: string): void {
+    this.call("setPosition", end === undefined ? [start] : [start, end], () => {
+      parseArea(start);
+      if (end !== undefined) parseArea(end);
+      this.edit((c) => (c.position = { start, end }));
+    });
+  }
+  delete(): void {
+    this.call("delete", [], () => {
+      const { sheet, chart } = this.ref();
+      guard(sheet);
+      sheet.charts = sheet.charts.filter((x) => x !== chart);
     });
   }
 }

@@ -12,9 +12,11 @@ import {
   parseArea,
   selectedRef,
   sheetInAddress,
+  specialCellAreas,
   tooManyMerges,
   type AreasRef,
   type FakeCell,
+  type FakeChart,
   type FakeConditionalFormat,
   type FakeExcel,
   type FakeSheet,
@@ -63,6 +65,10 @@ interface Obj {
   a?: AreasRef;
   cf?: FakeConditionalFormat;
   edge?: string;
+  chart?: FakeChart;
+  /** A chart's series and point (`series.getItemAt(i).points.getItemAt(j)`). */
+  series?: number;
+  point?: number;
 }
 
 type Args = unknown[];
@@ -84,6 +90,12 @@ const SINCE: Record<string, string> = {
   "Worksheet.GetRanges": "1.9",
   "Worksheet.PageLayout": "1.9",
   "Range.GetMergedAreasOrNullObject": "1.13",
+  "Range.GetSpecialCellsOrNullObject": "1.9",
+};
+
+/** Properties set above ExcelApi 1.7, with the set that brought them. */
+const SET_SINCE: Record<string, string> = {
+  "ChartDataLabels.NumberFormat": "1.8",
 };
 
 /** No result for this action in the response. */
@@ -155,6 +167,16 @@ export class RichApiWorkbook {
    */
   requireSet(member: string): void {
     const version = SINCE[member];
+    if (version && !this.excel.supports("ExcelApi", version))
+      throw new FakeOfficeError(
+        "ApiNotFound",
+        `${member} needs ExcelApi ${version}, which this Excel lacks.`,
+      );
+  }
+
+  /** @internal Fails with `ApiNotFound` when the host lacks the set that brought a property (`SET_SINCE`). */
+  requireSetOf(member: string): void {
+    const version = SET_SINCE[member];
     if (version && !this.excel.supports("ExcelApi", version))
       throw new FakeOfficeError(
         "ApiNotFound",
@@ -267,6 +289,22 @@ export class RichApiWorkbook {
       sheet.pageLayout[key] = v;
       return NONE;
     };
+    const chartObj = (o: Obj, chart: FakeChart): Obj => ({ type: "Chart", sheet: o.sheet, chart });
+    const liveChart = (o: Obj): FakeChart => {
+      const sheet = sheetOf(o);
+      const chart = o.chart as FakeChart;
+      if (!sheet.charts.includes(chart))
+        throw new FakeOfficeError("ItemNotFound", "The chart has been deleted.");
+      return chart;
+    };
+    const editChart = (o: Obj, change: (c: FakeChart) => void) => {
+      const chart = liveChart(o);
+      guard(o.sheet as FakeSheet);
+      change(chart);
+    };
+    const chartPart =
+      (type: string) =>
+      (o: Obj): Obj => ({ type, sheet: o.sheet, chart: o.chart });
     const usedRange = (o: Obj): RangeRef | null => {
       const sheet = sheetOf(o);
       const b = sheet.usedBounds();
@@ -328,6 +366,7 @@ export class RichApiWorkbook {
         nav: {
           Protection: (o) => ({ type: "WorksheetProtection", sheet: sheetOf(o) }),
           FreezePanes: (o) => ({ type: "WorksheetFreezePanes", sheet: sheetOf(o) }),
+          Charts: (o) => ({ type: "ChartCollection", sheet: sheetOf(o) }),
           PageLayout: (o) => ({ type: "PageLayout", sheet: sheetOf(o) }),
           GetRange: (o, [address]) => {
             const sheet = sheetOf(o);
@@ -382,6 +421,114 @@ export class RichApiWorkbook {
         },
       },
       WorksheetProtection: { get: { Protected: (o) => sheetOf(o).protected } },
+      // Charts: what the host sets is recorded on the sheet's `charts` (FakeChart).
+      ChartCollection: {
+        items: (o) => sheetOf(o).charts.map((chart) => chartObj(o, chart)),
+        index: (o, id) => {
+          const chart = sheetOf(o).charts.find((c) => c.id === id);
+          if (!chart) throw new FakeOfficeError("ItemNotFound", `No chart has the id ${String(id)}.`);
+          return chartObj(o, chart);
+        },
+        nav: {
+          Add: (o, [type, source, seriesBy]) => {
+            const r = rangeOf(source as Obj);
+            if (r.sheet !== sheetOf(o))
+              throw new FakeOfficeError("InvalidArgument", "The chart's data is on another sheet.");
+            const area = { top: r.top, left: r.left, bottom: r.top + r.rows - 1, right: r.left + r.cols - 1 };
+            return chartObj(o, excel.addChart(r.sheet, String(type), area, String(seriesBy)));
+          },
+        },
+      },
+      Chart: {
+        get: { Id: (o) => liveChart(o).id, Name: (o) => liveChart(o).name },
+        set: { Name: (o, v) => editChart(o, (c) => (c.name = String(v))) },
+        nav: {
+          Title: chartPart("ChartTitle"),
+          Legend: chartPart("ChartLegend"),
+          DataLabels: chartPart("ChartDataLabels"),
+          Axes: chartPart("ChartAxes"),
+          Series: chartPart("ChartSeriesCollection"),
+        },
+        call: {
+          SetPosition: (o, [start, end]) => {
+            parseArea(String(start));
+            const to = end === undefined || end === null ? undefined : String(end);
+            if (to !== undefined) parseArea(to);
+            editChart(o, (c) => (c.position = { start: String(start), end: to }));
+            return NONE;
+          },
+          Delete: (o) => {
+            const chart = liveChart(o);
+            const sheet = sheetOf(o);
+            guard(sheet);
+            sheet.charts = sheet.charts.filter((c) => c !== chart);
+            return NONE;
+          },
+        },
+      },
+      ChartTitle: { set: { Text: (o, v) => editChart(o, (c) => (c.title = String(v))) } },
+      ChartLegend: {
+        set: {
+          Visible: (o, v) => editChart(o, (c) => (c.legend.visible = Boolean(v))),
+          Position: (o, v) => editChart(o, (c) => (c.legend.position = String(v))),
+        },
+      },
+      ChartDataLabels: {
+        set: {
+          ShowValue: (o, v) => editChart(o, (c) => (c.dataLabels.showValue = Boolean(v))),
+          NumberFormat: (o, v) => {
+            this.requireSetOf("ChartDataLabels.NumberFormat");
+            editChart(o, (c) => (c.dataLabels.numberFormat = String(v)));
+          },
+        },
+      },
+      ChartAxes: { nav: { ValueAxis: chartPart("ChartValueAxis") } },
+      ChartValueAxis: { nav: { Title: chartPart("ChartAxisTitle") } },
+      ChartAxisTitle: { set: { Text: (o, v) => editChart(o, (c) => (c.valueAxisTitle = String(v))) } },
+      ChartSeriesCollection: {
+        nav: {
+          GetItemAt: (o, [i]) => {
+            if (!liveChart(o).series[Number(i)])
+              throw new FakeOfficeError("ItemNotFound", `The chart has no series ${String(i)}.`);
+            return { ...chartPart("ChartSeries")(o), series: Number(i) };
+          },
+        },
+      },
+      ChartSeries: {
+        nav: {
+          Format: (o) => ({ ...o, type: "ChartSeriesFormat" }),
+          Points: (o) => ({ ...o, type: "ChartPointsCollection" }),
+        },
+      },
+      ChartSeriesFormat: {
+        nav: { Fill: (o) => ({ ...o, type: "ChartFill" }), Line: (o) => ({ ...o, type: "ChartLineFormat" }) },
+      },
+      ChartFill: {
+        call: {
+          SetSolidColor: (o, [color]) => {
+            editChart(o, (c) => {
+              const s = c.series[o.series as number];
+              if (o.point === undefined) s.fill = String(color);
+              else s.points[o.point].fill = String(color);
+            });
+            return NONE;
+          },
+        },
+      },
+      ChartLineFormat: {
+        set: { Color: (o, v) => editChart(o, (c) => (c.series[o.series as number].line = String(v))) },
+      },
+      ChartPointsCollection: {
+        nav: {
+          GetItemAt: (o, [j]) => {
+            if (!liveChart(o).series[o.series as number].points[Number(j)])
+              throw new FakeOfficeError("ItemNotFound", `The series has no point ${String(j)}.`);
+            return { ...o, type: "ChartPoint", point: Number(j) };
+          },
+        },
+      },
+      ChartPoint: { nav: { Format: (o) => ({ ...o, type: "ChartPointFormat" }) } },
+      ChartPointFormat: { nav: { Fill: (o) => ({ ...o, type: "ChartFill" }) } },
       // Page layout (ExcelApi 1.9): what is set is recorded on the sheet's `pageLayout`.
       PageLayout: {
         set: {
@@ -461,6 +608,13 @@ export class RichApiWorkbook {
             const bottom = Math.max(a.top + a.rows, b.top + b.rows);
             const right = Math.max(a.left + a.cols, b.left + b.cols);
             return range({ sheet: a.sheet, top, left, rows: bottom - top, cols: right - left });
+          },
+          GetSpecialCellsOrNullObject: (o, [cellType, cellValueType]) => {
+            const r = rangeOf(o);
+            const valueType =
+              cellValueType === null || cellValueType === undefined ? undefined : String(cellValueType);
+            const areas = specialCellAreas(r, String(cellType), valueType);
+            return areas ? { type: "RangeAreas", sheet: r.sheet, a: { sheet: r.sheet, areas } } : null;
           },
           GetMergedAreasOrNullObject: (o) => {
             const r = rangeOf(o);

@@ -140,7 +140,9 @@ describe("planWriteOps' size estimates, against office.js's real request bodies"
       return { ops: planned.ops, frame: fake.syncs[mark + 1].bytes - small };
     });
     const measured = fake.syncs.slice(-ops.length).map((s) => s.bytes - frame);
-    expect(new Set(ops.map((op) => op.kind))).toEqual(new Set(["cf-remove", "sheet", "cf-add", "store"]));
+    expect(new Set(ops.map((op) => op.kind))).toEqual(
+      new Set(["cf-remove", "sheet", "cf-add", "store", "chart"]),
+    );
     ops.forEach((op, i) => {
       expect(op.bytes / measured[i]).toBeGreaterThan(0.9);
       expect(op.bytes / measured[i]).toBeLessThan(1.3);

@@ -71,6 +71,27 @@ function sheetParts(parts: Parts): Map<string, string> {
   return out;
 }
 
+/** Targets of a part's relationships, resolved to part names. */
+function relTargets(parts: Parts, part: string): string[] {
+  const dir = part.slice(0, part.lastIndexOf("/"));
+  const rels = text(parts[`${dir}/_rels/${part.slice(dir.length + 1)}.rels`]);
+  return [...rels.matchAll(/\bTarget="([^"]+)"/g)].map((m) => {
+    const out = dir.split("/");
+    for (const seg of m[1].split("/"))
+      if (seg === "..") out.pop();
+      else out.push(seg);
+    return out.join("/");
+  });
+}
+
+/** Our chart parts on a sheet of ours: its rels, its drawing, the drawing's rels and its charts. */
+function chartParts(parts: Parts, sheetPart: string): string[] {
+  const relsOf = (p: string) => p.replace(/([^/]+)$/, "_rels/$1.rels");
+  const drawings = relTargets(parts, sheetPart);
+  if (drawings.length === 0) return [];
+  return [relsOf(sheetPart), ...drawings.flatMap((d) => [d, relsOf(d), ...relTargets(parts, d)])];
+}
+
 /** Every character kept, but each priority number replaced by its rank in the part. */
 function rankPriorities(xml: string): string {
   const values = [...xml.matchAll(/\spriority="(\d+)"/g)].map((m) => Number(m[1]));
@@ -129,7 +150,13 @@ describe.each(FIXTURES)("%s", (name) => {
     const r = run(name);
     const outSheets = sheetParts(r.output);
     const added = Object.keys(r.output).filter((p) => !(p in r.input));
-    expect(added.sort()).toEqual(r.ours.map((s) => outSheets.get(s)!).sort());
+    const summary = outSheets.get("Scorecard Summary")!;
+    const charts = chartParts(r.output, summary);
+    // The fixture's KPIs: the chart of statuses, in a part of its own beside any chart of the officer's.
+    const ourCharts = charts.filter((p) => p.startsWith("xl/charts/"));
+    expect(ourCharts).toHaveLength(1);
+    expect(ourCharts.every((p) => !(p in r.input))).toBe(true);
+    expect(added.sort()).toEqual([...r.ours.map((s) => outSheets.get(s)!), ...charts].sort());
     for (const part of Object.keys(r.output)) {
       if (
         /\.(xml|rels)$/.test(part) &&
@@ -193,7 +220,10 @@ describe.each(FIXTURES)("%s", (name) => {
   it("workbook.xml, its rels and content types: only our sheets and our print names added", () => {
     const r = run(name);
     const outSheets = sheetParts(r.output);
-    const ourParts = new Set(r.ours.map((s) => outSheets.get(s)!));
+    const ourParts = new Set([
+      ...r.ours.map((s) => outSheets.get(s)!),
+      ...chartParts(r.output, outSheets.get("Scorecard Summary")!),
+    ]);
     let wb = text(r.output["xl/workbook.xml"]);
     for (const s of r.ours) wb = wb.replace(new RegExp(`<sheet\\b[^>]*\\bname="${s}"[^>]*/>`), "");
     wb = wb.replace(/<definedName\b[^>]*>[^<]*<\/definedName>/g, (d) =>

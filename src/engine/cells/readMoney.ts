@@ -30,10 +30,16 @@ export function readMoney(value: CellValue, format: string): MoneyReading {
   return readPlain(value);
 }
 
+/**
+ * Amounts past a quadrillion (in the sheet's units) are read as text, not money: no budget is that
+ * large, and scaling or adding them could pass the largest number a double holds (1e306 × 1,000).
+ */
+export const MAX_MONEY = 1e15;
+
 function readPlain(value: CellValue): MoneyReading {
   if (value === null) return { kind: "blank" };
   if (typeof value === "number")
-    return Number.isFinite(value)
+    return Number.isFinite(value) && Math.abs(value) <= MAX_MONEY
       ? { kind: "number", value, pounds: false }
       : { kind: "text", text: String(value) };
   if (typeof value === "boolean") return { kind: "text", text: String(value) };
@@ -49,5 +55,7 @@ function readPlain(value: CellValue): MoneyReading {
   const digits = Number(m[4].replace(/,/g, ""));
   const suffix = m[5]?.toLowerCase();
   const mult = !suffix ? 1 : suffix === "k" || suffix === "thousand" ? 1000 : suffix === "bn" ? 1e9 : 1e6;
-  return { kind: "number", value: sign * digits * mult, pounds: suffix !== undefined };
+  const amount = sign * digits * mult;
+  if (!(Math.abs(amount) <= MAX_MONEY)) return { kind: "text", text };
+  return { kind: "number", value: amount, pounds: suffix !== undefined };
 }

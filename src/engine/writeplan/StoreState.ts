@@ -1,7 +1,11 @@
 import type { OwnedSheetRole } from "./WritePlan";
 import type { Settings } from "../Settings";
 
-/** Name of our very hidden sheet that both the add-in and the CLI read and write. */
+/**
+ * Name of our very hidden store sheet that both the add-in and the CLI read and write. The store
+ * is known by its content, not by this name: when an officer's sheet has it, ours is
+ * "QScorecard_Store (2)" (see `locateStore`).
+ */
 export const STORE_SHEET = "QScorecard_Store";
 
 /** What our store sheet holds between runs. */

@@ -158,11 +158,71 @@ export interface CfWrite {
 /** Text in every conditional-format formula we write: `N("qscorecard")` evaluates to 0. */
 export const CF_MARKER = 'N("qscorecard")';
 
+/** A block of cells on one of our sheets (0-based, inclusive). */
+export interface CellBlock {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One series of a chart: its name in words, its values, and its colours. */
+export interface ChartSeriesWrite {
+  /** The series' name in words ("Outside tolerance"), as written in the data block's header row. */
+  name: string;
+  /** The values, as written in the series' column of the data block (cached values for .xlsx writers). */
+  values: number[];
+  /** The bars' fill and outline ("#RRGGBB"), from `RAG_PALETTE`. */
+  fill: string;
+  line: string;
+  /** Per bar, where bars differ (underspends green, overspends red): fill and outline by point. */
+  points?: { fill: string; line: string }[];
+}
+
+/** Prefix of every chart name we give: a re-run deletes the charts whose names start with it, and no others. */
+export const CHART_NAME_PREFIX = "QScorecard chart: ";
+
+/**
+ * A native chart on one of our sheets, as plain data. Its data is a block of cells the sheet's
+ * plan writes (`data`): the top-left cell blank, series names across the top row, category names
+ * down the left column, one column of values per series. Hosts refer the chart to those cells
+ * (formulas, `charts.add(type, range, "Columns")`) and may cache `categories` and the series'
+ * values. `anchor` is the block of cells the chart covers, clear of every cell the plan writes.
+ *
+ * @example
+ * { name: "QScorecard chart: statuses", kind: "bar", sheet: "Scorecard Summary",
+ *   title: "Measures by group and status", description: "Bar chart. Measures by group and status. ...",
+ *   data: { top: 60, left: 0, bottom: 62, right: 4 }, categories: ["Contract KPIs", "Partnership KPIs"],
+ *   series: [{ name: "Outside tolerance", values: [3, 1], fill: "#FFC7CE", line: "#9C0006" }, ...],
+ *   anchor: { top: 30, left: 0, bottom: 47, right: 5 }, legend: true, labelFormat: "0", axisTitle: "Measures" }
+ */
+export interface ChartWrite {
+  /** Unique on the workbook's sheet, starting `CHART_NAME_PREFIX`. */
+  name: string;
+  /** "bar": horizontal bars (clustered); "column": vertical columns (clustered). */
+  kind: "bar" | "column";
+  sheet: string;
+  title: string;
+  /** Alt text: what the chart shows, every number stated. */
+  description: string;
+  data: CellBlock;
+  categories: string[];
+  series: ChartSeriesWrite[];
+  anchor: CellBlock;
+  /** Show a legend (the series' names); off where one series says nothing the title does not. */
+  legend: boolean;
+  /** Number format of the data labels (each bar shows its value, so colour is not the only key). */
+  labelFormat: string;
+  /** The value axis's title ("Measures", "£000's"). */
+  axisTitle: string;
+}
+
 /**
  * Everything a host must do to the workbook, as plain data.
  *
  * Hosts apply it in this order: remove our old CF rules (those whose formula contains `CF_MARKER`)
- * on `cfSheets`; write `sheets` (replacing our old ones); add `conditionalFormats`; write `store`.
+ * on `cfSheets`; write `sheets` (replacing our old ones, our old charts on them removed); add
+ * `conditionalFormats`; write `store`; add `charts`.
  * Hosts never touch a user's cell values, formats, merges, widths or order.
  */
 export interface WritePlan {
@@ -174,4 +234,10 @@ export interface WritePlan {
   store: { sheetName: string; rows: [string, string][] };
   /** Names of sheets we owned before that this run no longer writes (hosts delete them). */
   deleteSheets: string[];
+  /**
+   * Native charts on our sheets (the Scorecard Summary), added after the sheets are written; a
+   * host first removes our charts from the last run (named with `CHART_NAME_PREFIX`). Always set
+   * by the engine; optional only so hand-made plans in tests stay short.
+   */
+  charts?: ChartWrite[];
 }

@@ -1,4 +1,5 @@
 import { formatMoney } from "../finance/formatMoney";
+import { buildCharts } from "./buildCharts";
 import { createSheetBuilder, PARAGRAPH_WIDTH, STYLES } from "./createSheetBuilder";
 import type { KpiResult, StatusCounts } from "../kpi/KpiResult";
 import { RAG_PALETTE } from "./ragPalette";
@@ -6,7 +7,7 @@ import type { ScoreResult } from "../ScoreResult";
 import type { Settings } from "../Settings";
 import { statusLabel, trendLabel } from "../kpi/statusLabel";
 import { unitNumberFormat } from "../cells/unitNumberFormat";
-import type { CellStyle, SheetWrite } from "./WritePlan";
+import type { CellStyle, ChartWrite, SheetWrite } from "./WritePlan";
 
 /** What the Scorecard Summary sheet is built from. */
 export interface SummarySheetInput {
@@ -71,13 +72,14 @@ export function pointsChange(now: number | null, old: number | null): number | n
  * "N of M reported are within or better than target (x%)" sentence; counts by service area and by
  * group × status with a Total row and a percentage row (seed 000 §13); trend counts; the demand
  * table of measures without targets with their change on the previous quarter and the same
- * quarter last year (seed 000 §17); the summary lines; and the finance headlines.
- * Numbers are written as numbers with number formats.
+ * quarter last year (seed 000 §17); the summary lines; the finance headlines; and, below, the
+ * native charts of statuses by group and of variances over the threshold with the figures they
+ * are drawn from (`buildCharts`). Numbers are written as numbers with number formats.
  *
  * @example
- * buildSummarySheet({ name: "Scorecard Summary", result, settings, commentaryName, narrativeName })
+ * const { sheet, charts } = buildSummarySheet({ name: "Scorecard Summary", result, settings, commentaryName, narrativeName });
  */
-export function buildSummarySheet(input: SummarySheetInput): SheetWrite {
+export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetWrite; charts: ChartWrite[] } {
   const { result } = input;
   const b = createSheetBuilder("summary", input.name);
   let widestTable = 0; // columns of the widest table written
@@ -154,17 +156,19 @@ export function buildSummarySheet(input: SummarySheetInput): SheetWrite {
   }
   b.gap();
   b.paragraph(`Each measure's status, trend and commentary: see "${input.commentaryName}".`, STYLES.note);
+  const charts = buildCharts(b, { sheet: input.name, result, threshold: input.settings.threshold });
 
   // Column A holds names and sentences; the others counts and figures. Enough columns print for
   // a sentence of PARAGRAPH_WIDTH, and the widest table.
   const figureCols = Math.max(MIN_FIGURE_COLS, widestTable - 1);
   const columnWidths = [NAME_WIDTH, ...new Array<number>(figureCols).fill(FIGURE_WIDTH)];
-  return b.done({
+  const sheet = b.done({
     columnWidths,
     freezeRows: 0,
     editableCols: [],
     print: { title: "Scorecard Summary", period: result.period, lastCol: figureCols, titleRows: null },
   });
+  return { sheet, charts };
 
   function countsTable(dimension: string, rows: StatusCounts[], totals: StatusCounts): void {
     widestTable = Math.max(widestTable, COUNT_COLUMNS.length + 2);

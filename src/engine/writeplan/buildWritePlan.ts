@@ -4,8 +4,9 @@ import { buildRagRules } from "./buildRagRules";
 import { buildSummarySheet } from "./buildSummarySheet";
 import type { FinanceTable } from "../finance/FinanceTable";
 import type { SheetGrid, WorkbookGrid } from "../Grid";
-import type { Issue } from "../Issue";
+import { issue, type Issue } from "../Issue";
 import type { KpiTable } from "../kpi/KpiTable";
+import { locateStore, type StoreLocation } from "./locateStore";
 import { resolveSheetNames } from "./resolveSheetNames";
 import type { ScoreResult } from "../ScoreResult";
 import type { Settings } from "../Settings";
@@ -36,6 +37,12 @@ export interface WritePlanInput {
  *   set of sheets is stable; a sheet we owned under another name (settings renamed, or a suffix
  *   no longer needed) is deleted after its commentary has been carried into the new one.
  * - A user's sheet is never overwritten: ours get a suffixed name and a "sheet-name-taken" warning.
+ *   The store is found by its content (`locateStore`); when an officer's sheet is called
+ *   "QScorecard_Store", the store goes to "QScorecard_Store (2)" (`plan.store.sheetName`), with a
+ *   "store-name-taken" warning, and `deleteSheets` never names a sheet of the officer's.
+ * - Defined names: the hosts add only the print area and print titles of our own sheets
+ *   (`_xlnm.Print_Area`, `_xlnm.Print_Titles`, scoped to those sheets), never a workbook-scoped
+ *   name, so no name of ours can take one of the officer's (test/xlsx/ourNames.test.ts checks it).
  * - Building a plan from a workbook that already holds our sheets and store gives the same plan.
  *
  * @example
@@ -50,7 +57,10 @@ export function buildWritePlan(input: WritePlanInput): { plan: WritePlan; issues
     return owned ? byName.get(owned.name.toLowerCase()) : undefined;
   };
 
-  const named = resolveSheetNames(settings.sheetNames, workbook, state);
+  const storeAt = locateStore(workbook);
+  const storeTaken = storeNameTaken(storeAt);
+  if (storeTaken) issues.push(storeTaken);
+  const named = resolveSheetNames(settings.sheetNames, workbook, state, storeAt.name);
   issues.push(...named.issues);
   const { names } = named;
 
@@ -74,7 +84,7 @@ export function buildWritePlan(input: WritePlanInput): { plan: WritePlan; issues
   });
   // Loops, not push(...): a spread of one issue a row fails past ~120,000 arguments.
   for (const i of [commentary.issues, narrative.issues].flat()) issues.push(i);
-  const summary = buildSummarySheet({
+  const { sheet: summary, charts } = buildSummarySheet({
     name: names.summary,
     result,
     settings,
@@ -86,7 +96,7 @@ export function buildWritePlan(input: WritePlanInput): { plan: WritePlan; issues
   for (const i of rag.issues) issues.push(i);
 
   const ourNames = new Set(
-    [STORE_SHEET, ...state.owned.map((o) => o.name), ...Object.values(names)].map((n) => n.toLowerCase()),
+    [storeAt.name, ...state.owned.map((o) => o.name), ...Object.values(names)].map((n) => n.toLowerCase()),
   );
   const userSheets = workbook.sheets.filter((s) => !ourNames.has(s.name.toLowerCase()) && !s.protected);
   const cfSheets = unique([
@@ -95,7 +105,10 @@ export function buildWritePlan(input: WritePlanInput): { plan: WritePlan; issues
     ...rag.conditionalFormats.map((c) => c.sheet),
   ]).filter((name) => userSheets.some((s) => s.name === name));
 
-  const written = new Set(Object.values(names).map((n) => n.toLowerCase()));
+  // Never delete the store, or a sheet of the officer's named like it (a damaged record may list it).
+  const written = new Set(
+    [...Object.values(names), storeAt.name, ...storeAt.officers].map((n) => n.toLowerCase()),
+  );
   const deleteSheets = unique(
     state.owned
       .filter((o) => !written.has(o.name.toLowerCase()) && byName.has(o.name.toLowerCase()))
@@ -117,11 +130,26 @@ export function buildWritePlan(input: WritePlanInput): { plan: WritePlan; issues
       sheets: [summary, commentary.sheet, narrative.sheet],
       cfSheets,
       conditionalFormats: rag.conditionalFormats,
-      store: { sheetName: STORE_SHEET, rows: writeStoreRows(store) },
+      store: { sheetName: storeAt.name, rows: writeStoreRows(store) },
       deleteSheets,
+      charts,
     },
     issues,
   };
+}
+
+/** The warning when an officer's sheet holds the store's own name and ours went elsewhere. */
+function storeNameTaken(at: StoreLocation): Issue | undefined {
+  const plain = STORE_SHEET.toLowerCase();
+  const theirs = at.officers.find((n) => n.toLowerCase() === plain);
+  if (!theirs || at.name.toLowerCase() === plain) return undefined;
+  return issue(
+    "warning",
+    "store-name-taken",
+    theirs,
+    "A1",
+    `A sheet of yours is already called "${theirs}", the name of the scorecard's hidden store (its saved settings and the record of its sheets), so your sheet was left as it is and the store was written to "${at.name}".`,
+  );
 }
 
 function unique(names: string[]): string[] {

@@ -1,6 +1,7 @@
 import type { SheetGrid, WorkbookGrid } from "../Grid";
 import { issue, type Issue } from "../Issue";
-import { STORE_SHEET, type StoreState } from "./StoreState";
+import { locateStore } from "./locateStore";
+import type { StoreState } from "./StoreState";
 import { toA1 } from "../cells/toA1";
 
 /** The state of a workbook we have never scored. */
@@ -9,15 +10,17 @@ export function emptyStoreState(): StoreState {
 }
 
 /**
- * Reads our store sheet (STORE_SHEET): rows of [key, json] in columns A:B, long JSON split over
- * `key#1`, `key#2`, ... rows. An empty state when the sheet is absent. Bad JSON or a value of the
- * wrong shape gives a "store-corrupt" issue naming the cell, and an empty state (never throws).
+ * Reads our store sheet, found by its content (`locateStore`: an officer's sheet called
+ * "QScorecard_Store" is not read as ours): rows of [key, json] in columns A:B, long JSON split over
+ * `key#1`, `key#2`, ... rows. An empty state when there is no store. Bad JSON or a value of the
+ * wrong shape gives a "store-corrupt" issue naming the store's sheet and cell, and an empty state
+ * (never throws).
  *
  * @example
  * readStore({ sheets: [] }).state.owned // []
  */
 export function readStore(workbook: WorkbookGrid): { state: StoreState; issues: Issue[] } {
-  const sheet = workbook.sheets.find((s) => s.name === STORE_SHEET);
+  const { sheet } = locateStore(workbook);
   if (!sheet) return { state: emptyStoreState(), issues: [] };
 
   const parts = collectParts(sheet);
@@ -32,19 +35,21 @@ export function readStore(workbook: WorkbookGrid): { state: StoreState; issues: 
       value = JSON.parse(text);
     } catch (e) {
       return corrupt(
+        sheet.name,
         cell,
         `The scorecard's store cell ${cell} ("${key}") is not valid JSON (${(e as Error).message}).`,
       );
     }
     const problem = assign(state, key, value);
-    if (problem) return corrupt(cell, `The scorecard's store cell ${cell} ("${key}") ${problem}.`);
+    if (problem)
+      return corrupt(sheet.name, cell, `The scorecard's store cell ${cell} ("${key}") ${problem}.`);
   }
   return { state, issues: [] };
 }
 
-function corrupt(cell: string, message: string): { state: StoreState; issues: Issue[] } {
+function corrupt(sheet: string, cell: string, message: string): { state: StoreState; issues: Issue[] } {
   const full = `${message} Saved settings and the record of our sheets were ignored; our sheets are written afresh.`;
-  return { state: emptyStoreState(), issues: [issue("warning", "store-corrupt", STORE_SHEET, cell, full)] };
+  return { state: emptyStoreState(), issues: [issue("warning", "store-corrupt", sheet, cell, full)] };
 }
 
 /** Groups the sheet's rows by key: whole keys and `key#n` chunks. */

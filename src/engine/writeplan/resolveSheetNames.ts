@@ -1,11 +1,9 @@
 import type { WorkbookGrid } from "../Grid";
 import { issue, type Issue } from "../Issue";
 import type { Settings } from "../Settings";
+import { freeSheetName, MAX_SHEET_NAME } from "./freeSheetName";
 import { STORE_SHEET, type StoreState } from "./StoreState";
 import type { OwnedSheetRole } from "./WritePlan";
-
-/** Excel's longest sheet name. */
-const MAX_SHEET_NAME = 31;
 
 /** Our sheet roles, in the order we write the sheets. */
 export const SHEET_ROLES: OwnedSheetRole[] = ["summary", "commentary", "narrative"];
@@ -13,8 +11,10 @@ export const SHEET_ROLES: OwnedSheetRole[] = ["summary", "commentary", "narrativ
 /**
  * Chooses the names of our three sheets. A name held by a sheet of the user's (present in the
  * workbook but not recorded as ours in the store) is never reused: ours gets a suffix,
- * "Scorecard Summary (2)", and a "sheet-name-taken" warning. Characters Excel forbids are
- * replaced and names are cut to 31 characters. Excel compares sheet names case-insensitively.
+ * "Scorecard Summary (2)", and a "sheet-name-taken" warning. Nor is the store's name
+ * (`storeName`, from `locateStore`; an officer's sheet called "QScorecard_Store" is theirs like any
+ * other). Characters Excel forbids are replaced and names are cut to 31 characters. Excel compares
+ * sheet names case-insensitively.
  *
  * @example
  * // the user has their own "KPI Commentary":
@@ -24,25 +24,22 @@ export function resolveSheetNames(
   wanted: Settings["sheetNames"],
   workbook: WorkbookGrid,
   state: StoreState,
+  storeName = STORE_SHEET,
 ): { names: Record<OwnedSheetRole, string>; issues: Issue[] } {
+  const store = storeName.toLowerCase();
   const ours = new Set(state.owned.map((o) => o.name.toLowerCase()));
+  // Every sheet but ours is the officer's, whatever it is called; the store's name is taken too.
   const users = new Set(
-    workbook.sheets
-      .map((s) => s.name.toLowerCase())
-      .filter((n) => !ours.has(n) && n !== STORE_SHEET.toLowerCase()),
+    workbook.sheets.map((s) => s.name.toLowerCase()).filter((n) => !ours.has(n) || n === store),
   );
-  users.add(STORE_SHEET.toLowerCase());
+  users.add(store);
   const chosen = new Set<string>();
   const names = {} as Record<OwnedSheetRole, string>;
   const issues: Issue[] = [];
   for (const role of SHEET_ROLES) {
     const base = cleanSheetName(wanted[role], role);
-    let name = base;
-    for (let n = 2; users.has(name.toLowerCase()) || chosen.has(name.toLowerCase()); n++) {
-      const suffix = ` (${n})`;
-      name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    }
-    if (name !== base && users.has(base.toLowerCase())) {
+    const name = freeSheetName(base, new Set([...users, ...chosen]));
+    if (name !== base && users.has(base.toLowerCase()) && base.toLowerCase() !== store) {
       issues.push(
         issue(
           "warning",

@@ -62,7 +62,7 @@ describe("buildSummarySheet", () => {
     settings: { threshold: 100_000 },
     commentaryName: "KPI Commentary",
     narrativeName: "Variance Narrative",
-  });
+  }).sheet;
 
   it("states the period and the seeds' sentence", () => {
     expect(rowOf(s, "Period scored")[1].value).toBe("2019/20 Q3");
@@ -129,7 +129,7 @@ describe("buildSummarySheet", () => {
       settings: { threshold: 100_000 },
       commentaryName: "KPI Commentary",
       narrativeName: "Variance Narrative",
-    });
+    }).sheet;
     const at = new Map(sheet.cells.map((c) => [`${c.row},${c.col}`, c]));
     const cut = sheet.cells.filter((c) => {
       if (typeof c.value !== "string" || c.style?.wrap) return false;
@@ -159,7 +159,7 @@ describe("buildSummarySheet", () => {
         settings: { threshold: 100_000 },
         commentaryName: "KPI Commentary",
         narrativeName: "Variance Narrative",
-      });
+      }).sheet;
     };
     const some = build(["Care Leavers", "Child Protection", ""]);
     const firstCol = (x: SheetWrite) => x.cells.filter((c) => c.col === 0).map((c) => c.value);
@@ -210,7 +210,7 @@ describe("buildSummarySheet", () => {
       settings: { threshold: 100000 },
       commentaryName: "KPI Commentary",
       narrativeName: "Variance Narrative",
-    });
+    }).sheet;
     expect(rowOf(sheet, "With a target").map((c) => c.value)).toEqual(["With a target", 0, 0, 1, 1]);
     const row = rowOf(sheet, "Timeliness");
     expect(row.slice(1, 3).map((c) => [c.value, c.style?.numberFormat])).toEqual([

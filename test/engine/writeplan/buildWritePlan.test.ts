@@ -165,6 +165,81 @@ describe("buildWritePlan", () => {
     expect(second.plan.deleteSheets).toEqual([]);
   });
 
+  it("leaves an officer's sheet called QScorecard_Store as it is: our store moves, is found again, and a warning names it", () => {
+    const { wb, kpis } = userWorkbook();
+    wb.sheets.push(sheet(STORE_SHEET, [["my own notes"]]));
+    const first = plan(wb, kpis);
+    expect(first.plan.store.sheetName).toBe("QScorecard_Store (2)");
+    expect(first.plan.deleteSheets).toEqual([]);
+    expect(first.plan.sheets.map((s) => s.name)).toEqual([
+      "Scorecard Summary",
+      "KPI Commentary",
+      "Variance Narrative",
+    ]);
+    expect(first.issues).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        code: "store-name-taken",
+        sheet: STORE_SHEET,
+        cell: "A1",
+      }),
+    ]);
+    expect(first.issues[0].message).toContain('"QScorecard_Store (2)"');
+
+    // The next run finds the moved store: commentary and settings carried, the same plan.
+    const wb1 = applyPlanToGrid(wb, first.plan);
+    expect(wb1.sheets.find((s) => s.name === STORE_SHEET)!.values).toEqual([["my own notes"]]);
+    typeCommentary(wb1, "KPI Commentary", { "Measure 2": "Staff sickness in March." });
+    const second = plan(wb1, kpis);
+    expect(second.plan.store).toEqual(first.plan.store);
+    expect(second.plan.deleteSheets).toEqual([]);
+    const wb2 = applyPlanToGrid(wb1, second.plan);
+    expect(column(wb2, "KPI Commentary", "Officer commentary").get("Measure 2")).toBe(
+      "Staff sickness in March.",
+    );
+    expect(wb2.sheets.find((s) => s.name === STORE_SHEET)!.values).toEqual([["my own notes"]]);
+  });
+
+  it("a damaged store of ours is still ours: rewritten in place, never moved", () => {
+    const { wb, kpis } = userWorkbook();
+    const wb1 = applyPlanToGrid(wb, plan(wb, kpis).plan);
+    const store = wb1.sheets.find((s) => s.name === STORE_SHEET)!;
+    store.values[1][1] = "[{not json";
+    const { state, issues } = readStore(wb1);
+    expect(issues).toEqual([expect.objectContaining({ code: "store-corrupt", sheet: STORE_SHEET })]);
+    const again = buildWritePlan({
+      result: scoreResult(kpis, [], "Q4"),
+      kpiTables: [kpiTable],
+      financeTables: [],
+      workbook: wb1,
+      settings: DEFAULT_SETTINGS,
+      state,
+    });
+    expect(again.plan.store.sheetName).toBe(STORE_SHEET);
+    expect(again.issues.map((i) => i.code)).not.toContain("store-name-taken");
+  });
+
+  it("never deletes an officer's sheet named like the store, even when a store lists it", () => {
+    const { wb, kpis } = userWorkbook();
+    const wb1 = applyPlanToGrid(wb, plan(wb, kpis).plan);
+    const store = wb1.sheets.find((s) => s.name === STORE_SHEET)!;
+    store.name = "QScorecard_Store (2)";
+    wb1.sheets.push(sheet(STORE_SHEET, [["my own notes"]]));
+    const { state } = readStore(wb1);
+    state.owned.push({ role: "summary", name: STORE_SHEET });
+    const got = buildWritePlan({
+      result: scoreResult(kpis, [], "Q4"),
+      kpiTables: [kpiTable],
+      financeTables: [],
+      workbook: wb1,
+      settings: DEFAULT_SETTINGS,
+      state,
+    });
+    expect(got.plan.deleteSheets).not.toContain(STORE_SHEET);
+    expect(got.plan.sheets.map((s) => s.name)).not.toContain(STORE_SHEET);
+    expect(got.plan.store.sheetName).toBe("QScorecard_Store (2)");
+  });
+
   it("moves commentary to a renamed sheet and deletes the old one", () => {
     const { wb, kpis } = userWorkbook();
     const wb1 = applyPlanToGrid(wb, plan(wb, kpis).plan);

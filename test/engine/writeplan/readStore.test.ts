@@ -81,4 +81,21 @@ describe("readStore", () => {
     const ok: [string, string][] = [...writeStoreRows(state), ["futureKey", '{"a":1}']];
     expect(readStore({ sheets: [sheet(STORE_SHEET, ok)] })).toEqual({ state, issues: [] });
   });
+
+  it("does not read an officer's sheet called QScorecard_Store as a damaged store", () => {
+    // Before: "The scorecard's store cell A1 ... is not valid JSON", and the officer's sheet was overwritten.
+    const mine = sheet(STORE_SHEET, [["my own notes"]]);
+    expect(readStore({ sheets: [mine] })).toEqual({
+      state: { version: 1, owned: [], settings: {}, cf: [] },
+      issues: [],
+    });
+    // Our store moved beside it is the one read; a damaged one there is reported on its own sheet.
+    const moved = sheet("QScorecard_Store (2)", writeStoreRows(state), { visibility: "veryHidden" });
+    expect(readStore({ sheets: [mine, moved] })).toEqual({ state, issues: [] });
+    const rows = writeStoreRows(state);
+    rows[2] = [rows[2][0], "{oops"];
+    expect(readStore({ sheets: [mine, sheet("QScorecard_Store (2)", rows)] }).issues).toEqual([
+      expect.objectContaining({ code: "store-corrupt", sheet: "QScorecard_Store (2)", cell: "B3" }),
+    ]);
+  });
 });

@@ -65,4 +65,19 @@ describe("resolveSheetNames", () => {
     );
     expect(Object.values(got.names)).toEqual(["Scorecard", "Scorecard (2)", "Scorecard (3)"]);
   });
+
+  it("never takes the store's name, nor an officer's sheet called QScorecard_Store", () => {
+    const wanted = { ...names, summary: "QScorecard_Store", commentary: "QScorecard_Store (2)" };
+    const wb = { sheets: [sheet("QScorecard_Store", [["my own notes"]])] };
+    const got = resolveSheetNames(wanted, wb, empty, "QScorecard_Store (2)");
+    expect(got.names).toEqual({
+      summary: "QScorecard_Store (3)",
+      commentary: "QScorecard_Store (2) (2)",
+      narrative: "Variance Narrative",
+    });
+    // The officer's sheet is warned about; our own store's name is not "a sheet of yours".
+    expect(got.issues).toEqual([
+      expect.objectContaining({ code: "sheet-name-taken", sheet: "QScorecard_Store" }),
+    ]);
+  });
 });
