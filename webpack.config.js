@@ -93,15 +93,14 @@ module.exports = async (env = {}, argv = {}) => {
       // Chunks load relative to the page (all files sit beside the HTML). An "auto" public path
       // would pull in webpack's global shim, which falls back to `new Function`.
       publicPath: "",
-      // exceljs and the xlsx host load on demand in the preview, as a separate chunk.
+      // The xlsx host loads on demand in the preview, as a separate chunk.
       chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
       clean: true,
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // ExcelJS's browser build; Node built-ins are not available in the page.
+      // Node built-ins are not available in the page.
       alias: {
-        exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js"),
         // The report's charts: only the parts of ECharts they use (src/report/echartsForBrowser.ts).
         echarts$: path.resolve(__dirname, "src/report/echartsForBrowser.ts"),
       },
@@ -110,14 +109,7 @@ module.exports = async (env = {}, argv = {}) => {
     // No `global` shim: webpack's shim falls back to `new Function`, which the CSP forbids.
     node: { global: false },
     module: {
-      // The prebuilt ExcelJS bundle needs no parsing for imports.
-      noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
       rules: [
-        {
-          // No eval-like fallbacks in our bundles (see the loader).
-          test: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
-          use: path.resolve(__dirname, "scripts/webpack/noDynamicCode.js"),
-        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

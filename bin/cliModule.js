@@ -1,11 +1,11 @@
-// Which CLI module to load: the compiled one (dist/, built by `npm ci` through the prepare script)
+// Which CLI module to load: the compiled one (lib/, built by `npm ci` through the prepare script)
 // when it is newer than every source file, else the TypeScript source through tsx, so an edit to
 // src/ is never hidden by a stale build.
 const path = require("path");
 const fs = require("fs");
 
 const ROOT = path.join(__dirname, "..");
-const COMPILED = path.join(ROOT, "dist", "cli", "main.js");
+const COMPILED = path.join(ROOT, "lib", "cli", "main.js");
 
 /** Newest modification time (ms) of any file under `dir`. */
 function newestMtime(dir) {
@@ -18,7 +18,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-/** True when dist/cli/main.js exists and no file in src/ is newer. */
+/** True when lib/cli/main.js exists and no file in src/ is newer. */
 function compiledIsFresh() {
   if (!fs.existsSync(COMPILED)) return false;
   return fs.statSync(COMPILED).mtimeMs >= newestMtime(path.join(ROOT, "src"));

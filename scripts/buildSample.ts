@@ -8,7 +8,7 @@ import { measureKey } from "../src/engine/kpi/measureKey";
 import type { Polarity } from "../src/engine/Settings";
 import { STORE_SHEET, type StoreState } from "../src/engine/writeplan/StoreState";
 import { writeStoreRows } from "../src/engine/writeplan/writeStoreRows";
-import { applyWritePlan } from "../src/xlsx/applyWritePlan";
+import { applyWritePlan } from "./exceljs/applyWritePlan";
 import type { SeedSheet } from "../test/fixtures/seeds/SeedSheet";
 
 /** Where the bundled samples are written. */

@@ -12,8 +12,6 @@ import type { TableDescription } from "../engine/inspect/describeTables";
 import { nodeZlibCodec } from "../xlsx/nodeZlibCodec";
 import { inspectXlsxBuffer, scoreXlsxBuffer } from "../xlsx/scoreXlsxBuffer";
 import { XlsxInputError } from "../xlsx/XlsxInputError";
-import { runRemoveCommand } from "./runRemoveCommand";
-import { runReportCommand } from "./reportCommand";
 
 /** Where the CLI writes: anything with a `write(text)` (process.stdout, or a test's collector). */
 export interface CliIo {
@@ -30,7 +28,7 @@ export interface CliContext {
 /** Largest input file the CLI reads, checked with `stat` before a byte is read (issue 6). */
 export const MAX_INPUT_BYTES = DEFAULT_PACKAGE_LIMITS.maxFileBytes;
 
-/** The bundled sample workbooks' folder (from src/cli or dist/cli alike). */
+/** The bundled sample workbooks' folder (from src/cli or the compiled lib/cli alike). */
 export const SAMPLE_DIR = path.join(__dirname, "..", "..", "samples");
 
 /** How many warnings the summary lists before pointing at the JSON. */
@@ -86,8 +84,13 @@ export async function runCli(argv: string[], io: CliIo, context: CliContext = {}
       io.stdout.write(USAGE);
       return 0;
     }
-    if (command === "report") return await runReportCommand(rest, io, context.cwd ?? process.cwd());
-    if (command === "remove") return await runRemoveCommand(rest, io, context.cwd ?? process.cwd());
+    // Each command's own modules load only when it runs (the report's Word and chart libraries are large).
+    if (command === "report")
+      return await (await import("./reportCommand")).runReportCommand(rest, io, context.cwd ?? process.cwd());
+    if (command === "remove")
+      return await (
+        await import("./runRemoveCommand")
+      ).runRemoveCommand(rest, io, context.cwd ?? process.cwd());
     if (command !== "score" && command !== "inspect")
       throw new CliError(`unknown command "${command}" (try: scorecard score --help)`, 2);
     if (rest.includes("--help") || rest.includes("-h")) {

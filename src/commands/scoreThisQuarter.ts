@@ -2,7 +2,6 @@ import { describeOfficeError } from "../excel/describeOfficeError";
 import type { ExcelDeps } from "../excel/excelDeps";
 import { ExcelRunError } from "../excel/ExcelRunError";
 import { runScore } from "../excel/runScore";
-import { emitRunEvent } from "./runEvents";
 
 /** What the ribbon handler needs from Office; tests pass stand-ins. */
 export interface CommandDeps {
@@ -36,10 +35,4 @@ export async function scoreThisQuarter(event: { completed(): void }, deps: Comma
   } finally {
     event.completed();
   }
-}
-
-/** Reports a failure that happened before a run could start (e.g. Office not ready). */
-export function reportCommandFailure(error: unknown): void {
-  const plain = describeOfficeError(error);
-  emitRunEvent({ type: "failed", source: "ribbon", code: plain.code, message: plain.message });
 }

@@ -1,3 +1,4 @@
+import { from1900Serial } from "../engine/cells/to1900Serial";
 import { columnLetters } from "../engine/cells/toA1";
 import type {
   CellStyle,
@@ -29,6 +30,11 @@ export interface WriteTarget {
   ourConditionalFormats: Map<string, Excel.ConditionalFormat[]>;
   /** Our old charts (`CHART_NAME_PREFIX`, loaded in the read sync with their `id`), by sheet name. */
   ourCharts?: Map<string, Excel.Chart[]>;
+  /**
+   * The workbook counts dates from 1904. The plan's date-formatted numbers are 1900-system serials
+   * (the engine's, from the grid), so they are written 1,462 less, to show the same dates.
+   */
+  date1904?: boolean;
 }
 
 /** Planned ops plus the parts we will not attempt, with the reason. */
@@ -88,7 +94,7 @@ export function planWriteOps(plan: WritePlan, target: WriteTarget): PlannedWrite
     if (isProtected(sheet.name)) skip(group, sheet.name, `"${sheet.name}" is protected`);
     else if (tooLong(sheet.cells))
       skip(group, sheet.name, `a cell holds more than ${MAX_CELL_CHARS} characters`);
-    else appendAll(ops, sheetOps(sheet, target.sheets.has(sheet.name), group));
+    else appendAll(ops, sheetOps(sheet, target.sheets.has(sheet.name), group, target.date1904 === true));
   }
 
   for (const cf of plan.conditionalFormats) {
@@ -214,7 +220,7 @@ export function storeOps(
   return ops;
 }
 
-function sheetOps(sheet: SheetWrite, exists: boolean, group: string): WriteOp[] {
+function sheetOps(sheet: SheetWrite, exists: boolean, group: string, date1904: boolean): WriteOp[] {
   const name = sheet.name;
   const ops: WriteOp[] = [];
   const ws = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(name);
@@ -246,7 +252,7 @@ function sheetOps(sheet: SheetWrite, exists: boolean, group: string): WriteOp[] 
     let anyFormula = false;
     for (const c of sheet.cells) {
       if (c.formula) anyFormula = true;
-      grid[c.row - top][c.col - left] = c.formula ? `=${c.formula}` : escapeText(c.value);
+      grid[c.row - top][c.col - left] = c.formula ? `=${c.formula}` : escapeText(inDateSystem(c, date1904));
     }
     for (const [rowOffset, chunk] of chunkRows(grid)) {
       ops.push({
@@ -479,6 +485,14 @@ function addRules(target: Excel.Range | Excel.RangeAreas, rules: CfRule[]): void
     format.custom.format.font.color = rule.fontColor;
     format.stopIfTrue = rule.stopIfTrue;
   }
+}
+
+/**
+ * A cell's value in the workbook's date system: the plan's date-formatted numbers (an officer's
+ * date figure copied onto our sheets) are 1900-system serials, 1,462 less in a 1904 workbook.
+ */
+function inDateSystem(c: PlanCell, date1904: boolean): PlanCell["value"] {
+  return typeof c.value === "number" ? from1900Serial(c.value, c.style?.numberFormat, date1904) : c.value;
 }
 
 /**

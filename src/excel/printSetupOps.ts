@@ -20,8 +20,9 @@ const SECTIONS = [
  * titles; lets Excel fit the rows' heights to the wrapped text; and, through `Worksheet.pageLayout`
  * (ExcelApi 1.9): landscape A4, the plan's margins, its `scale` (which fits the print area one
  * page wide: a set `zoom.horizontalFitToPages` is not always kept by Excel), the page header and
- * footer, the print area and the header rows repeated on every page. It only queues; one op,
- * whatever the number of rows.
+ * footer, the print area, the header rows repeated on every page, and the plan's manual page
+ * breaks (`horizontalPageBreaks`, ExcelApi 1.9: the sheet's old ones removed first, as a sheet
+ * cleared for a re-run keeps them). It only queues; one op, whatever the number of rows.
  *
  * @example
  * for (const sheet of plan.sheets) ops.push(...printSetupOps(sheet));
@@ -69,6 +70,9 @@ export function printSetupOps(sheet: SheetWrite): WriteOp[] {
     if (titles) bytes.call("setPrintTitleRows", [titles]);
     bytes.prop("headersFooters").prop("defaultForAllPages");
     for (const [prop, part, side] of SECTIONS) bytes.set(prop, jsonBytes(sectionText(setup[part], side)));
+    // On the worksheet: its break collection, the removal, and one `add` (an object) per break.
+    bytes.prop("horizontalPageBreaks").call("removePageBreaks");
+    for (const cell of breakCells(setup)) bytes.method("add", [cell]);
   }
   return [
     {
@@ -110,6 +114,15 @@ function setPageLayout(ws: Excel.Worksheet, setup: PageSetup, area: string, titl
   if (titles) layout.setPrintTitleRows(titles);
   const page = layout.headersFooters.defaultForAllPages;
   for (const [prop, part, side] of SECTIONS) page[prop] = sectionText(setup[part], side);
+  // Ours only: the last run's go first (clearing the sheet leaves them).
+  const breaks = ws.horizontalPageBreaks;
+  breaks.removePageBreaks();
+  for (const cell of breakCells(setup)) breaks.add(cell);
+}
+
+/** The first cell of each row that starts a page ("A53"): `add` breaks above it. */
+function breakCells(setup: PageSetup): string[] {
+  return (setup.rowBreaks ?? []).filter((r) => r > 0).map((r) => `A${r + 1}`);
 }
 
 /** A header or footer section's text ("" clears one left from before). */

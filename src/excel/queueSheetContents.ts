@@ -1,3 +1,4 @@
+import { to1900Serial } from "../engine/cells/to1900Serial";
 import type { CellValue, MergeArea, SheetGrid } from "../engine/Grid";
 import { CF_MARKER, CHART_NAME_PREFIX } from "../engine/writeplan/WritePlan";
 
@@ -110,10 +111,12 @@ export interface SheetFacts {
 }
 
 /**
- * Turns a synced handle into the engine's `SheetGrid`. Excel gives blanks as "", the engine wants null.
- * @example toSheetGrid(handle, { name: "KPIs", visibility: "Visible", protected: false })
+ * Turns a synced handle into the engine's `SheetGrid`. Excel gives blanks as "", the engine wants
+ * null. In a 1904-system workbook (`date1904`), date-formatted numbers become 1900-system serials,
+ * as the engine reads them (`to1900Serial`, as the .xlsx host does).
+ * @example toSheetGrid(handle, { name: "KPIs", visibility: "Visible", protected: false }, false)
  */
-export function toSheetGrid(handle: SheetContentsHandle, facts: SheetFacts): SheetGrid {
+export function toSheetGrid(handle: SheetContentsHandle, facts: SheetFacts, date1904 = false): SheetGrid {
   const visibility =
     facts.visibility === "VeryHidden" ? "veryHidden" : facts.visibility === "Hidden" ? "hidden" : "visible";
   const base = { name: facts.name, visibility, protected: facts.protected } as const;
@@ -137,7 +140,15 @@ export function toSheetGrid(handle: SheetContentsHandle, facts: SheetFacts): She
     ...base,
     originRow: area.rowIndex,
     originCol: area.columnIndex,
-    values: values.map((row) => row.map(toCellValue)),
+    values: values.map((row, r) =>
+      row.map((v, c) => {
+        const value = toCellValue(v);
+        const format = formats[r]?.[c];
+        return date1904 && typeof value === "number" && typeof format === "string"
+          ? to1900Serial(value, format, true)
+          : value;
+      }),
+    ),
     formats: formats.map((row) => row.map((f) => (typeof f === "string" ? f : "General"))),
     merges,
     ...strays,

@@ -4,6 +4,7 @@ import { REQUEST_BUDGET_BYTES } from "./batchWriteOps";
 import { describeOfficeError } from "./describeOfficeError";
 import { isSizeError } from "./isSizeError";
 import { locateSheetData } from "./locateSheetData";
+import { queueDateSystemProbe, type DateSystem } from "./queueDateSystemProbe";
 import {
   areaToRead,
   queueSheetChunk,
@@ -25,12 +26,16 @@ export interface ReadState {
   handles: SheetContentsHandle[];
   /** Merged areas were asked for, Excel refused them, and the sheets were read without them. */
   mergesSkipped?: boolean;
+  /** The workbook's date system; the grid's date serials are 1900-system either way. */
+  dateSystem: DateSystem;
 }
 
 /** How to read. */
 export interface ReadWorkbookOptions {
   /** Read merged areas (ExcelApi 1.13). */
   merges: boolean;
+  /** Ask Excel for the date system in the first request (`queueDateSystemProbe`, ExcelApi 1.2). */
+  probeDates: boolean;
   /**
    * Sheet names expected from the last run; "QScorecard_Store" is always expected. The last run
    * remembers its store's real name, so a store that moved to "QScorecard_Store (2)" (an officer's
@@ -47,14 +52,33 @@ export interface ReadWorkbookOptions {
  * without them, and `mergesSkipped` says so: Excel fails `getMergedAreasOrNullObject` on a range
  * with more than 512 merged areas (office-js typings; the error code is not documented), and the
  * engine scores without merges. An error that was not the merges' recurs and is thrown.
+ * The first request also asks Excel for the workbook's date system (`probeDates`,
+ * `queueDateSystemProbe`): in a 1904-system workbook, date-formatted numbers are moved to the 1900
+ * system the engine reads (`toSheetGrid`). If the read fails with the check in it (after the
+ * merges' retry), it is made once more without it; dates are then read as 1900, and
+ * `dateSystem.unknown` says why.
  *
  * @example
- * const read = await readWorkbook(context, { merges: true, expected: ["KPIs"], sync });
+ * const read = await readWorkbook(context, { merges: true, probeDates: true, expected: ["KPIs"], sync });
  */
 export async function readWorkbook(
   context: Excel.RequestContext,
   options: ReadWorkbookOptions,
 ): Promise<ReadState> {
+  try {
+    return await readMerged(context, options);
+  } catch (e) {
+    // The date check may be what failed (a host that refuses `workbook.functions`): read once
+    // more without it, as 1900, and say why. An error that was not the check's recurs and is thrown.
+    if (!options.probeDates || isSizeError(e)) throw e;
+    const read = await readMerged(context, { ...options, probeDates: false });
+    const why = `${describeOfficeError(e).code}: ${e instanceof Error ? e.message : String(e)}`;
+    return { ...read, dateSystem: { date1904: false, unknown: `Excel refused the date check (${why})` } };
+  }
+}
+
+/** `readOnce`; if it fails while merged areas were asked for, once more without them. */
+async function readMerged(context: Excel.RequestContext, options: ReadWorkbookOptions): Promise<ReadState> {
   try {
     return await readOnce(context, options);
   } catch (e) {
@@ -88,7 +112,7 @@ async function readOnce(context: Excel.RequestContext, options: ReadWorkbookOpti
     }
     if (!RETRY_AFTER_LISTING.has(describeOfficeError(e).code)) throw e;
     // A host that refuses calls on a null object: list first, then read every sheet.
-    return readListedFirst(context, options.merges, options.sync);
+    return readListedFirst(context, options.merges, options.sync, options.probeDates);
   }
 }
 
@@ -103,11 +127,12 @@ const RETRY_AFTER_LISTING = new Set([
 /** The listing plus the expected sheets in one sync, then the unexpected ones in one more. */
 async function readExpectedFirst(
   context: Excel.RequestContext,
-  { merges, expected, sync }: ReadWorkbookOptions,
+  { merges, expected, sync, probeDates }: ReadWorkbookOptions,
   sizesOnly: boolean,
 ): Promise<ReadState> {
   const list = context.workbook.worksheets;
   list.load("items/name,items/visibility,items/protection/protected");
+  const dateSystem = probeDates ? queueDateSystemProbe(context) : notProbed;
   const guessed = uniqueNames([STORE_SHEET, ...expected]).map((name) => {
     const sheet = list.getItemOrNullObject(name);
     // Loaded, so `isNullObject` is known after the sync (Office.js sets it from a load's answer).
@@ -126,7 +151,7 @@ async function readExpectedFirst(
   }
   const handles = facts.map((f) => read.get(key(f.name)) as SheetContentsHandle);
   if (sizesOnly) await readInChunks(handles, sync);
-  return assemble(facts, handles);
+  return assemble(facts, handles, dateSystem());
 }
 
 /** The plain read: one sync for the list, one for every sheet (more only past Excel's limits). */
@@ -134,18 +159,26 @@ async function readListedFirst(
   context: Excel.RequestContext,
   merges: boolean,
   sync: () => Promise<void>,
+  probeDates: boolean,
 ): Promise<ReadState> {
   const list = context.workbook.worksheets;
   list.load("items/name,items/visibility,items/protection/protected");
+  const dateSystem = probeDates ? queueDateSystemProbe(context) : notProbed;
   await sync();
   const facts = listFacts(list);
   const handles = await readSheets(list.items, merges, sync);
-  return assemble(facts, handles);
+  return assemble(facts, handles, dateSystem());
 }
 
-function assemble(facts: SheetFacts[], handles: SheetContentsHandle[]): ReadState {
-  const grid: WorkbookGrid = { sheets: handles.map((h, i) => toSheetGrid(h, facts[i])) };
-  return { grid, facts, handles };
+/** The date system when the probe was not asked for (the host lacks ExcelApi 1.2, or it failed). */
+function notProbed(): DateSystem {
+  return { date1904: false, unknown: "this Excel does not offer worksheet functions (ExcelApi 1.2)" };
+}
+
+function assemble(facts: SheetFacts[], handles: SheetContentsHandle[], dateSystem: DateSystem): ReadState {
+  const { date1904 } = dateSystem;
+  const grid: WorkbookGrid = { sheets: handles.map((h, i) => toSheetGrid(h, facts[i], date1904)) };
+  return { grid, facts, handles, dateSystem };
 }
 
 function listFacts(list: Excel.WorksheetCollection): SheetFacts[] {

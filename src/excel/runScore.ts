@@ -92,8 +92,9 @@ async function runOnce(options: RunScoreOptions, deps: ExcelDeps): Promise<RunSc
     };
     options.onProgress?.("reading");
     const merges = deps.supports("ExcelApi", "1.13");
+    const probeDates = deps.supports("ExcelApi", "1.2");
     const expected = deps.sheetMemory?.recall() ?? [];
-    const read = await readWorkbook(context, { merges, expected, sync }).catch((e: unknown) => {
+    const read = await readWorkbook(context, { merges, probeDates, expected, sync }).catch((e: unknown) => {
       const plain = describeOfficeError(e);
       throw new ExcelRunError(plain.code, `Could not read the workbook. ${plain.message}`, { cause: e });
     });
@@ -110,6 +111,7 @@ async function runOnce(options: RunScoreOptions, deps: ExcelDeps): Promise<RunSc
       throw new ExcelRunError(plain.code, `Scoring stopped: ${plain.message}`, { cause: e });
     }
     if (read.mergesSkipped) noteMergesSkipped(outcome, read);
+    if (read.dateSystem.unknown) noteDateSystemUnknown(outcome, read, read.dateSystem.unknown);
     if (options.dryRun) {
       deps.sheetMemory?.remember(read.facts.map((f) => f.name));
       options.onProgress?.("done");
@@ -150,6 +152,16 @@ function noteMergesSkipped(outcome: ScoreOutcome, read: ReadState): void {
 }
 
 /**
+ * Tells the officer, as an info note (not a warning: nearly every workbook is 1900-system), that
+ * dates were read in the 1900 system because Excel could not be asked which system it uses.
+ */
+function noteDateSystemUnknown(outcome: ScoreOutcome, read: ReadState, why: string): void {
+  const sheet = read.facts.find((f) => f.visibility === "Visible")?.name ?? read.facts[0]?.name ?? "";
+  const message = `Dates were read in the 1900 date system, Excel's default: ${why}. If the periods found are four years out, this workbook uses the 1904 date system (File > Options > Advanced); score it with the command-line tool, which reads that setting from the file.`;
+  outcome.result.issues.push(issue("info", "other", sheet, "A1", message));
+}
+
+/**
  * Applies the plan in as few syncs as the payload allows and reports exactly what landed. A
  * request Excel refuses as too large is halved and sent again (down to one op); any other failed
  * request is reported and the rest of the plan is still sent (`applyWriteOps`).
@@ -165,7 +177,12 @@ async function writePlan(
   );
   const ourCfs = new Map(read.facts.map((f, i) => [f.name, ourConditionalFormats(read.handles[i])]));
   const charts = new Map(read.facts.map((f, i) => [f.name, ourCharts(read.handles[i])]));
-  const planned = planWriteOps(outcome.plan, { sheets, ourConditionalFormats: ourCfs, ourCharts: charts });
+  const planned = planWriteOps(outcome.plan, {
+    sheets,
+    ourConditionalFormats: ourCfs,
+    ourCharts: charts,
+    date1904: read.dateSystem.date1904,
+  });
   const result = outcome.result;
   for (const s of planned.skipped) {
     const message = `Not written: ${s.group}, because ${s.reason}.`;

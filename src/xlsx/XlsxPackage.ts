@@ -3,6 +3,9 @@ import { readZipEntries, type ZipEntry } from "./readZipEntries";
 import type { ZipCodec } from "./ZipCodec";
 import { XlsxInputError } from "./XlsxInputError";
 
+/** Parts' text longer than this (characters) is not kept once written. */
+const CACHE_LIMIT = 1 << 20;
+
 const MORE_THAN_DECLARED = "it holds more than the zip directory declares; it was not expanded further";
 
 /** The one-line refusal for a part that cannot be inflated. */
@@ -99,13 +102,21 @@ export class XlsxPackage {
     return s;
   }
 
-  /** Sets a part's text (a new part goes at the end); unchanged text leaves the part as it was. */
-  setText(name: string, text: string): void {
+  /**
+   * Sets a part's text (a new part goes at the end); unchanged text leaves the part as it was. The
+   * text may come in pieces (a large sheet's XML): they are encoded one by one, never joined into
+   * one string.
+   */
+  setText(name: string, text: string | readonly string[]): void {
     const key = XlsxPackage.key(name);
-    if (this.entries.has(key) && this.text(name) === text) return;
+    const bytes = typeof text === "string" ? this.encoder.encode(text) : encodePieces(text, this.encoder);
+    if (this.entries.has(key) && sameBytes(this.bytes(name), bytes)) return;
     const stored = this.entries.get(key)?.name ?? name.replace(/^\/+/, "");
-    this.entries.set(key, newZipEntry(stored, this.encoder.encode(text), this.codec));
-    this.cache.set(key, text);
+    this.entries.set(key, newZipEntry(stored, bytes, this.codec));
+    // A large part is kept compressed only (read back on demand): a scored sheet's old and new text
+    // would otherwise both stay in memory.
+    if (typeof text === "string" && text.length <= CACHE_LIMIT) this.cache.set(key, text);
+    else this.cache.delete(key);
     if (!this.order.includes(key)) this.order.push(key);
     this.changed.add(key);
   }
@@ -122,4 +133,26 @@ export class XlsxPackage {
   toBytes(): Uint8Array {
     return writeZip(this.order.filter((k) => this.entries.has(k)).map((k) => this.entries.get(k)!));
   }
+}
+
+/** UTF-8 of text given in pieces, into one buffer grown as needed. */
+function encodePieces(pieces: readonly string[], encoder: TextEncoder): Uint8Array {
+  let out = new Uint8Array(1 << 16);
+  let used = 0;
+  for (const piece of pieces) {
+    // A UTF-16 unit takes at most 3 bytes of UTF-8.
+    if (out.length - used < piece.length * 3) {
+      const grown = new Uint8Array(Math.max(out.length * 2, used + piece.length * 3));
+      grown.set(out.subarray(0, used));
+      out = grown;
+    }
+    used += encoder.encodeInto(piece, out.subarray(used)).written;
+  }
+  return out.subarray(0, used);
+}
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

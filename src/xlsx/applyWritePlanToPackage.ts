@@ -126,6 +126,10 @@ export function applyWritePlanToPackage(
       state: node.attrs.state ?? "visible",
     }));
   const byName = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  // Dates we copy onto our sheets are 1900-system serials; a 1904 workbook counts them 1,462 less.
+  const date1904 = ["1", "true"].includes(
+    wb.children.find((c) => c.local === "workbookPr")?.attrs.date1904 ?? "",
+  );
 
   // Styles: ours appended to theirs.
   let stylesRel = wbRels.rels.find((r) => r.kind === "styles" && !r.external);
@@ -207,7 +211,7 @@ export function applyWritePlanToPackage(
   const rAttr = relAttrName(wb);
   const addSheet = (
     name: string,
-    xml: string,
+    xml: string | string[],
     state: string,
     part = freePartName(pkg, "xl/worksheets/sheet", ".xml"),
   ): string => {
@@ -228,7 +232,11 @@ export function applyWritePlanToPackage(
     const charts = (plan.charts ?? []).filter((c) => c.sheet.toLowerCase() === sheet.name.toLowerCase());
     const drawing = writeChartParts(pkg, part, charts);
     if (drawing) for (const p of drawing.parts) newOverrides.push(p);
-    const xml = writeOwnSheetXml(sheet, styles, { print: true, drawingRelId: drawing?.drawingRelId });
+    const xml = writeOwnSheetXml(sheet, styles, {
+      print: true,
+      drawingRelId: drawing?.drawingRelId,
+      date1904,
+    });
     // The officer may hide our sheets; we keep their choice.
     if (old?.rel) pkg.setText(old.rel.part, xml);
     else {

@@ -5,8 +5,11 @@ import { parseXmlOutline, type XmlNode } from "./parseXmlOutline";
 import { spliceText, type TextEdit } from "./spliceText";
 import type { StylesEditor } from "./StylesEditor";
 
-/** The children of a worksheet in the schema's order (CT_Worksheet). */
-const ORDER = [
+/**
+ * The children of a worksheet in the schema's order (CT_Worksheet, ISO/IEC 29500-1 §18.3.1.99).
+ * @example WORKSHEET_ORDER.indexOf("drawing") > WORKSHEET_ORDER.indexOf("headerFooter")
+ */
+export const WORKSHEET_ORDER = [
   "sheetPr",
   "dimension",
   "sheetViews",
@@ -47,7 +50,7 @@ const ORDER = [
   "tableParts",
   "extLst",
 ];
-const CF_RANK = ORDER.indexOf("conditionalFormatting");
+const CF_RANK = WORKSHEET_ORDER.indexOf("conditionalFormatting");
 
 /** Elements the outline needs: the sheet, its rule blocks, and the 2010 rules in its extLst. */
 const EXPAND = new Set([
@@ -199,7 +202,7 @@ function isOurs(rule: XmlNode): boolean {
 
 /** Before the first child the schema puts after `conditionalFormatting`, else at the end. */
 function insertionPoint(root: XmlNode): number {
-  const later = root.children.find((c) => ORDER.indexOf(c.local) > CF_RANK);
+  const later = root.children.find((c) => WORKSHEET_ORDER.indexOf(c.local) > CF_RANK);
   return later ? later.start : root.closeStart;
 }
 

@@ -1,4 +1,5 @@
 import { columnLetters, toA1 } from "../engine/cells/toA1";
+import { from1900Serial } from "../engine/cells/to1900Serial";
 import type {
   CellStyle,
   HeaderFooterText,
@@ -24,6 +25,8 @@ export interface OwnSheetOptions {
   print: boolean;
   /** The relationship id of the sheet's drawing (its charts: `writeChartParts`), when it has one. */
   drawingRelId?: string;
+  /** The workbook counts dates in the 1904 system: date-formatted numbers are written 1,462 less. */
+  date1904?: boolean;
 }
 
 /** The parts of a sheet of the plan this writer reads. */
@@ -37,17 +40,19 @@ export type OwnSheet = Pick<SheetWrite, "cells" | "columnWidths" | "freezeRows">
  * number formats and wrapping), column widths, the plan's row heights for wrapped text, frozen
  * header rows, the page setup (margins, A4 landscape fitted one page wide, header and footer;
  * the print area and titles are workbook names, written by the caller), and the `<drawing>` of
- * its charts when `drawingRelId` is given. The same plan always gives the same text.
+ * its charts when `drawingRelId` is given. The same plan always gives the same text. It comes in
+ * pieces (a row's cells each a piece), which `XlsxPackage.setText` encodes without joining: a sheet
+ * of a million cells never becomes one string.
  *
  * @example
  * const xml = writeOwnSheetXml(plan.sheets[0], styles, { print: true });
- * pkg.setText("xl/worksheets/sheet9.xml", xml);
+ * pkg.setText("xl/worksheets/sheet9.xml", xml); // xml.join("") is the part's text
  */
 export function writeOwnSheetXml(
   sheet: OwnSheet,
   styles: StylesEditor | null,
   options: OwnSheetOptions,
-): string {
+): string[] {
   // The last write to a cell wins, as it did when cells were set one by one.
   const byAddress = new Map<number, PlanCell>();
   let maxCol = 0;
@@ -92,18 +97,21 @@ export function writeOwnSheetXml(
       const ht = heights.get(row);
       out.push(ht ? `<row r="${row + 1}" ht="${ht}" customHeight="1">` : `<row r="${row + 1}">`);
     }
-    out.push(cellXml(c, styles, font));
+    out.push(cellXml(c, styles, font, options.date1904 === true));
   }
   if (row >= 0) out.push("</row>");
   out.push("</sheetData>");
   if (options.print) out.push(printXml(sheet.pageSetup));
-  // After the header and footer, as the schema orders a worksheet's children.
+  // After the header and footer and the row breaks, as the schema orders a worksheet's children.
   if (options.drawingRelId) out.push(`<drawing r:id="${escapeXml(options.drawingRelId)}"/>`);
   out.push("</worksheet>");
-  return out.join("");
+  return out;
 }
 
-/** Margins, page setup and header/footer: the plan's, else landscape fitted one page wide. */
+/**
+ * Margins, page setup, header/footer and manual row breaks: the plan's, else landscape fitted
+ * one page wide.
+ */
 function printXml(setup: PageSetup | undefined): string {
   if (!setup) {
     return (
@@ -120,8 +128,21 @@ function printXml(setup: PageSetup | undefined): string {
     `<pageSetup${paper} scale="${setup.scale}" fitToWidth="${setup.fitToWidth}" fitToHeight="${setup.fitToHeight}" orientation="${setup.orientation}"/>` +
     (header || footer
       ? `<headerFooter>${header ? `<oddHeader>${escapeXml(header)}</oddHeader>` : ""}${footer ? `<oddFooter>${escapeXml(footer)}</oddFooter>` : ""}</headerFooter>`
-      : "")
+      : "") +
+    rowBreaksXml(setup.rowBreaks ?? [])
   );
+}
+
+/**
+ * `<rowBreaks>` for rows that start a page (0-based): a `<brk>`'s `id` is the 0-based row the
+ * break is above (ISO/IEC 29500-1 §18.3.1.3), i.e. the 1-based row it follows; across every
+ * column (`max` 16383), manual. Empty for none.
+ */
+function rowBreaksXml(rows: readonly number[]): string {
+  const ids = [...new Set(rows)].filter((r) => Number.isInteger(r) && r > 0).sort((a, b) => a - b);
+  if (ids.length === 0) return "";
+  const brks = ids.map((id) => `<brk id="${id}" max="16383" man="1"/>`).join("");
+  return `<rowBreaks count="${ids.length}" manualBreakCount="${ids.length}">${brks}</rowBreaks>`;
 }
 
 /** A header or footer's three sections in Excel's codes: "&L…&C…&R…". */
@@ -133,10 +154,16 @@ function headerFooterText(t: HeaderFooterText): string {
 const NO_STYLE: CellStyle = {};
 
 /** One `<c>`: inline string, number, boolean or formula with its cached value. */
-function cellXml(c: PlanCell, styles: StylesEditor | null, font: SheetFont | undefined): string {
+function cellXml(
+  c: PlanCell,
+  styles: StylesEditor | null,
+  font: SheetFont | undefined,
+  date1904: boolean,
+): string {
   const ref = columnLetters(c.col) + String(c.row + 1);
   const s = styles ? ` s="${styles.cellXf(c.style ?? NO_STYLE, font)}"` : "";
-  const v = c.value;
+  // The plan's dates are 1900-system serials.
+  const v = typeof c.value === "number" ? from1900Serial(c.value, c.style?.numberFormat, date1904) : c.value;
   if (c.formula) {
     const f = `<f>${escapeXml(c.formula.replace(/^=/, ""))}</f>`;
     if (typeof v === "string") return `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(v)}</v></c>`;

@@ -4,8 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
 import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
-import { applyWritePlan } from "../../src/xlsx/applyWritePlan";
-import { readWorkbookGrid } from "../../src/xlsx/readWorkbookGrid";
+import { applyWritePlan } from "../../scripts/exceljs/applyWritePlan";
+import { readWorkbookGrid } from "../../scripts/exceljs/readWorkbookGrid";
 import { countRules, loadWorkbook, sheetOrder, snapshotSheets } from "../xlsx/workbookSnapshot";
 import { runCliCollecting } from "./runCliCollecting";
 

@@ -1,4 +1,5 @@
 import { cfAreas, FakeExcel, FakeOfficeError, MAX_COLS, MAX_ROWS } from "./FakeExcel";
+import { excelBackends } from "./excelBackends";
 import { kpiWorkbook } from "./kpiWorkbook";
 
 // The fake must really enforce Office's rules, or the host tests prove nothing.
@@ -304,5 +305,48 @@ describe("FakeExcel keeps Office's rules", () => {
       await context.sync();
     });
     await expect(onOld).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});
+
+// Manual page breaks (`horizontalPageBreaks`, ExcelApi 1.9), the same on the fake and through office.js.
+describe.each(excelBackends)("page breaks on %s", (_name, backend) => {
+  const breaks = (fake: FakeExcel, batch: (ws: Excel.Worksheet) => void) =>
+    backend.run(fake)(async (context) => {
+      batch(context.workbook.worksheets.getItem("KPIs"));
+      await context.sync();
+    });
+
+  test("add records the row a page starts at; removePageBreaks removes them all; clearing leaves them", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(2));
+    await breaks(fake, (ws) => {
+      ws.horizontalPageBreaks.add("A40");
+      ws.horizontalPageBreaks.add("C12:D14");
+    });
+    expect(fake.sheet("KPIs").pageBreaks).toEqual([39, 11]);
+    await breaks(fake, (ws) => ws.getRange().clear());
+    expect(fake.sheet("KPIs").pageBreaks).toEqual([39, 11]);
+    await breaks(fake, (ws) => {
+      ws.horizontalPageBreaks.removePageBreaks();
+      ws.horizontalPageBreaks.add("A7");
+    });
+    expect(fake.sheet("KPIs").pageBreaks).toEqual([6]);
+  });
+
+  test("fails above row 1, on a protected sheet, and without ExcelApi 1.9", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(2));
+    await expect(breaks(fake, (ws) => ws.horizontalPageBreaks.add("B1"))).rejects.toMatchObject({
+      code: "InvalidArgument",
+    });
+    fake.sheet("KPIs").protected = true;
+    await expect(breaks(fake, (ws) => ws.horizontalPageBreaks.add("A5"))).rejects.toMatchObject({
+      code: "AccessDenied",
+    });
+    const old = FakeExcel.fromGrid(kpiWorkbook(2), {
+      supported: (set, version) => set === "ExcelApi" && Number(version.split(".")[1]) <= 8,
+    });
+    await expect(breaks(old, (ws) => ws.horizontalPageBreaks.removePageBreaks())).rejects.toMatchObject({
+      code: "ApiNotFound",
+    });
+    expect(fake.sheet("KPIs").pageBreaks).toEqual([]);
   });
 });

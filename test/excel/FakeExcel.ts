@@ -135,6 +135,12 @@ export class FakeSheet {
   freezeRows = 0;
   /** What `worksheet.pageLayout` set: property and method names to their last value or arguments. */
   pageLayout: Record<string, unknown> = {};
+  /**
+   * Manual page breaks (`horizontalPageBreaks`, ExcelApi 1.9): the 0-based rows that start a page,
+   * in the order added, duplicates kept (so a host that piles them up run after run shows it).
+   * Clearing the sheet's cells leaves them; `removePageBreaks()` empties the list.
+   */
+  pageBreaks: number[] = [];
   /** Rows whose heights `format.autofitRows()` fitted, as "top:bottom" (0-based). */
   autofitRows: string[] = [];
   constructor(public name: string) {}
@@ -193,6 +199,11 @@ export interface FakeExcelOptions {
    * merged areas count in this range is more than 512, then this method will fail"; default 512).
    */
   maxMergedAreas?: number;
+  /**
+   * The workbook counts dates from 1904 (default false: the 1900 system). Only what Excel computes
+   * follows it (`workbook.functions.date`); cells hold whatever serials a test puts in them.
+   */
+  date1904?: boolean;
 }
 
 /** A queued action: what it would send to Excel, and what it does at sync. */
@@ -251,7 +262,17 @@ export class FakeExcel {
       supported: options.supported,
       propagateNullObjects: options.propagateNullObjects ?? true,
       maxMergedAreas: options.maxMergedAreas ?? 512,
+      date1904: options.date1904 ?? false,
     };
+  }
+
+  /**
+   * Excel's DATE(year, month, day) in this workbook's date system (`date1904`): 36,526 for
+   * 1 Jan 2000 in the 1900 system, 35,064 in the 1904 system. Dates from 1 Mar 1900 on.
+   */
+  dateSerial(year: number, month: number, day: number): number {
+    const serial1900 = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    return this.options.date1904 ? serial1900 - 1_462 : serial1900;
   }
 
   /** Like `Office.context.document.settings`: `set` is in memory until `saveAsync`. */
@@ -405,6 +426,7 @@ class FakeContext {
   workbook: {
     worksheets: FakeWorksheetCollection;
     application: FakeApplication;
+    functions: FakeFunctions;
     getSelectedRange(): FakeRange;
   };
   application: FakeApplication;
@@ -416,6 +438,12 @@ class FakeContext {
     this.workbook = {
       worksheets: new FakeWorksheetCollection(this, "worksheets", () => excel),
       application: this.application,
+      // Worksheet functions (ExcelApi 1.2): only `date`, computed in the workbook's date system.
+      functions: new FakeFunctions(this, "functions", () => {
+        if (!excel.supports("ExcelApi", "1.2"))
+          throw new FakeOfficeError("ApiNotFound", "Workbook.functions needs ExcelApi 1.2.");
+        return excel;
+      }),
       getSelectedRange: () => new FakeRange(this, "getSelectedRange()", () => selectedRef(excel)),
     };
   }
@@ -705,6 +733,35 @@ class FakeApplication extends FakeProxy {
   }
 }
 
+/** `workbook.functions`: `date(year, month, day)` only (what the host's date-system probe calls). */
+class FakeFunctions extends FakeProxy {
+  protected readonly scalars = [] as const;
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    if (![year, month, day].every((n) => typeof n === "number"))
+      throw new Error("The fake's functions.date takes numbers (the host passes numbers).");
+    return new FakeFunctionResult(this, `${this.path}.date(${year}, ${month}, ${day})`, () =>
+      this.need<FakeExcel>().dateSerial(year, month, day),
+    );
+  }
+}
+
+/** A `FunctionResult`: `value` is the function's answer; `error` is never set here. */
+class FakeFunctionResult extends FakeProxy {
+  protected readonly scalars = ["value", "error"] as const;
+  protected snapshot(prop: string): unknown {
+    return prop === "value" ? this.need<number>() : null;
+  }
+  get value(): number {
+    return this.read<number>("value");
+  }
+  get error(): string | null {
+    return this.read<string | null>("error");
+  }
+}
+
 class FakeWorksheetCollection extends FakeCollection {
   private excel(): FakeExcel {
     return this.need<FakeExcel>();
@@ -785,6 +842,19 @@ class FakeWorksheet extends FakeProxy {
         throw new FakeOfficeError("ApiNotFound", "Worksheet.pageLayout needs ExcelApi 1.9.");
       return this.sheet();
     }));
+  }
+  private pageBreaksProxy?: FakePageBreakCollection;
+  /** `horizontalPageBreaks` (ExcelApi 1.9): `add` and `removePageBreaks`, recorded on the sheet's `pageBreaks`. */
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    return (this.pageBreaksProxy ??= new FakePageBreakCollection(
+      this,
+      `${this.path}.horizontalPageBreaks`,
+      () => {
+        if (!this.ctx.excel.supports("ExcelApi", "1.9"))
+          throw new FakeOfficeError("ApiNotFound", "Worksheet.horizontalPageBreaks needs ExcelApi 1.9.");
+        return this.sheet();
+      },
+    ));
   }
   private chartsProxy?: FakeChartCollection;
   /** The sheet's charts: `add`, and items (id, name) to load. */
@@ -918,6 +988,36 @@ class FakePageLayout extends FakeProxy {
           this.record(section, v),
         );
     return { defaultForAllPages: writeOnly(setters, `${this.path}.headersFooters.defaultForAllPages`) };
+  }
+}
+
+/**
+ * `Worksheet.horizontalPageBreaks`: write-only here (the host never loads breaks). `add` takes an
+ * A1 address (the host passes strings) and breaks above its top-left cell; row 1 cannot have a
+ * break above it.
+ */
+class FakePageBreakCollection extends FakeProxy {
+  protected readonly scalars = [] as const;
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  add(pageBreakRange: string): void {
+    if (typeof pageBreakRange !== "string")
+      throw new Error("The fake's horizontalPageBreaks.add takes an address (the host passes strings).");
+    this.call("add", [pageBreakRange], () => {
+      const sheet = this.need<FakeSheet>();
+      guard(sheet);
+      const { top } = parseArea(pageBreakRange);
+      if (top === 0) throw new FakeOfficeError("InvalidArgument", "No page break can go above row 1.");
+      sheet.pageBreaks.push(top);
+    });
+  }
+  removePageBreaks(): void {
+    this.call("removePageBreaks", [], () => {
+      const sheet = this.need<FakeSheet>();
+      guard(sheet);
+      sheet.pageBreaks = [];
+    });
   }
 }
 

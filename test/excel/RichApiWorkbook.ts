@@ -69,6 +69,8 @@ interface Obj {
   /** A chart's series and point (`series.getItemAt(i).points.getItemAt(j)`). */
   series?: number;
   point?: number;
+  /** A worksheet function's answer (`functions.date(...)`). */
+  value?: unknown;
 }
 
 type Args = unknown[];
@@ -85,10 +87,12 @@ interface TypeDef {
   call?: Record<string, (o: Obj, args: Args) => unknown>;
 }
 
-/** Members the add-in uses above ExcelApi 1.7, with the set that brought them. */
+/** Members the add-in uses above ExcelApi 1.7 (and `functions`, 1.2), with the set that brought them. */
 const SINCE: Record<string, string> = {
+  "Workbook.Functions": "1.2",
   "Worksheet.GetRanges": "1.9",
   "Worksheet.PageLayout": "1.9",
+  "Worksheet.HorizontalPageBreaks": "1.9",
   "Range.GetMergedAreasOrNullObject": "1.13",
   "Range.GetSpecialCellsOrNullObject": "1.9",
 };
@@ -318,6 +322,7 @@ export class RichApiWorkbook {
         nav: {
           Worksheets: () => ({ type: "WorksheetCollection" }),
           Application: () => ({ type: "Application" }),
+          Functions: () => ({ type: "Functions" }),
           GetSelectedRange: () => range(selectedRef(excel)),
         },
         call: {
@@ -328,6 +333,18 @@ export class RichApiWorkbook {
         },
       },
       Application: { call: { SuspendApiCalculationUntilNextSync: () => NONE } },
+      // Worksheet functions: DATE only, in the workbook's date system (`FakeExcel.dateSerial`).
+      Functions: {
+        nav: {
+          Date: (_o, args) => {
+            if (!args.every((n) => typeof n === "number"))
+              throw notModelled("functions.date with arguments other than numbers");
+            const [year, month, day] = args as number[];
+            return { type: "FunctionResult", value: excel.dateSerial(year, month, day) };
+          },
+        },
+      },
+      FunctionResult: { get: { Value: (o) => o.value, Error: () => null } },
       WorksheetCollection: {
         index: (_o, name) => ({ type: "Worksheet", sheet: findSheet(name) }),
         items: () => excel.sheets.filter((s) => !s.deleted).map((sheet) => ({ type: "Worksheet", sheet })),
@@ -368,6 +385,7 @@ export class RichApiWorkbook {
           FreezePanes: (o) => ({ type: "WorksheetFreezePanes", sheet: sheetOf(o) }),
           Charts: (o) => ({ type: "ChartCollection", sheet: sheetOf(o) }),
           PageLayout: (o) => ({ type: "PageLayout", sheet: sheetOf(o) }),
+          HorizontalPageBreaks: (o) => ({ type: "PageBreakCollection", sheet: sheetOf(o) }),
           GetRange: (o, [address]) => {
             const sheet = sheetOf(o);
             if (address === null || address === undefined || address === "") return range(wholeSheet(sheet));
@@ -545,6 +563,35 @@ export class RichApiWorkbook {
           SetPrintTitleRows: (o, [rows]) => layoutSet(o, "printTitleRows", rows),
         },
         nav: { HeadersFooters: (o) => ({ type: "HeaderFooterGroup", sheet: sheetOf(o) }) },
+      },
+      // Manual page breaks (ExcelApi 1.9): the rows that start a page, on the sheet's `pageBreaks`.
+      PageBreakCollection: {
+        nav: {
+          // A break above the top-left cell of the range (an address or a range of this sheet).
+          Add: (o, [at]) => {
+            const sheet = sheetOf(o);
+            guard(sheet);
+            let top: number;
+            if (typeof at === "string") top = parseArea(at).top;
+            else {
+              const r = rangeOf(at as Obj);
+              if (r.sheet !== sheet)
+                throw new FakeOfficeError("InvalidArgument", "The page break's range is on another sheet.");
+              top = r.top;
+            }
+            if (top === 0) throw new FakeOfficeError("InvalidArgument", "No page break can go above row 1.");
+            sheet.pageBreaks.push(top);
+            return { type: "PageBreak", sheet };
+          },
+        },
+        call: {
+          RemovePageBreaks: (o) => {
+            const sheet = sheetOf(o);
+            guard(sheet);
+            sheet.pageBreaks = [];
+            return NONE;
+          },
+        },
       },
       HeaderFooterGroup: {
         nav: { DefaultForAllPages: (o) => ({ type: "HeaderFooter", sheet: sheetOf(o) }) },

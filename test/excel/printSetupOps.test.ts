@@ -43,4 +43,19 @@ describe.each(excelBackends)("on %s", (_name, backend) => {
     // The officer's own sheets are left as they were.
     expect(fake.sheet("KPIs").pageLayout).toEqual({});
   }, 60_000);
+
+  test("the Summary gets the plan's page breaks, and a re-run replaces them rather than adding more", async () => {
+    const fake = FakeExcel.fromGrid(kpiWorkbook(12));
+    const { outcome } = await runScore({}, backend.deps(fake));
+    const summary = outcome.plan.sheets.find((s) => s.role === "summary")!;
+    const breaks = summary.pageSetup!.rowBreaks!;
+    expect(breaks.length).toBeGreaterThanOrEqual(2);
+    const charts = summary.cells.find((c) => c.col === 0 && c.value === "Charts")!.row;
+    expect(breaks[0]).toBe(charts);
+    expect(fake.sheet(summary.name).pageBreaks).toEqual(breaks);
+    // The sheet is cleared, not deleted, on a re-run: its old breaks go first.
+    await runScore({}, backend.deps(fake));
+    expect(fake.sheet(summary.name).pageBreaks).toEqual(breaks);
+    for (const name of ["KPI Commentary", "KPIs"]) expect(fake.sheet(name).pageBreaks).toEqual([]);
+  }, 60_000);
 });

@@ -3,26 +3,12 @@ import { CF_MARKER } from "../../src/engine/writeplan/WritePlan";
 import { hasMarker } from "../../src/excel/queueSheetContents";
 import { runScore } from "../../src/excel/runScore";
 import { seedToGrid } from "../fixtures/seedToGrid";
-import { careLadder2019 } from "../fixtures/seeds/careLadder2019";
-import { contractKpis } from "../fixtures/seeds/contractKpis";
-import { corporateScorecard } from "../fixtures/seeds/corporateScorecard";
-import { demand } from "../fixtures/seeds/demand";
-import { financeSummary2019 } from "../fixtures/seeds/financeSummary2019";
-import { outturn2122 } from "../fixtures/seeds/outturn2122";
-import { partnershipKpis } from "../fixtures/seeds/partnershipKpis";
+import { SAMPLE_SEEDS } from "../fixtures/sampleSeeds";
 import { FakeExcel } from "./FakeExcel";
 import { excelBackends } from "./excelBackends";
 
 // The sample workbook (the seed fixtures as sheets), scored by the real engine through the fake.
-const seeds = [
-  contractKpis,
-  partnershipKpis,
-  demand,
-  corporateScorecard,
-  financeSummary2019,
-  careLadder2019,
-  outturn2122,
-];
+const seeds = SAMPLE_SEEDS;
 const userNames = seeds.map((s) => s.name);
 
 function sample(): FakeExcel {

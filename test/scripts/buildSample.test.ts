@@ -12,7 +12,7 @@ import { measureKey } from "../../src/engine/kpi/measureKey";
 import { readStore } from "../../src/engine/writeplan/readStore";
 import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
 import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
-import { readWorkbookGrid } from "../../src/xlsx/readWorkbookGrid";
+import { readWorkbookGrid } from "../../scripts/exceljs/readWorkbookGrid";
 import { seedToGrid } from "../fixtures/seedToGrid";
 import { loadWorkbook } from "../xlsx/workbookSnapshot";
 

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
-import { applyWritePlan } from "../../src/xlsx/applyWritePlan";
-import { readWorkbookGrid } from "../../src/xlsx/readWorkbookGrid";
+import { applyWritePlan } from "../../scripts/exceljs/applyWritePlan";
+import { readWorkbookGrid } from "../../scripts/exceljs/readWorkbookGrid";
 import { createPreviewHost, type XlsxRemover } from "../../src/taskpane/createPreviewHost";
 import { loadWorkbook, sheetOrder } from "../xlsx/workbookSnapshot";
 

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { STORE_SHEET } from "../../src/engine/writeplan/StoreState";
 import { readStore } from "../../src/engine/writeplan/readStore";
-import { readWorkbookGrid } from "../../src/xlsx/readWorkbookGrid";
+import { readWorkbookGrid } from "../../scripts/exceljs/readWorkbookGrid";
 import { removeScorecard } from "../../src/xlsx/removeScorecard";
 import { scoreXlsxBuffer } from "../../src/xlsx/scoreXlsxBuffer";
 import { loadWorkbook, sheetOrder, sheetText } from "./workbookSnapshot";

@@ -91,8 +91,12 @@ describe("the Scorecard Summary's charts in the scored .xlsx", () => {
     const drawingRel = [...rels(parts, sheet)].filter(([, r]) => r.type === "drawing");
     expect(drawingRel).toHaveLength(1);
     const [id, drawing] = drawingRel[0];
-    // <drawing> follows the page setup and header/footer, and closes the sheet.
-    expect(sheetXml).toMatch(new RegExp(`</headerFooter><drawing r:id="${id}"/></worksheet>$`));
+    // <drawing> follows the page setup, header/footer and row breaks, and closes the sheet.
+    expect(sheetXml).toMatch(
+      new RegExp(
+        `</headerFooter><rowBreaks [^>]*>(<brk [^>]*/>)+</rowBreaks><drawing r:id="${id}"/></worksheet>$`,
+      ),
+    );
     const chartParts = [...rels(parts, drawing.part).values()];
     expect(chartParts.map((r) => r.type)).toEqual(["chart", "chart"]);
     for (const part of [sheet, drawing.part, ...chartParts.map((r) => r.part)])

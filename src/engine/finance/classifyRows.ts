@@ -56,6 +56,9 @@ function kindOf(sheet: SheetGrid, r: number): RowKind {
   let increasing = true;
   let textCol = -1;
   for (let c = 0; c < row.length; c++) {
+    // An amount in a row that is not all numbering makes it data, whatever follows (a cell adds
+    // one to `filled` and at most one to `numbering`): most rows of a long sheet stop here.
+    if (amounts > 0 && numbering < filled) return "data";
     const v = row[c];
     if (v === null || (typeof v === "string" && v.trim() === "")) continue;
     filled++;

@@ -50,8 +50,11 @@ export interface KpiResult {
    * period its own); absent when the table has no previous period.
    */
   previousStatus?: KpiStatus;
-  /** Recent period values, oldest first, for demand tables. */
-  recent: { label: string; value: number | null }[];
+  /**
+   * Recent period values, oldest first, for demand tables. Entries are read-only: results share
+   * one entry per label and value (100,000 KPIs × 8 periods repeat few of them).
+   */
+  recent: Readonly<{ label: string; value: number | null }>[];
   tableId: string;
   contract: boolean;
   /** The actual cell's own text when it is not a plain number ("<1%", "approx. 8%", "N/A"); absent when blank. */

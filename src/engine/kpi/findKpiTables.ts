@@ -44,10 +44,19 @@ const PERIOD_ROLES = ["target", "tolerance", "status", "trend"] as const;
 const CODE_RE = /^([A-Z]{1,8}[ ._/-]?\d{1,4}[a-z]?(\.\d{1,3})?|\d{1,3}(\.\d{1,3}){0,2}[a-z]?|[A-Z]{2,8})$/i;
 
 /**
+ * A word that every role's pattern in `headerRole` needs (a label without one has no role). The
+ * words hold no white space and no "i" or "k" that lower-casing could make from another letter,
+ * so testing the label as given, ignoring case, finds them wherever the tidied label has them.
+ */
+const ROLE_WORD_RE =
+  /ref|code|id|no|#|number|ra|r\/a|status|traffic|colo|met|achieved|target|value|actual|result|perf|data|figure|score|outcome|toleran|threshold|goal|standard|expected|polarity|good|aim|higher|better|pref|desired|service|directorate|portfolio|department|theme|type|group|category|comment|note|narrative|explanation|trend|direction|dot/i;
+
+/**
  * Classifies a header label by the vocabulary officers use (case-insensitive).
  * @example headerRole("Good is") === "polarity"; headerRole("Tolerance") === "tolerance"
  */
 export function headerRole(label: string): Role | null {
+  if (!ROLE_WORD_RE.test(label)) return null; // most measure names, at a fraction of the cost
   const t = label.replace(/\s+/g, " ").trim().toLowerCase();
   if (!t) return null;
   if (
@@ -152,6 +161,8 @@ class Cells {
   readonly polarities = new Map<string, Polarity | null>();
   /** Header labels that are not periods, by band text. */
   readonly notPeriods = new Map<string, Set<string>>();
+  /** Labels that `namedPeriod` found no period in, by band text. */
+  readonly notNamed = new Map<string, Set<string>>();
   constructor(readonly sheet: SheetGrid) {}
   get firstRow(): number {
     return this.sheet.originRow;
@@ -189,7 +200,13 @@ class Cells {
   }
   /** `filled(r)` within a lane. */
   filledIn(r: number, lane: Lane): number[] {
-    return this.filled(r).filter((c) => c >= lane.left && c <= lane.right);
+    const out: number[] = [];
+    const row = this.sheet.values[r - this.sheet.originRow];
+    if (!row) return out;
+    const hi = Math.min(lane.right, this.lastCol);
+    for (let c = Math.max(lane.left, this.firstCol); c <= hi; c++)
+      if (isFilled(row[c - this.sheet.originCol])) out.push(c);
+    return out;
   }
   /** How many of `filled(r)` lie in columns `left..right` (no array built: every data row asks). */
   countFilled(r: number, left: number, right: number): number {
@@ -210,16 +227,19 @@ class Cells {
     }
     return p;
   }
-  /** `headerRole`, remembered by label. */
+  /** `headerRole`, remembered by label (up to `ROLES_KEPT` labels: 100,000 measure names each ask once). */
   role(label: string): Role | null {
     let role = this.roles.get(label);
     if (role === undefined) {
       role = headerRole(label);
-      this.roles.set(label, role);
+      if (this.roles.size < ROLES_KEPT) this.roles.set(label, role);
     }
     return role;
   }
 }
+
+/** How many labels a sheet's `Cells.role` remembers; repeated header and data labels come early. */
+const ROLES_KEPT = 10_000;
 
 /** A character that is not white space (the same set `trim` removes). */
 const NON_BLANK_RE = /\S/;
@@ -362,6 +382,18 @@ function laneStart(cells: Cells, r: number, previousMeasure: number, m: number):
   return m;
 }
 
+/** The numbers of two ascending lists, once each, ascending. */
+function unionSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
+}
+
 /** Recognises a header row at `r` within `lane` (or takes a confirmed mapping's word for it). */
 function detectHeader(
   cells: Cells,
@@ -390,13 +422,13 @@ function detectHeader(
   const bandRow = findBandRow(cells, r, measure, lane);
   const cont = findContinuationRow(cells, r, measure, lane);
   const sub = cont === null ? findSubHeaderRow(cells, r, measure, lane) : null;
-  const all = new Set(filled);
-  if (sub !== null) for (const c of cells.filledIn(sub, lane)) all.add(c);
+  // The filled columns of the label row and any sub-header row, ascending.
+  const all = sub === null ? filled : unionSorted(filled, cells.filledIn(sub, lane));
   const columns: KpiColumns = { measure, periods: [] };
   // Period bands over sub-headers: each band's value column and its own target, status, ...
   const bands = new Map<string, { period: Period; value?: number; roles: Partial<Record<Role, number>> }>();
   const unclaimed: number[] = [];
-  for (const c of [...all].sort((a, b) => a - b)) {
+  for (const c of all) {
     if (c === measure) continue;
     let label: CellValue;
     let band: string | undefined;
@@ -438,7 +470,7 @@ function detectHeader(
     const period =
       periodOf(cells, label, cells.format(sub ?? r, c), band) ??
       (typeof label === "string" && !CHANGE_BAND_RE.test(band ?? "")
-        ? (relativePeriod(label) ?? valueOfPeriod(label, band))
+        ? namedPeriod(cells, label, band)
         : null);
     if (period) columns.periods.push({ col: c, period });
     else if (typeof label === "string") unclaimed.push(c);
@@ -468,18 +500,18 @@ function detectHeader(
   if (columns.target === undefined && latest?.target !== undefined) columns.target = latest.target;
   if (columns.tolerance === undefined && latest?.tolerance !== undefined)
     columns.tolerance = latest.tolerance;
+  // No header without a target or a period (every data row ends here: nothing below changes either).
+  if (!mapping && columns.target === undefined && columns.periods.length === 0) return null;
   refByContent(cells, (sub ?? cont ?? r) + 1, columns, lane);
   applyMapping(columns, mapping, cells, sub ?? r);
-  if (!mapping && columns.target === undefined && columns.periods.length === 0) return null;
-  const cols = [...all, measure];
   return {
     row: r,
     band: bandRow,
     continuation: cont,
     sub,
     columns,
-    left: Math.min(...cols),
-    right: Math.max(...cols),
+    left: all.length > 0 ? Math.min(all[0], measure) : measure,
+    right: all.length > 0 ? Math.max(all[all.length - 1], measure) : measure,
     lane,
   };
 }
@@ -519,6 +551,20 @@ function unlabelledMeasure(cells: Cells, r: number, lane: Lane, filled: number[]
     }
   }
   return best;
+}
+
+/** Key of `Cells.notNamed` for a label under no band (no band text is a control character). */
+const NO_BAND = "\u0000";
+
+/** `relativePeriod(label) ?? valueOfPeriod(label, band)`, remembering the labels that give none (data rows repeat them). */
+function namedPeriod(cells: Cells, label: string, band: string | undefined): Period | null {
+  const key = band === undefined ? NO_BAND : band;
+  let known = cells.notNamed.get(key);
+  if (!known) cells.notNamed.set(key, (known = new Set()));
+  if (known.has(label)) return null;
+  const period = relativePeriod(label) ?? valueOfPeriod(label, band);
+  if (!period) known.add(label);
+  return period;
 }
 
 /** "Actual 07/08", "Outturn 2019/20", "Performance Q2": a value word before a period. */

@@ -59,10 +59,10 @@ export function kpiSentence(k: KpiSentenceInput): string {
   }
 
   const clauses: string[] = [];
-  const actual = (k.qualifier ? QUALIFIER_WORDS[k.qualifier] : "") + formatValue(k.actual, k.unit);
+  const figure = formatValue(k.actual, k.unit);
+  const actual = k.qualifier ? QUALIFIER_WORDS[k.qualifier] + figure : figure;
   if (why) {
     // The rule's words begin with the figure compared, which keeps the officer's qualifier.
-    const figure = formatValue(k.actual, k.unit);
     clauses.push(why.body.startsWith(figure) ? actual + why.body.slice(figure.length) : why.body);
   } else if (k.status === "no-target") clauses.push(`${actual}; no target`);
   else if (k.status === "target-tbc") clauses.push(`${actual}; target to be confirmed`);

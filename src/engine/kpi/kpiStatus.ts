@@ -27,6 +27,8 @@ export interface StatusInput {
   amberWithin?: number;
   /** Where `amberWithin` came from, for the rule's words ("key at A2"). */
   amberFrom?: string;
+  /** Only the status is wanted: the rule's words are not made (`rule` is left out). */
+  statusOnly?: boolean;
 }
 
 /** The status plus the numbers it was decided on (in the target's unit) and any issues. */
@@ -295,7 +297,7 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
   if (favourable) {
     const status = compareWithTarget(a, t, band, polarity);
     const outcome = scoredOf(actual, target, issues, a, tol, status);
-    outcome.rule = ruleWords(status, a, t, band, bandWords, polarity, target.unit);
+    if (!input.statusOnly) outcome.rule = ruleWords(status, a, t, band, bandWords, polarity, target.unit);
     return outcome;
   }
   // "<5%" when higher is better: the value could be anywhere below 5%. Score it only when even
@@ -303,7 +305,7 @@ export function kpiStatus(input: StatusInput): StatusOutcome {
   const best = compareWithTarget(q === "<" || q === ">" ? nudge(a, polarity) : a, t, band, polarity);
   if (best === "outside") {
     const outcome = scoredOf(actual, target, issues, a, tol, "outside");
-    outcome.rule = ruleWords("outside", a, t, band, bandWords, polarity, target.unit);
+    if (!input.statusOnly) outcome.rule = ruleWords("outside", a, t, band, bandWords, polarity, target.unit);
     return outcome;
   }
   issues.push(
@@ -461,6 +463,7 @@ export function isToleranceWidth(target: number, tolerance: number): boolean {
 
 /** A tolerance cell given as a share of the target ("±5%", "+/-10%", "5% of target"), as a fraction. */
 function toleranceShare(tolerance: ParsedValue): number | undefined {
+  if (tolerance.text.indexOf("%") < 0) return undefined; // both forms name a percentage
   const text = tolerance.text.replace(/\s+/g, " ").trim().toLowerCase();
   const m =
     /^(?:±|\+\/-|\+-|plus or minus )\s*(\d+(?:\.\d+)?)\s*%$|^(\d+(?:\.\d+)?)\s*% (?:of|either side of|from) (?:the )?target$/.exec(
@@ -489,15 +492,26 @@ function ruleWords(
   polarity: Polarity,
   unit: Unit,
 ): string {
+  // Each sentence is made by one join: a flat string, kept by 100,000s of results and searched
+  // by `kpiSentence` (template literals would leave a tree of pieces to flatten).
   const v = formatValue(a, unit);
-  const target = `the ${formatValue(t, unit)} target`;
+  const target = formatValue(t, unit);
   const how = polarity === "lower" ? " (lower is better)" : "";
-  if (status === "better") return `better than target: ${v} meets ${target}${how}`;
+  if (status === "better") return ["better than target: ", v, " meets the ", target, " target", how].join("");
   const within = bandWords ?? (band !== null ? `within the ${formatValue(band, unit)} tolerance` : "");
-  if (status === "within") return `within tolerance: ${v} misses ${target} but is ${within}${how}`;
+  if (status === "within")
+    return ["within tolerance: ", v, " misses the ", target, " target but is ", within, how].join("");
   if (band === null)
-    return `outside tolerance: ${v} misses ${target}${how} (met / not met: no tolerance or amber band)`;
-  return `outside tolerance: ${v} misses ${target} and is not ${within}${how}`;
+    return [
+      "outside tolerance: ",
+      v,
+      " misses the ",
+      target,
+      " target",
+      how,
+      " (met / not met: no tolerance or amber band)",
+    ].join("");
+  return ["outside tolerance: ", v, " misses the ", target, " target and is not ", within, how].join("");
 }
 
 /** "Target not met", "not achieved" → outside; "met", "achieved", "on target" → better; else null. */

@@ -5,7 +5,7 @@ import type { KpiResult, KpiStatus, SkippedTable, Trend } from "./KpiResult";
 import { readStatedStatus } from "./readStatedStatus";
 import { ragOfColour } from "../cells/ragOfColour";
 import type { KpiRow, KpiTable } from "./KpiTable";
-import { convertUnit, kpiStatus, unitsAgree } from "./kpiStatus";
+import { convertUnit, kpiStatus, unitsAgree, type StatusInput } from "./kpiStatus";
 import type { ParsedValue, Unit } from "../cells/ParsedValue";
 import { parseCell, plainNumberUnit } from "../cells/parseCell";
 import { findComparisons, latestPeriodWithData, matchPeriod } from "../periods/periodOrder";
@@ -69,6 +69,7 @@ export function scoreKpis(
   const skipped: SkippedTable[] = [];
   const kpis: KpiResult[] = [];
   const labels: string[] = [];
+  const entries = new RecentEntries();
   const grids = new Map<string, SheetGrid>();
   for (const s of sheets) grids.set(s.name, s);
   const tablesOn = new Map<string, number>();
@@ -139,7 +140,7 @@ export function scoreKpis(
       labels.push(label);
     }
     const shape = tableShape(table, index);
-    for (const row of table.rows) kpis.push(scoreRow(table, grid, shape, row, index, label, issues));
+    for (const row of table.rows) kpis.push(scoreRow(table, grid, shape, row, index, label, issues, entries));
   }
   return { period: periodName(settings, labels), kpis, issues, skipped };
 }
@@ -199,6 +200,8 @@ interface TableShape {
   yearAgo: number | null;
   /** Period indexes of the recent values, oldest first. */
   recent: number[];
+  /** The table's amber band where it has no tolerance (`kpiStatus`'s amberWithin and amberFrom), or {}. */
+  amber: Pick<StatusInput, "amberWithin" | "amberFrom">;
 }
 
 function tableShape(table: KpiTable, index: number | null): TableShape {
@@ -215,8 +218,44 @@ function tableShape(table: KpiTable, index: number | null): TableShape {
     .map((_, i) => i)
     .filter((i) => i <= last && RECENT_KINDS.includes(periods[i].period.kind))
     .slice(-RECENT);
-  return { previous: cmp.previous, yearAgo: cmp.yearAgo, recent };
+  const rule = table.rule;
+  const amber =
+    rule?.fraction !== undefined
+      ? {
+          amberWithin: rule.fraction,
+          amberFrom: rule.source === "legend" ? `key at ${rule.cell}` : "setting",
+        }
+      : {};
+  return { previous: cmp.previous, yearAgo: cmp.yearAgo, recent, amber };
 }
+
+type RecentEntry = KpiResult["recent"][number];
+
+/**
+ * One `recent` entry per label and value, shared by the results that hold it (entries are
+ * read-only): 800,000 entries of 100,000 KPIs repeat few pairs, and each made anew is kept
+ * to the end of the run. At most `RECENT_ENTRIES_KEPT` pairs are remembered.
+ */
+class RecentEntries {
+  private readonly byLabel = new Map<string, Map<number | null, RecentEntry>>();
+  private size = 0;
+  get(label: string, value: number | null): RecentEntry {
+    // -0 is its own value (a Map key would take it for 0): never shared.
+    if (value === 0 && 1 / value < 0) return { label, value };
+    let byValue = this.byLabel.get(label);
+    if (!byValue) this.byLabel.set(label, (byValue = new Map()));
+    let entry = byValue.get(value);
+    if (!entry) {
+      entry = { label, value };
+      if (this.size < RECENT_ENTRIES_KEPT) {
+        byValue.set(value, entry);
+        this.size++;
+      }
+    }
+    return entry;
+  }
+}
+const RECENT_ENTRIES_KEPT = 100_000;
 
 /** Period kinds a result's recent values are taken from. */
 const RECENT_KINDS = ["quarter", "month", "year"];
@@ -229,6 +268,7 @@ function scoreRow(
   index: number | null,
   label: string,
   issues: Issue[],
+  entries: RecentEntries,
 ): KpiResult {
   const periods = table.columns.periods;
   const cols = table.columns;
@@ -246,15 +286,8 @@ function scoreRow(
   const measureCell = targetCell && toleranceCell ? "" : toA1(r, cols.measure);
   const actual = index !== null ? parseAt(grid, r, actualCol, actualCell) : blank(grid, actualCell);
   const target = targetCell ? parseAt(grid, r, targetCol!, targetCell) : blank(grid, measureCell);
-  const rule = table.rule;
   const tolerance = toleranceCell ? parseAt(grid, r, toleranceCol!, toleranceCell) : blank(grid, measureCell);
-  const amber =
-    rule?.fraction !== undefined
-      ? {
-          amberWithin: rule.fraction,
-          amberFrom: rule.source === "legend" ? `key at ${rule.cell}` : "setting",
-        }
-      : {};
+  const amber = cmp.amber;
   const outcome = kpiStatus({
     actual,
     target,
@@ -287,7 +320,7 @@ function scoreRow(
   const recent: KpiResult["recent"] = new Array(cmp.recent.length);
   for (let k = 0; k < cmp.recent.length; k++) {
     const i = cmp.recent[k];
-    recent[k] = { label: periods[i].period.label, value: numberAt(grid, r, periods[i].col, like) };
+    recent[k] = entries.get(periods[i].period.label, numberAt(grid, r, periods[i].col, like));
   }
 
   // Built field by field so that optional fields keep their place in the JSON contract's order.
@@ -334,6 +367,7 @@ function scoreRow(
       polaritySource: row.polaritySource,
       actualIsText: typeof cellValue(grid, r, band.col) === "string",
       ...amber,
+      statusOnly: true,
     });
     // Only its status is kept: its messages are about another period's cells, which this run
     // does not score (the period scored reports its own).

@@ -68,8 +68,10 @@ export function directionLabel(
   const way = directionOf(k);
   if (way === null) return "";
   if (way === "stable") return "→ Stable";
-  const arrow = way === "up" ? "↑ Up" : "↓ Down";
-  return k.trend === "improving" || k.trend === "declining" ? `${arrow}, ${k.trend}` : arrow;
+  // Whole strings, not joined per KPI: 100,000s of rows share these few.
+  if (k.trend === "improving") return way === "up" ? "↑ Up, improving" : "↓ Down, improving";
+  if (k.trend === "declining") return way === "up" ? "↑ Up, declining" : "↓ Down, declining";
+  return way === "up" ? "↑ Up" : "↓ Down";
 }
 
 /** Which way the figure moved: from its change, else from the judged trend and the polarity. */

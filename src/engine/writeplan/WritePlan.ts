@@ -79,7 +79,8 @@ export interface SheetFont {
  * { orientation: "landscape", paperSize: "A4", fitToWidth: 1, fitToHeight: 0, scale: 86,
  *   printArea: { lastRow: 80, lastCol: 10 }, printTitleRows: { first: 5, last: 5 },
  *   margins: { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
- *   header: { left: "KPI Commentary", right: "Period: Q3" }, footer: { center: "Page &P of &N" } }
+ *   header: { left: "KPI Commentary", right: "Period: Q3" }, footer: { center: "Page &P of &N" },
+ *   rowBreaks: [52, 89] }
  */
 export interface PageSetup {
   orientation: "landscape" | "portrait";
@@ -111,6 +112,13 @@ export interface PageSetup {
    */
   header: HeaderFooterText;
   footer: HeaderFooterText;
+  /**
+   * Manual page breaks: 0-based rows that start a new printed page, ascending, each inside the
+   * print area and above row 0 (.xlsx: `<rowBreaks>`, `<brk id>` being that row; Office.js:
+   * `horizontalPageBreaks.add`). Absent or empty: the pages break where they fill.
+   * @example [52, 89] // "Charts" (row 53) and "Chart data" (row 90) each start a page
+   */
+  rowBreaks?: number[];
 }
 
 /** The three sections of a page header or footer, in Excel's header/footer codes. */

@@ -16,17 +16,27 @@ export const VARIANCE_LABEL_FORMAT = '"£"#,##0"k under";"£"#,##0"k over";"£0k
 /** Number format of the variances in the data block, in £000's: "805", "-1,234". */
 const THOUSANDS = "#,##0;-#,##0";
 
+/** Where `buildCharts` put things on the sheet (0-based rows), for its page breaks. */
+export interface ChartRows {
+  /** The "Charts" title. */
+  heading: number;
+  /** Each chart with its caption, top to bottom: from its first row to its caption's last. */
+  blocks: { top: number; bottom: number }[];
+  /** The "Chart data" title. */
+  data: number;
+}
+
 /**
  * Appends the Scorecard Summary's native charts to its builder `b`, from the next free row: a
  * "Charts" title; the bar chart of statuses by group (`statusChartData`, left out when no group has
  * a measure to draw); one column chart of variances at or over the threshold per finance table
  * that has any (`varianceChartData`); each over rows left blank, so no chart covers a written cell,
  * with its alt text written under it. Below them a "Chart data" block per chart, which the charts
- * refer to. Nothing is written, and no chart made, when there is nothing to draw. The data
- * selection is the committee report's.
+ * refer to. Nothing is written, and no chart made, when there is nothing to draw (`rows` null).
+ * The data selection is the committee report's. `rows` says where the titles and charts went.
  *
  * @example
- * const charts = buildCharts(b, { sheet: "Scorecard Summary", result, threshold: 100_000 });
+ * const { charts, rows } = buildCharts(b, { sheet: "Scorecard Summary", result, threshold: 100_000 });
  * charts.map((c) => c.name) // ["QScorecard chart: statuses", "QScorecard chart: variances 1"]
  */
 export function buildCharts(
@@ -36,19 +46,21 @@ export function buildCharts(
     result: Pick<ScoreResult, "counts" | "variances" | "financeHeadlines">;
     threshold: number;
   },
-): ChartWrite[] {
+): { charts: ChartWrite[]; rows: ChartRows | null } {
   const status = statusChartData(input.result.counts);
   const variances = varianceChartData(input.result, input.threshold);
-  if (!status && variances.length === 0) return [];
+  if (!status && variances.length === 0) return { charts: [], rows: null };
   const charts: ChartWrite[] = [];
   b.gap();
-  b.row(["Charts"], STYLES.title);
+  const heading = b.row(["Charts"], STYLES.title);
+  const blocks: ChartRows["blocks"] = [];
   // Each chart covers rows left blank; under it, its alt text as a caption (Excel's add-in API
   // cannot set a chart's alt text, so the add-in's charts carry it this way).
   const place = (rows: number, description: string): CellBlock => {
     const top = b.next;
     for (let i = 0; i < rows; i++) b.gap();
     b.paragraph(description, STYLES.note);
+    blocks.push({ top, bottom: b.next - 1 });
     b.gap();
     return { top, left: 0, bottom: top + rows - 1, right: CHART_COLS - 1 };
   };
@@ -57,7 +69,7 @@ export function buildCharts(
     : null;
   const varianceAnchors = variances.map((v) => place(VARIANCE_ROWS, v.description));
 
-  b.row(["Chart data"], STYLES.title);
+  const data = b.row(["Chart data"], STYLES.title);
   b.paragraph("The charts above are drawn from these figures.", STYLES.note);
   if (status && statusAnchor) {
     b.gap();
@@ -118,5 +130,5 @@ export function buildCharts(
       axisTitle: "£000's",
     });
   });
-  return charts;
+  return { charts, rows: { heading, blocks, data } };
 }

@@ -12,7 +12,7 @@ import {
   statusLabel,
   TREND_KEY,
 } from "../kpi/statusLabel";
-import { officerFigure } from "./officerFigure";
+import { fromA1 } from "../cells/toA1";
 import { unitNumberFormat } from "../cells/unitNumberFormat";
 import type { CellStyle, PlanCell, SheetWrite } from "./WritePlan";
 import { writeCommentarySheet, type CommentaryRow } from "./writeCommentarySheet";
@@ -78,7 +78,27 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
   };
   // Rows share their styles array when they style alike (few combinations over many rows).
   const rowStyles = new Map<string, CommentaryRow["styles"]>();
+  // The last row's styles, which most rows share (rows come ordered by status; styles are shared objects).
+  let last: { target?: CellStyle; tolerance?: CellStyle; actual?: CellStyle; status?: KpiStatus } = {};
+  let lastStyles: CommentaryRow["styles"] = [];
   const stylesOf = (
+    target: CellStyle | undefined,
+    tolerance: CellStyle | undefined,
+    actual: CellStyle | undefined,
+    status: KpiStatus,
+  ): CommentaryRow["styles"] => {
+    if (
+      last.target === target &&
+      last.tolerance === tolerance &&
+      last.actual === actual &&
+      last.status === status
+    )
+      return lastStyles;
+    last = { target, tolerance, actual, status };
+    lastStyles = stylesByKey(target, tolerance, actual, status);
+    return lastStyles;
+  };
+  const stylesByKey = (
     target: CellStyle | undefined,
     tolerance: CellStyle | undefined,
     actual: CellStyle | undefined,
@@ -92,40 +112,75 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
     }
     return styles;
   };
-  /** A figure and its style: the officer's cell where there is one, else the scored value. */
+  // The style of the figure `figure` returned last (no pair is made per cell: 100,000s of rows).
+  let figureStyle: CellStyle | undefined;
+  /** A figure, its style in `figureStyle`: the officer's cell where there is one, else the scored value. */
   const figure = (
-    k: KpiResult,
+    grid: SheetGrid | undefined,
     cell: string | undefined,
     scored: PlanCell["value"],
     fmt: string,
-  ): [PlanCell["value"], CellStyle | undefined] => {
-    const own = officerFigure(grids.get(k.sheet), cell);
-    if (own && typeof own.value === "number") return [own.value, numberStyle(own.numberFormat ?? fmt)];
-    if (own) return [typeof own.value === "string" ? shortText(own.value) : own.value, WRAP];
-    if (typeof scored === "number") return [scored, numberStyle(fmt)];
-    return [scored, scored === null ? undefined : WRAP];
+  ): PlanCell["value"] => {
+    // What `officerFigure` gives, read in place.
+    const at = grid && cell ? fromA1(cell) : undefined;
+    const r = at ? at.row - grid!.originRow : -1;
+    const c = at ? at.col - grid!.originCol : -1;
+    const own = at ? grid!.values[r]?.[c] : undefined;
+    if (typeof own === "number" && Number.isFinite(own)) {
+      figureStyle = numberStyle(grid!.formats[r]?.[c] || "General");
+      return own;
+    }
+    if (typeof own === "boolean") {
+      figureStyle = WRAP;
+      return own;
+    }
+    if (typeof own === "string") {
+      const text = UNTIDY_RE.test(own) ? own.replace(/\s+/g, " ").trim() : own;
+      if (text) {
+        figureStyle = WRAP;
+        return shortText(text);
+      }
+    }
+    if (typeof scored === "number") {
+      figureStyle = numberStyle(fmt);
+      return scored;
+    }
+    figureStyle = scored === null ? undefined : WRAP;
+    return scored;
   };
   // Identities only match rows against last run's sheet: none to match, no need to work them out.
   const identities = input.old
     ? ordered.map((k) => ({ primary: measureKey(k.measure), secondary: measureKey(k.group), sheet: k.sheet }))
     : ordered.map(() => NO_IDENTITY);
+  const figures: (number | null)[] = [null, null, null]; // reused: read by `unitNumberFormat` only
   // Each row is made as it is written (100,000 KPIs are not held as rows and as cells at once).
   const row = (i: number): CommentaryRow => {
     const k = ordered[i];
-    const fmt = unitNumberFormat(k.unit, [k.target, k.tolerance, k.actual]);
+    figures[0] = k.target;
+    figures[1] = k.tolerance;
+    figures[2] = k.actual;
+    const fmt = unitNumberFormat(k.unit, figures);
+    const grid = grids.get(k.sheet);
     // The officer's own text where a number would lose it ("<1%", "Annual", "N/A"); a blank stays blank.
-    const [target, targetStyle] = figure(
-      k,
+    const target = figure(
+      grid,
       k.targetCell,
       k.target ?? k.targetText ?? (k.status === "target-tbc" ? "TBC" : null),
       fmt,
     );
-    const [tolerance, toleranceStyle] = figure(k, k.toleranceCell, k.tolerance, fmt);
+    const targetStyle = figureStyle;
+    const tolerance = figure(grid, k.toleranceCell, k.tolerance, fmt);
+    const toleranceStyle = figureStyle;
     // A qualified or worded actual ("<1%", "N/A", a note) is shown as typed, in the scored period's cell.
-    const [actual, actualStyle] =
-      k.actualText !== undefined
-        ? [shortText(k.actualText), WRAP]
-        : figure(k, k.actualCell || undefined, k.actual, fmt);
+    let actual: PlanCell["value"];
+    let actualStyle: CellStyle | undefined;
+    if (k.actualText !== undefined) {
+      actual = shortText(k.actualText);
+      actualStyle = WRAP;
+    } else {
+      actual = figure(grid, k.actualCell || undefined, k.actual, fmt);
+      actualStyle = figureStyle;
+    }
     return {
       values: [
         k.group,
@@ -135,7 +190,7 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
         tolerance,
         actual,
         statusLabel(k.status),
-        statusChangeWords(k.previousStatus, k.status) || null,
+        changeWords(k.previousStatus, k.status),
         directionLabel(k) || null,
         kpiSentence(k),
       ],
@@ -172,9 +227,25 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
  * @example polarityWords({ polarity: "lower", polaritySource: "column" }) === "Lower is better"
  */
 export function polarityWords(k: Pick<KpiResult, "polarity" | "polaritySource">): string {
-  const words = k.polarity === "lower" ? "Lower is better" : "Higher is better";
-  return k.polaritySource === "assumed" ? `${words} (assumed)` : words;
+  const assumed = k.polaritySource === "assumed";
+  if (k.polarity === "lower") return assumed ? "Lower is better (assumed)" : "Lower is better";
+  return assumed ? "Higher is better (assumed)" : "Higher is better";
 }
+
+/** Text that `replace(/\s+/g, " ").trim()` would change. */
+const UNTIDY_RE = /\s\s|[^\S ]|^\s|\s$/;
+
+/** `statusChangeWords(...) || null`, one string per pair of statuses (shared by 100,000s of rows). */
+function changeWords(previous: KpiStatus | null | undefined, now: KpiStatus): string | null {
+  if (!previous) return null;
+  let byNow = CHANGE_WORDS.get(previous);
+  if (!byNow) CHANGE_WORDS.set(previous, (byNow = new Map()));
+  let words = byNow.get(now);
+  if (words === undefined) byNow.set(now, (words = statusChangeWords(previous, now) || null));
+  return words;
+}
+/** By previous status, then by status now. */
+const CHANGE_WORDS = new Map<KpiStatus, Map<KpiStatus, string | null>>();
 
 /**
  * KPIs in the order the seeds report them: by status (outside, within, better, no data, target

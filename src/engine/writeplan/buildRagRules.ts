@@ -34,6 +34,14 @@ interface Entry {
   status: RagStatus;
 }
 
+/** The cells of one rule set: its first entry (which gives the rule) and every entry's row. */
+interface Group {
+  first: Entry;
+  rows: number[];
+  /** Its topmost row, which orders the groups. */
+  top: number;
+}
+
 /**
  * Key of the rule set an entry belongs to: its sheet, table and column, and either its live shape
  * or (static) its status. Entries with one key share one multi-area range and its rules.
@@ -43,6 +51,20 @@ function groupKey(e: Entry): string {
     ? `live|${e.live.polarity}|${e.live.targetCol}|${e.live.toleranceCol ?? "-"}`
     : `static|${e.status}`;
   return `${e.sheet}\u0000${e.tableId}\u0000${e.col}\u0000${shape}`;
+}
+
+/** How many of the groups used last are tried before a key is made. */
+const RECENT_GROUPS = 4;
+
+/** True when two entries belong to one rule set (what equal `groupKey`s say, without making them). */
+function sameGroup(a: Entry, b: Entry): boolean {
+  if (a.sheet !== b.sheet || a.tableId !== b.tableId || a.col !== b.col) return false;
+  if (!a.live || !b.live) return !a.live && !b.live && a.status === b.status;
+  return (
+    a.live.polarity === b.live.polarity &&
+    a.live.targetCol === b.live.targetCol &&
+    a.live.toleranceCol === b.live.toleranceCol
+  );
 }
 
 /**
@@ -70,7 +92,8 @@ export function buildRagRules(
   const sheets = new Map(workbook.sheets.map((s) => [s.name, s] as [string, SheetGrid]));
   const issues: Issue[] = [];
   const warned = new Set<string>();
-  const entries: Entry[] = [];
+  const groups = new Map<string, Group>();
+  const recent: Group[] = [];
   const seen = new Map<string, Set<string>>(); // actual cells coloured, by sheet
   for (const k of kpis) {
     const status = ragStatus(k);
@@ -96,35 +119,49 @@ export function buildRagRules(
       }
       continue;
     }
-    entries.push(entryFor(k, status, sheet));
+    const e = entryFor(k, status, sheet);
+    // A table's rows come in order, a few shapes interleaved: the groups used last are tried
+    // first, so a key is made only for a group not among them.
+    let group = recent.find((g) => sameGroup(g.first, e));
+    if (!group) {
+      const key = groupKey(e);
+      group = groups.get(key);
+      if (!group) groups.set(key, (group = { first: e, rows: [], top: e.row }));
+      recent.unshift(group);
+      if (recent.length > RECENT_GROUPS) recent.pop();
+    }
+    group.rows.push(e.row);
+    if (e.row < group.top) group.top = e.row;
   }
 
-  entries.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.col - b.col || a.row - b.row));
-  // Groups in order of their first (sheet, column, row); each group's rows ascending.
-  const groups = new Map<string, Entry[]>();
-  for (const e of entries) {
-    const key = groupKey(e);
-    const list = groups.get(key);
-    if (list) list.push(e);
-    else groups.set(key, [e]);
-  }
+  // Groups in order of their first (sheet, column, row); each group's rows ascending. Every cell
+  // is coloured once, so no two groups share a (sheet, column, top row).
+  const ordered = [...groups.values()].sort((a, b) =>
+    a.first.sheet < b.first.sheet
+      ? -1
+      : a.first.sheet > b.first.sheet
+        ? 1
+        : a.first.col - b.first.col || a.top - b.top,
+  );
   const out: CfWrite[] = [];
-  for (const list of groups.values()) {
-    for (const part of rangeParts(list)) out.push(toCfWrite(list[0], part.range, part.first));
+  for (const g of ordered) {
+    if (!ascending(g.rows)) g.rows.sort((a, b) => a - b);
+    // Every entry of a group gives the same rules (its sheet, column and shape or status).
+    for (const part of rangeParts(g.first.col, g.rows)) out.push(toCfWrite(g.first, part.range, part.first));
   }
   return { conditionalFormats: out, issues };
 }
 
 /**
- * One group's rows as area strings joined by spaces ("D4:D6 D9"), split so that no range string
+ * One group's rows (ascending) in column `column` as area strings joined by spaces ("D4:D6 D9"), split so that no range string
  * passes `MAX_RANGE_CHARS`. `first` is each part's first (topmost) row, 0-based.
  */
-function rangeParts(list: Entry[]): { range: string; first: number }[] {
-  const col = columnLetters(list[0].col);
+function rangeParts(column: number, rows: number[]): { range: string; first: number }[] {
+  const col = columnLetters(column);
   const parts: { range: string; first: number }[] = [];
   let areas: string[] = [];
   let length = 0;
-  let first = list[0].row;
+  let first = rows[0];
   const push = (area: string, top: number): void => {
     if (areas.length > 0 && length + 1 + area.length > MAX_RANGE_CHARS) {
       parts.push({ range: areas.join(" "), first });
@@ -135,15 +172,21 @@ function rangeParts(list: Entry[]): { range: string; first: number }[] {
     length += (areas.length > 0 ? 1 : 0) + area.length;
     areas.push(area);
   };
-  let top = list[0].row;
-  for (let i = 1; i <= list.length; i++) {
-    if (i < list.length && list[i].row === list[i - 1].row + 1) continue;
-    const bottom = list[i - 1].row;
+  let top = rows[0];
+  for (let i = 1; i <= rows.length; i++) {
+    if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
+    const bottom = rows[i - 1];
     push(top === bottom ? `${col}${top + 1}` : `${col}${top + 1}:${col}${bottom + 1}`, top);
-    if (i < list.length) top = list[i].row;
+    if (i < rows.length) top = rows[i];
   }
   parts.push({ range: areas.join(" "), first });
   return parts;
+}
+
+/** True when the numbers are in ascending order. */
+function ascending(rows: number[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return false;
+  return true;
 }
 
 /** The colour a status gets, or undefined for statuses we leave uncoloured. */
@@ -155,21 +198,25 @@ function ragStatus(k: KpiResult): RagStatus | undefined {
 
 function entryFor(k: KpiResult, status: RagStatus, sheet: SheetGrid): Entry {
   const a = cellOf(k.actualCell);
-  const base = { sheet: k.sheet, tableId: k.tableId, row: a.row, col: a.col, status };
-  if (!k.targetCell) return base;
-  const t = cellOf(k.targetCell);
-  const l = k.toleranceCell ? cellOf(k.toleranceCell) : null;
-  // Live only on the actual's own row (relative references) and when the cells alone give the engine's status.
-  if (t.row !== a.row || (l && l.row !== a.row)) return base;
-  const verdict = ragVerdict(
-    gridValue(sheet, a.row, a.col),
-    gridValue(sheet, t.row, t.col),
-    l ? gridValue(sheet, l.row, l.col) : null,
-    k.polarity,
-  );
-  if (verdict !== status) return base;
-  const live = { polarity: k.polarity, targetCol: t.col, toleranceCol: l ? l.col : null };
-  return { ...base, live };
+  if (k.targetCell) {
+    const t = cellOf(k.targetCell);
+    const l = k.toleranceCell ? cellOf(k.toleranceCell) : null;
+    // Live only on the actual's own row (relative references) and when the cells alone give the engine's status.
+    if (
+      t.row === a.row &&
+      (!l || l.row === a.row) &&
+      ragVerdict(
+        gridValue(sheet, a.row, a.col),
+        gridValue(sheet, t.row, t.col),
+        l ? gridValue(sheet, l.row, l.col) : null,
+        k.polarity,
+      ) === status
+    ) {
+      const live = { polarity: k.polarity, targetCol: t.col, toleranceCol: l ? l.col : null };
+      return { sheet: k.sheet, tableId: k.tableId, row: a.row, col: a.col, status, live };
+    }
+  }
+  return { sheet: k.sheet, tableId: k.tableId, row: a.row, col: a.col, status };
 }
 
 /** A plain "D7" address read without a regular expression; anything else goes to `fromA1`. */

@@ -1,5 +1,6 @@
 import { formatMoney } from "../finance/formatMoney";
 import { buildCharts } from "./buildCharts";
+import { chartPageBreaks } from "./chartPageBreaks";
 import { createSheetBuilder, PARAGRAPH_WIDTH, STYLES } from "./createSheetBuilder";
 import type { KpiResult, StatusCounts } from "../kpi/KpiResult";
 import { RAG_PALETTE } from "./ragPalette";
@@ -74,7 +75,8 @@ export function pointsChange(now: number | null, old: number | null): number | n
  * table of measures without targets with their change on the previous quarter and the same
  * quarter last year (seed 000 §17); the summary lines; the finance headlines; and, below, the
  * native charts of statuses by group and of variances over the threshold with the figures they
- * are drawn from (`buildCharts`). Numbers are written as numbers with number formats.
+ * are drawn from (`buildCharts`), on pages of their own (`chartPageBreaks`). Numbers are written
+ * as numbers with number formats.
  *
  * @example
  * const { sheet, charts } = buildSummarySheet({ name: "Scorecard Summary", result, settings, commentaryName, narrativeName });
@@ -156,7 +158,11 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetWrite
   }
   b.gap();
   b.paragraph(`Each measure's status, trend and commentary: see "${input.commentaryName}".`, STYLES.note);
-  const charts = buildCharts(b, { sheet: input.name, result, threshold: input.settings.threshold });
+  const { charts, rows: chartRows } = buildCharts(b, {
+    sheet: input.name,
+    result,
+    threshold: input.settings.threshold,
+  });
 
   // Column A holds names and sentences; the others counts and figures. Enough columns print for
   // a sentence of PARAGRAPH_WIDTH, and the widest table.
@@ -168,6 +174,9 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetWrite
     editableCols: [],
     print: { title: "Scorecard Summary", period: result.period, lastCol: figureCols, titleRows: null },
   });
+  // The charts start a page, each whole, and so does their data.
+  if (chartRows && sheet.pageSetup)
+    sheet.pageSetup.rowBreaks = chartPageBreaks(chartRows, sheet.rowHeights ?? [], sheet.pageSetup);
   return { sheet, charts };
 
   function countsTable(dimension: string, rows: StatusCounts[], totals: StatusCounts): void {

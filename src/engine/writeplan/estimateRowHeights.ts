@@ -27,7 +27,10 @@ export function estimateRowHeights(
   widths: readonly number[],
   font: SheetFont,
 ): [number, number][] {
-  const need = new Map<number, number>();
+  // Height needed by row: rows are array indexes (an array, not a map of 100,000s of entries);
+  // any other row number (never one of ours) goes in `odd`.
+  const need: number[] = [];
+  const odd = new Map<number, number>();
   // Characters per line by column, for the sheet's font size (most cells).
   const perLineAt: number[] = [];
   const perLine = (col: number, size: number): number => {
@@ -41,21 +44,33 @@ export function estimateRowHeights(
     return n;
   };
   const oneLine = Math.ceil(font.size * LINE_HEIGHT_PER_POINT * 4) / 4;
+  const raise = (row: number, height: number): void => {
+    if (height <= DEFAULT_ROW_HEIGHT) return;
+    if (Number.isInteger(row) && row >= 0 && row < MAX_INDEX) {
+      if (height > (need[row] ?? 0)) need[row] = height;
+    } else if (height > (odd.get(row) ?? 0)) odd.set(row, height);
+  };
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
     const style = c.style;
     if (!style) {
-      if (oneLine > DEFAULT_ROW_HEIGHT && oneLine > (need.get(c.row) ?? 0)) need.set(c.row, oneLine);
+      raise(c.row, oneLine);
       continue;
     }
     const size = style.fontSize ?? font.size;
     const v = c.value;
     const lines = style.wrap && typeof v === "string" && v !== "" ? countLines(v, perLine(c.col, size)) : 1;
-    const height = Math.ceil(lines * size * LINE_HEIGHT_PER_POINT * 4) / 4;
-    if (height > DEFAULT_ROW_HEIGHT && height > (need.get(c.row) ?? 0)) need.set(c.row, height);
+    raise(c.row, Math.ceil(lines * size * LINE_HEIGHT_PER_POINT * 4) / 4);
   }
-  return [...need].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  need.forEach((h, row) => out.push([row, h])); // ascending rows; holes skipped
+  if (odd.size === 0) return out;
+  for (const entry of odd) out.push(entry);
+  return out.sort((a, b) => a[0] - b[0]);
 }
+
+/** Rows below this are array indexes (2^32 − 1 is not one). */
+const MAX_INDEX = 2 ** 32 - 1;
 
 /**
  * Lines a text takes when wrapped at spaces to `perLine` characters (a word longer than a line is

@@ -1,5 +1,5 @@
 import { areasOfCells, chooseDataRegion } from "../../engine/cells/chooseDataRegion";
-import { isDateFormat } from "../../engine/cells/excelSerialToDate";
+import { to1900Serial } from "../../engine/cells/to1900Serial";
 import type { CellValue, SheetGrid, WorkbookGrid } from "../../engine/Grid";
 import { findWorkbookPart } from "../findWorkbookPart";
 import { XmlSyntaxError } from "../parseXmlOutline";
@@ -12,8 +12,6 @@ import { damaged, streamXml } from "./streamXml";
 
 /** Number format given to a date cell (`t="d"`) that has none of its own. */
 export const DEFAULT_DATE_FORMAT = "dd/mm/yyyy";
-/** The 1904 date system counts from 1 January 1904: 1,462 days after the 1900 system's day 0. */
-const OFFSET_1904 = 1_462;
 
 /** A sheet as `workbook.xml` lists it. */
 interface SheetEntry {
@@ -122,7 +120,7 @@ function toSheetGrid(
     const format = style < 0 ? DEFAULT_DATE_FORMAT : (formats[style] ?? "General");
     let value = cells.values[i];
     // The engine reads serials in the 1900 system.
-    if (date1904 && typeof value === "number" && style >= 0 && isDateFormat(format)) value += OFFSET_1904;
+    if (typeof value === "number" && style >= 0) value = to1900Serial(value, format, date1904);
     values[r][c] = value;
     formatRows[r][c] = format;
   }

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CF_MARKER, type WritePlan } from "../../src/engine/writeplan/WritePlan";
-import { applyWritePlan, countOurRules } from "../../src/xlsx/applyWritePlan";
-import { countRules, loadWorkbook, sheetOrder, snapshotSheets } from "./workbookSnapshot";
+import { CF_MARKER, type WritePlan } from "../../../src/engine/writeplan/WritePlan";
+import { applyWritePlan, countOurRules } from "../../../scripts/exceljs/applyWritePlan";
+import { countRules, loadWorkbook, sheetOrder, snapshotSheets } from "../../xlsx/workbookSnapshot";
 
 /** A user's workbook: two sheets with values, formulas, formats, a note, a merge, widths and a rule of their own. */
 function userWorkbook(): ExcelJS.Workbook {

@@ -1,7 +1,11 @@
 import ExcelJS from "exceljs";
-import type { SheetGrid } from "../../src/engine/Grid";
-import { dateToSerial, DEFAULT_DATE_FORMAT, readWorkbookGrid } from "../../src/xlsx/readWorkbookGrid";
-import { loadWorkbook } from "./workbookSnapshot";
+import type { SheetGrid } from "../../../src/engine/Grid";
+import {
+  dateToSerial,
+  DEFAULT_DATE_FORMAT,
+  readWorkbookGrid,
+} from "../../../scripts/exceljs/readWorkbookGrid";
+import { loadWorkbook } from "../../xlsx/workbookSnapshot";
 
 /** Writes the workbook to bytes and reads it back, so the tests go through ExcelJS's real reader. */
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {

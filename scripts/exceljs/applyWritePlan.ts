@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { columnLetters } from "../engine/cells/toA1";
+import { columnLetters } from "../../src/engine/cells/toA1";
 import {
   CF_MARKER,
   type CellStyle,
@@ -10,7 +10,7 @@ import {
   type SheetFont,
   type SheetWrite,
   type WritePlan,
-} from "../engine/writeplan/WritePlan";
+} from "../../src/engine/writeplan/WritePlan";
 
 /**
  * Applies a write plan to an ExcelJS workbook in place, in the plan's order: removes our old
@@ -115,7 +115,8 @@ const PAPER_A4 = 9;
 
 /**
  * The plan's page setup as ExcelJS writes it: `<pageSetup>`, `<pageMargins>`, `<headerFooter>`
- * (sections joined with &L / &C / &R) and the print area and title rows as defined names.
+ * (sections joined with &L / &C / &R), `<rowBreaks>` and the print area and title rows as
+ * defined names.
  */
 function applyPageSetup(ws: ExcelJS.Worksheet, setup: PageSetup): void {
   const { printArea, printTitleRows: titles } = setup;
@@ -139,6 +140,8 @@ function applyPageSetup(ws: ExcelJS.Worksheet, setup: PageSetup): void {
     oddHeader: sections(setup.header),
     oddFooter: sections(setup.footer),
   };
+  // A break after 1-based row r starts the page at 0-based row r; across every column.
+  for (const r of setup.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak(1, 16_384);
 }
 
 /** Points per line of 11pt text, and characters per unit of column width (an estimate). */

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import { readWorkbookGrid } from "../../src/xlsx/readWorkbookGrid";
-import { loadWorkbook } from "./workbookSnapshot";
+import { readWorkbookGrid } from "../../../scripts/exceljs/readWorkbookGrid";
+import { loadWorkbook } from "../../xlsx/workbookSnapshot";
 
 describe("readWorkbookGrid: fill colours", () => {
   it("reads solid fills, of blank cells too, without adding a cell to the sheet", async () => {

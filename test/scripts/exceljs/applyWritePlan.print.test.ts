@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
-import { applyWritePlan } from "../../src/xlsx/applyWritePlan";
-import { readWorkbookGrid } from "../../src/xlsx/readWorkbookGrid";
-import { loadWorkbook } from "./workbookSnapshot";
+import { scoreWorkbook } from "../../../src/engine/scoreWorkbook";
+import { applyWritePlan } from "../../../scripts/exceljs/applyWritePlan";
+import { readWorkbookGrid } from "../../../scripts/exceljs/readWorkbookGrid";
+import { loadWorkbook } from "../../xlsx/workbookSnapshot";
 
 // Issue 12: our sheets print A4 landscape, one page wide at 8 pt or more, with header rows on
 // every page, a page header and a numbered footer, and every font named and sized in styles.xml.
@@ -65,5 +65,25 @@ describe("applyWritePlan prints our sheets well", () => {
     // Rows of wrapped text get the plan's heights.
     for (const [row, points] of commentary.rowHeights!.slice(0, 5))
       expect(ws.getRow(row + 1).height).toBe(points);
+  });
+
+  it("writes the plan's manual page breaks: each <brk id> the 0-based row a page starts at", async () => {
+    const wb = officerWorkbook();
+    const { plan } = scoreWorkbook(readWorkbookGrid(wb));
+    const summary = plan.sheets.find((s) => s.role === "summary")!;
+    summary.pageSetup = { ...summary.pageSetup!, rowBreaks: [30, 45] };
+    applyWritePlan(wb, plan);
+    const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const xmls = await Promise.all(
+      Object.keys(zip.files)
+        .filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))
+        .map((p) => zip.file(p)!.async("string")),
+    );
+    const withBreaks = xmls.filter((x) => x.includes("<rowBreaks"));
+    expect(withBreaks).toHaveLength(1);
+    expect(
+      [...withBreaks[0].matchAll(/<brk id="(\d+)"[^>]*max="16383"[^>]*man="1"/g)].map((m) => m[1]),
+    ).toEqual(["30", "45"]);
+    expect(withBreaks[0]).toMatch(/<\/headerFooter><rowBreaks /);
   });
 });

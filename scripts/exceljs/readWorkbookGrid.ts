@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
-import type { CellFill, CellValue, MergeArea, SheetGrid, WorkbookGrid } from "../engine/Grid";
+import { OFFSET_1904 } from "../../src/engine/cells/to1900Serial";
+import type { CellFill, CellValue, MergeArea, SheetGrid, WorkbookGrid } from "../../src/engine/Grid";
 
 /** Number format given to a date cell that has none of its own. */
 export const DEFAULT_DATE_FORMAT = "dd/mm/yyyy";
@@ -7,8 +8,6 @@ export const DEFAULT_DATE_FORMAT = "dd/mm/yyyy";
 const MS_PER_DAY = 86_400_000;
 /** Days from Excel's day 0 (1899-12-30 in the 1900 system, after the leap-year bug) to 1970-01-01. */
 const EPOCH_1900 = 25_569;
-/** The 1904 date system starts 1,462 days later. */
-const OFFSET_1904 = 1_462;
 
 /**
  * Reads every sheet of an ExcelJS workbook into the engine's grid, in tab order: the used range
