@@ -77,13 +77,15 @@ function contentSpan(
   local: string,
 ): { start: number; openEnd: number; closeStart: number } | null {
   if (xml.includes("<!--") || xml.includes("<![CDATA[")) return null;
-  const open = new RegExp(`<([A-Za-z_][\\w.-]*:)?${local}(?=[\\s/>])[^>]*>`, "g");
-  const first = open.exec(xml);
-  if (!first || first[0].endsWith("/>") || open.exec(xml)) return null;
-  const close = `</${first[1] ?? ""}${local}>`;
-  const closeStart = xml.indexOf(close, first.index);
-  if (closeStart < 0 || xml.indexOf(close, closeStart + 1) >= 0) return null;
-  return { start: first.index, openEnd: first.index + first[0].length, closeStart };
+  // Not global: the search stops at the first such element, near the part's start.
+  const first = new RegExp(`<([A-Za-z_][\\w.-]*:)?${local}(?=[\\s/>])[^>]*>`).exec(xml);
+  if (!first || first[0].endsWith("/>")) return null;
+  const openEnd = first.index + first[0].length;
+  const prefix = first[1] ?? "";
+  const closeStart = xml.lastIndexOf(`</${prefix}${local}>`);
+  // The name must appear nowhere between the start tag and the last close tag: one element only.
+  if (closeStart < openEnd || xml.indexOf(local, openEnd) !== closeStart + 2 + prefix.length) return null;
+  return { start: first.index, openEnd, closeStart };
 }
 
 function parseWhole(xml: string, expand: (node: XmlNode) => boolean): XmlNode {
