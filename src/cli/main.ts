@@ -47,7 +47,7 @@ Scores a quarter's KPI and finance tables and writes a scored copy of the workbo
                        (default: the threshold saved in the workbook by the task pane, else 100000)
   --amber-within PCT   amber band for measures with no tolerance: within PCT of the target, e.g. 10%
                        (default: a key in the sheet such as "Amber: within 10% of target", else met / not met)
-  --out OUT.xlsx       where to write the scored workbook, an .xlsx or .xlsm file
+  --out OUT.xlsx       where to write the scored workbook, ending as the input does (.xlsx, or .xlsm)
                        (default: <in>.scored.xlsx beside the input)
   --json OUT.json      also write the result as JSON
   --force              go on even if pictures, comments or tables added to one of our own sheets would be lost
@@ -84,13 +84,17 @@ export async function runCli(argv: string[], io: CliIo, context: CliContext = {}
       io.stdout.write(USAGE);
       return 0;
     }
-    // Each command's own modules load only when it runs (the report's Word and chart libraries are large).
-    if (command === "report")
-      return await (await import("./reportCommand")).runReportCommand(rest, io, context.cwd ?? process.cwd());
-    if (command === "remove")
-      return await (
-        await import("./runRemoveCommand")
-      ).runRemoveCommand(rest, io, context.cwd ?? process.cwd());
+    // Each command's own modules load only when it runs (the report's Word and chart libraries are
+    // large). `require`, not `import()`: tsx, which runs the TypeScript when lib/ is stale, turns
+    // `import()` into a native import that cannot find a .ts file.
+    if (command === "report") {
+      const { runReportCommand } = require("./reportCommand") as typeof import("./reportCommand");
+      return await runReportCommand(rest, io, context.cwd ?? process.cwd());
+    }
+    if (command === "remove") {
+      const { runRemoveCommand } = require("./runRemoveCommand") as typeof import("./runRemoveCommand");
+      return await runRemoveCommand(rest, io, context.cwd ?? process.cwd());
+    }
     if (command !== "score" && command !== "inspect")
       throw new CliError(`unknown command "${command}" (try: scorecard score --help)`, 2);
     if (rest.includes("--help") || rest.includes("-h")) {
@@ -264,9 +268,13 @@ async function scoreOne(
   );
   if (args.out !== undefined) {
     const ext = path.extname(outPath).toLowerCase();
-    if (ext !== ".xlsx" && ext !== ".xlsm")
+    // The scored copy keeps the input's kind: Excel refuses macros under .xlsx, and an .xlsm without them.
+    const kind = path.extname(input).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+    if (ext !== kind)
       throw new CliError(
-        `--out ${args.out} is not an .xlsx or .xlsm file: the scored copy is an Excel workbook (try --out ${args.out.replace(/\.[^./\\]*$/, "")}.xlsx)`,
+        ext === ".xlsx" || ext === ".xlsm"
+          ? `--out ${args.out} must end in ${kind}, as ${given} does: Excel will not open ${kind === ".xlsm" ? "a workbook with macros named .xlsx" : "a workbook without macros named .xlsm"} (try --out ${args.out.replace(/\.[^./\\]*$/, "")}${kind})`
+          : `--out ${args.out} is not an ${kind} file: the scored copy is an Excel workbook (try --out ${args.out.replace(/\.[^./\\]*$/, "")}${kind})`,
         2,
       );
   }

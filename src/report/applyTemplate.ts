@@ -15,8 +15,8 @@ export const MAX_TEMPLATE_BYTES = 20 * 1024 * 1024;
 
 /** A template the report cannot use: its one-line reason. */
 export class ReportTemplateError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = "ReportTemplateError";
   }
 }
@@ -70,9 +70,10 @@ export function readTemplate(bytes: Uint8Array): ReportTemplate {
   try {
     files = unzipSync(bytes);
   } catch (e) {
-    throw new ReportTemplateError(
-      `the template is not a Word document (.docx): ${e instanceof Error ? e.message : String(e)}`,
-    );
+    // fflate's own words ("invalid zip data") mean nothing to an officer; the cause is kept.
+    throw new ReportTemplateError("the template is not a Word document (.docx): it is not a zip package", {
+      cause: e,
+    });
   }
   const main = relationships(files, "_rels/.rels", "").find(
     (r) => r.type === `${REL}/officeDocument`,

@@ -60,6 +60,14 @@ const LOSS_WORDS: Record<string, string> = {
   control: "form controls",
 };
 
+/** Elements of a sheet's XML we never write on our sheets: an officer's additions, in words. */
+const IN_SHEET_LOSSES: Record<string, string> = {
+  hyperlinks: "links",
+  dataValidations: "drop-down lists or input rules",
+  conditionalFormatting: "conditional formatting",
+  mergeCells: "merged cells",
+};
+
 /** Options of `applyWritePlanToPackage`. */
 export interface ApplyPackageOptions {
   /** Go on even when one of our sheets holds things an officer added that a rewrite drops. */
@@ -330,24 +338,31 @@ export function applyWritePlanToPackage(
     ),
   );
   const namesNode = wb.children.find((c) => c.local === "definedNames");
-  for (const dn of namesNode?.children.filter((c) => c.local === "definedName") ?? []) {
+  const names = namesNode?.children.filter((c) => c.local === "definedName") ?? [];
+  const nameEdits: TextEdit[] = [];
+  let namesRemoved = 0;
+  for (const dn of names) {
     if (dn.attrs.localSheetId === undefined) continue;
     const old = Number(dn.attrs.localSheetId);
     const scopedTo = sheets[old];
     const ours = scopedTo && ourSheetNames.has(scopedTo.name.toLowerCase());
     if (ours && (dn.attrs.name === "_xlnm.Print_Titles" || dn.attrs.name === "_xlnm.Print_Area")) {
-      wbEdits.push({ start: dn.start, end: dn.end, text: "" });
+      nameEdits.push({ start: dn.start, end: dn.end, text: "" });
+      namesRemoved++;
       continue;
     }
     const next = newIndex.get(old);
     if (next === undefined) {
       // Scoped to a sheet of ours that is deleted: it goes with it.
-      if (scopedTo && deletedSet.has(scopedTo)) wbEdits.push({ start: dn.start, end: dn.end, text: "" });
+      if (scopedTo && deletedSet.has(scopedTo)) {
+        nameEdits.push({ start: dn.start, end: dn.end, text: "" });
+        namesRemoved++;
+      }
       continue;
     }
     if (next !== old) {
       const tag = wbXml.slice(dn.start, dn.openEnd);
-      wbEdits.push({
+      nameEdits.push({
         start: dn.start,
         end: dn.openEnd,
         text: setAttribute(tag, "localSheetId", String(next)),
@@ -362,6 +377,10 @@ export function applyWritePlanToPackage(
     .filter(({ at }) => at >= 0)
     .map(({ s, at }) => printNames(s, at, q))
     .join("");
+  // Every name gone and none of ours to add: the element goes too (`remove` leaves no trace).
+  if (namesNode && names.length > 0 && namesRemoved === names.length && !titles)
+    wbEdits.push({ start: namesNode.start, end: namesNode.end, text: "" });
+  else wbEdits.push(...nameEdits);
   if (titles) {
     if (namesNode && namesNode.openEnd !== namesNode.end) {
       wbEdits.push({ start: namesNode.closeStart, end: namesNode.closeStart, text: titles });
@@ -508,8 +527,18 @@ function refuseLosses(sheets: SheetEntry[], pkg: XlsxPackage): void {
       .rels.filter((r) => !(r.kind === "drawing" && !r.external && ourDrawing(pkg, r.part)))
       .map((r) => r.kind)
       .filter((k) => k !== "printerSettings" && k !== "vmlDrawing");
+    // What an officer can add inside the sheet's own XML (a link to another sheet has no part).
+    const xml = pkg.text(s.rel.part);
+    if (xml !== undefined) {
+      const root = parseCheck(s.rel.part, () =>
+        parseXmlOutline(xml, (n) => n.local === "worksheet", { skipContentOf: "sheetData" }),
+      );
+      for (const c of root.children) if (IN_SHEET_LOSSES[c.local]) kinds.push(c.local);
+    }
     if (kinds.length === 0) continue;
-    const words = [...new Set(kinds.map((k) => LOSS_WORDS[k] ?? `other content (${k})`))].join(", ");
+    const words = [
+      ...new Set(kinds.map((k) => LOSS_WORDS[k] ?? IN_SHEET_LOSSES[k] ?? `other content (${k})`)),
+    ].join(", ");
     throw new XlsxInputError(
       "unsupported-parts",
       `the scorecard's sheet "${s.name}" holds ${words} added since it was written; the scorecard rewrites that sheet on every run, so move them to a sheet of your own, or use --force to score anyway and lose them`,

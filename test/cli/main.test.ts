@@ -529,18 +529,25 @@ describe("scorecard score: errors are one line on stderr, never a stack trace", 
     expect(fs.readdirSync(path.join(dir, "reports"))).toEqual([]);
   });
 
-  it.each([["result.csv"], ["result"], ["result.xls"]])(
-    "--out %s (not .xlsx or .xlsm) is refused",
-    async (out) => {
-      const file = await writeWorkbook("kpis.xlsx", [titledTable]);
-      const run = await cli("score", file, "--out", out);
-      expect(run.code).toBe(2);
-      expectOneLine(run.err);
-      expect(run.err).toContain(`--out ${out} is not an .xlsx or .xlsm file`);
-      expect(run.err).toContain("try --out result.xlsx");
-      expect(leftovers()).toEqual([file]);
-    },
-  );
+  it.each([["result.csv"], ["result"], ["result.xls"]])("--out %s (not .xlsx) is refused", async (out) => {
+    const file = await writeWorkbook("kpis.xlsx", [titledTable]);
+    const run = await cli("score", file, "--out", out);
+    expect(run.code).toBe(2);
+    expectOneLine(run.err);
+    expect(run.err).toContain(`--out ${out} is not an .xlsx file`);
+    expect(run.err).toContain("try --out result.xlsx");
+    expect(leftovers()).toEqual([file]);
+  });
+
+  it("--out must keep the input's kind: an .xlsx is not written as .xlsm (Excel would not open it)", async () => {
+    const file = await writeWorkbook("kpis.xlsx", [titledTable]);
+    const run = await cli("score", file, "--out", "result.xlsm");
+    expect(run.code).toBe(2);
+    expectOneLine(run.err);
+    expect(run.err).toContain("--out result.xlsm must end in .xlsx, as kpis.xlsx does");
+    expect(run.err).toContain("try --out result.xlsx");
+    expect(leftovers()).toEqual([file]);
+  });
 
   it("--out in a read-only place: named as typed, no temporary file named or left", async () => {
     const file = await writeWorkbook("kpis.xlsx", [titledTable]);

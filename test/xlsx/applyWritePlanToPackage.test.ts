@@ -121,4 +121,30 @@ describe("applyWritePlanToPackage", () => {
       /xl\/styles\.xml is not well-formed XML/,
     );
   });
+
+  it("an officer's link or merge added inside our Summary sheet stops the run unless forced, naming it", async () => {
+    const { output } = await scoreXlsxBuffer(new Uint8Array(fs.readFileSync(FIXTURE)));
+    const scored = unzipSync(output);
+    const wb = text(scored, "xl/workbook.xml");
+    const rid = /<sheet name="Scorecard Summary" sheetId="\d+" r:id="(rId\d+)"/.exec(wb)![1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(
+      text(scored, "xl/_rels/workbook.xml.rels"),
+    )![1];
+    const part = `xl/${target.replace(/^\/?xl\//, "")}`;
+    // A link to another sheet lives in the sheet's own XML (no relationship), after the page setup's place.
+    scored[part] = strToU8(
+      text(scored, part).replace(
+        "<pageMargins",
+        '<hyperlinks><hyperlink ref="A2" location="\'KPIs\'!A1"/></hyperlinks><pageMargins',
+      ),
+    );
+    const edited = zipSync(scored);
+    const refused = await scoreXlsxBuffer(edited).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(refused?.message).toMatch(/"Scorecard Summary" holds links added since it was written.*--force/);
+    const forced = unzipSync((await scoreXlsxBuffer(edited, { force: true })).output);
+    expect(text(forced, part)).not.toContain("<hyperlinks>");
+  });
 });

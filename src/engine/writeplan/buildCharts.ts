@@ -3,13 +3,23 @@ import type { SheetBuilder } from "./createSheetBuilder";
 import { STYLES } from "./createSheetBuilder";
 import { RAG_PALETTE } from "./ragPalette";
 import { statusChartData } from "./statusChartData";
-import { varianceChartData } from "./varianceChartData";
+import { varianceChartData, type VarianceChartData } from "./varianceChartData";
 import { CHART_NAME_PREFIX, type CellBlock, type ChartWrite } from "./WritePlan";
 
 /** Columns a chart spans: A to F (about 650 pixels with the Summary's widths). */
 const CHART_COLS = 6;
 /** Rows of the variance chart (about 3.2 inches at the default row height). */
 const VARIANCE_ROWS = 18;
+/** Most lines a variance chart draws as columns; more go as horizontal bars. */
+const MAX_COLUMNS = 5;
+/** Rows of the tallest chart: one landscape page holds it with its caption. */
+const MAX_CHART_ROWS = 34;
+
+/** Rows a variance chart of `lines` lines covers: taller for horizontal bars, a page at most. */
+function varianceRows(lines: number): number {
+  if (lines <= MAX_COLUMNS) return VARIANCE_ROWS;
+  return Math.min(MAX_CHART_ROWS, Math.max(VARIANCE_ROWS, 7 + Math.ceil(lines * 2.5)));
+}
 /** Number format of the variance bars' labels: "£805k under", "£1,234k over". */
 export const VARIANCE_LABEL_FORMAT = '"£"#,##0"k under";"£"#,##0"k over";"£0k"';
 
@@ -67,7 +77,11 @@ export function buildCharts(
   const statusAnchor = status
     ? place(Math.max(14, 7 + Math.ceil(status.groups.length * 3.5)), status.description)
     : null;
-  const varianceAnchors = variances.map((v) => place(VARIANCE_ROWS, v.description));
+  // Past five lines, columns crowd their labels: horizontal bars give each line a row of its own.
+  const horizontal = (v: VarianceChartData) => v.lines.length > MAX_COLUMNS;
+  const varianceAnchors = variances.map((v) =>
+    place(varianceRows(v.lines.length), horizontal(v) ? v.barDescription : v.description),
+  );
 
   const data = b.row(["Chart data"], STYLES.title);
   b.paragraph("The charts above are drawn from these figures.", STYLES.note);
@@ -108,10 +122,10 @@ export function buildCharts(
     );
     charts.push({
       name: `${CHART_NAME_PREFIX}variances ${i + 1}`,
-      kind: "column",
+      kind: horizontal(v) ? "bar" : "column",
       sheet: input.sheet,
       title: v.title,
-      description: v.description,
+      description: horizontal(v) ? v.barDescription : v.description,
       data: { top, left: 0, bottom: top + v.lines.length, right: 1 },
       categories: v.lines.map((l) => l.name),
       series: [

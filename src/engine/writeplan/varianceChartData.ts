@@ -11,8 +11,10 @@ export interface VarianceChartData {
   /** The table's name ("Finance Summary Dec 2019", or "Outturn (table 2)"). */
   table: string;
   title: string;
-  /** Alt text: what the chart shows, with every amount. */
+  /** Alt text: what the chart shows, with every amount (drawn as columns). */
   description: string;
+  /** The same, for the chart drawn as horizontal bars. */
+  barDescription: string;
   /** The lines drawn, in the Variance Narrative's order (`orderVariances`). */
   lines: VarianceResult[];
   /**
@@ -42,15 +44,16 @@ export function varianceChartData(
     );
     if (lines.length === 0) continue;
     const title = `${table}: variances over/under ${formatMoney(threshold)}`;
-    const description =
-      `Column chart. ${title}, in £000's; underspends rise above zero, overspends fall below it. ` +
-      lines.map((v) => `${v.name}: ${formatMoney(Math.abs(v.variance))} ${varianceWord(v)}`).join("; ") +
-      ".";
+    const figures =
+      lines.map((v) => `${v.name}: ${formatMoney(Math.abs(v.variance))} ${varianceWord(v)}`).join("; ") + ".";
+    const description = `Column chart. ${title}, in £000's; underspends rise above zero, overspends fall below it. ${figures}`;
+    // The same chart drawn as horizontal bars (many lines, on the Scorecard Summary).
+    const barDescription = `Bar chart. ${title}, in £000's; underspends extend right of zero, overspends left of it. ${figures}`;
     const bars = lines.map((v) => ({
       value: Math.round(v.variance / 1000),
       colours: RAG_PALETTE[v.variance < 0 ? "outside" : "better"],
     }));
-    out.push({ tableId, table, title, description, lines, bars });
+    out.push({ tableId, table, title, description, barDescription, lines, bars });
   }
   return out;
 }

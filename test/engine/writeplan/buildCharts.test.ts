@@ -14,6 +14,21 @@ async function score(file: string) {
 }
 
 describe("buildCharts: the Scorecard Summary's charts as plain data", () => {
+  it("q3-2019-20: a variance chart of more than five lines is drawn as horizontal bars, its alt text saying so", async () => {
+    const { plan } = await score("q3-2019-20.xlsx");
+    const variance = (plan.charts ?? []).filter((c) => c.name.startsWith(`${CHART_NAME_PREFIX}variances`));
+    const many = variance.filter((c) => c.categories.length > 5);
+    const few = variance.filter((c) => c.categories.length <= 5);
+    expect(many.length).toBeGreaterThan(0);
+    for (const c of many) {
+      expect(c.kind).toBe("bar");
+      expect(c.description).toMatch(/^Bar chart\. .*right of zero/);
+      // Taller than a column chart: about two and a half rows a line.
+      expect(c.anchor.bottom - c.anchor.top + 1).toBeGreaterThanOrEqual(7 + c.categories.length * 2.5);
+    }
+    for (const c of few) expect([c.kind, c.description.slice(0, 13)]).toEqual(["column", "Column chart."]);
+  });
+
   it("q4-2021-22: a bar chart of statuses by group whose numbers are the counts, in the RAG palette", async () => {
     const { result, plan } = await score("q4-2021-22.xlsx");
     const charts = plan.charts ?? [];
