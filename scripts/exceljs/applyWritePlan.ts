@@ -1,5 +1,7 @@
 import type ExcelJS from "exceljs";
 import { columnLetters } from "../../src/engine/cells/toA1";
+import { OUR_FONT } from "../../src/engine/writeplan/createSheetBuilder";
+import { estimateRowHeights } from "../../src/engine/writeplan/estimateRowHeights";
 import {
   CF_MARKER,
   type CellStyle,
@@ -90,8 +92,9 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetWrite): void {
     if (w > 0) ws.getColumn(c + 1).width = w;
   });
   for (const cell of sheet.cells) writeCell(ws, cell, sheet.font);
-  if (sheet.rowHeights) for (const [row, points] of sheet.rowHeights) ws.getRow(row + 1).height = points;
-  else fitWrappedRows(ws, sheet);
+  const heights =
+    sheet.rowHeights ?? estimateRowHeights(sheet.cells, sheet.columnWidths, sheet.font ?? OUR_FONT);
+  for (const [row, points] of heights) ws.getRow(row + 1).height = points;
   if (sheet.pageSetup) applyPageSetup(ws, sheet.pageSetup);
   else {
     // A plan without a page setup (hand-made in tests): landscape, one page wide.
@@ -142,28 +145,6 @@ function applyPageSetup(ws: ExcelJS.Worksheet, setup: PageSetup): void {
   };
   // A break after 1-based row r starts the page at 0-based row r; across every column.
   for (const r of setup.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak(1, 16_384);
-}
-
-/** Points per line of 11pt text, and characters per unit of column width (an estimate). */
-const LINE_HEIGHT = 15;
-const CHARS_PER_WIDTH = 1.1;
-const DEFAULT_WIDTH = 8.43;
-
-/**
- * Sets the height of rows holding wrapped text to fit it (ExcelJS cannot autofit, and LibreOffice
- * does not autofit on open): lines are estimated from the text length and the column width.
- */
-function fitWrappedRows(ws: ExcelJS.Worksheet, sheet: SheetWrite): void {
-  const lines = new Map<number, number>();
-  for (const pc of sheet.cells) {
-    if (!pc.style?.wrap || typeof pc.value !== "string" || pc.value === "") continue;
-    const perLine = Math.max(1, Math.floor((sheet.columnWidths[pc.col] || DEFAULT_WIDTH) * CHARS_PER_WIDTH));
-    const n = pc.value
-      .split("\n")
-      .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
-    lines.set(pc.row, Math.max(lines.get(pc.row) ?? 1, n));
-  }
-  for (const [row, n] of lines) if (n > 1) ws.getRow(row + 1).height = n * LINE_HEIGHT;
 }
 
 function writeCell(ws: ExcelJS.Worksheet, pc: PlanCell, font: SheetFont | undefined): void {

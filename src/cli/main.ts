@@ -1,5 +1,6 @@
 import { promises as fs } from "fs";
 import { CliError, reportCliFailure } from "./CliError";
+import { readCliArgs } from "./readCliArgs";
 import { realPath, writeAtomically } from "./writeAtomically";
 import * as path from "path";
 import { formatMoney } from "../engine/finance/formatMoney";
@@ -129,47 +130,21 @@ export function runFromProcess(): void {
 }
 
 function parseScoreArgs(args: string[], inspecting = false): ScoreArgs {
-  const out: ScoreArgs = { force: false };
-  const takesValue = new Set([
-    "--period",
-    "--threshold",
-    "--amber-within",
-    ...(inspecting ? [] : ["--out", "--json"]),
-  ]);
-  for (let i = 0; i < args.length; i++) {
-    let arg = args[i];
-    let value: string | undefined;
-    const eq = arg.indexOf("=");
-    if (arg.startsWith("--") && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    if (takesValue.has(arg)) {
-      if (value === undefined) {
-        value = args[++i];
-        if (value === undefined || (value.startsWith("--") && value.length > 2)) {
-          throw new CliError(`${arg} needs a value`, 2);
-        }
-      }
-      if (arg === "--period") out.period = value.trim();
-      else if (arg === "--amber-within") out.amberWithin = parsePercent(value);
-      else if (arg === "--threshold") out.threshold = parsePounds(value);
-      else if (arg === "--out") out.out = value;
-      else out.json = value;
-    } else if (inspecting && arg === "--json") {
-      if (value !== undefined) throw new CliError("inspect --json takes no value (it prints JSON)", 2);
-      out.json = "-";
-    } else if (arg === "--force") {
-      if (value !== undefined) throw new CliError("--force takes no value", 2);
-      out.force = true;
-    } else if (arg.startsWith("-") && arg.length > 1) {
-      throw new CliError(`unknown option ${arg} (try: scorecard score --help)`, 2);
-    } else if (out.input === undefined) {
-      out.input = arg;
-    } else {
-      throw new CliError(`one input workbook at a time (got "${out.input}" and "${arg}")`, 2);
-    }
-  }
+  const { values, flags, input } = readCliArgs(args, {
+    command: "score",
+    values: ["--period", "--threshold", "--amber-within", ...(inspecting ? [] : ["--out", "--json"])],
+    // `inspect --json` prints the JSON: a switch there, a file for `score`.
+    flags: ["--force", ...(inspecting ? ["--json"] : [])],
+  });
+  const out: ScoreArgs = { force: flags.has("--force"), input };
+  const period = values.get("--period");
+  if (period !== undefined) out.period = period.trim();
+  const amber = values.get("--amber-within");
+  if (amber !== undefined) out.amberWithin = parsePercent(amber);
+  const threshold = values.get("--threshold");
+  if (threshold !== undefined) out.threshold = parsePounds(threshold);
+  out.out = values.get("--out");
+  out.json = inspecting ? (flags.has("--json") ? "-" : undefined) : values.get("--json");
   return out;
 }
 

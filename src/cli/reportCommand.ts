@@ -8,6 +8,7 @@ import { reportXlsxBuffer } from "../xlsx/reportXlsxBuffer";
 import { XlsxInputError } from "../xlsx/XlsxInputError";
 import { parsePercent, parsePounds, type CliIo } from "./main";
 import { rasterizeSvg } from "./rasterizeSvg";
+import { readCliArgs } from "./readCliArgs";
 import { CliError, reportCliFailure } from "./CliError";
 import { writeAtomically } from "./writeAtomically";
 
@@ -99,34 +100,10 @@ interface ReportArgs {
 }
 
 function parseArgs(argv: string[]): ReportArgs {
-  const values = new Map<string, string>();
-  const takesValue = new Set([
-    "--docx",
-    "--period",
-    "--threshold",
-    "--amber-within",
-    "--template",
-    "--title",
-  ]);
-  let input: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value: string | undefined;
-    const eq = arg.indexOf("=");
-    if (arg.startsWith("--") && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    if (takesValue.has(arg)) {
-      value ??= argv[++i];
-      if (value === undefined || (value.startsWith("--") && value.length > 2))
-        throw new CliError(`${arg} needs a value`, 2);
-      values.set(arg, value);
-    } else if (arg.startsWith("-") && arg.length > 1) {
-      throw new CliError(`unknown option ${arg} (try: scorecard report --help)`, 2);
-    } else if (input === undefined) input = arg;
-    else throw new CliError(`one input workbook at a time (got "${input}" and "${arg}")`, 2);
-  }
+  const { values, input } = readCliArgs(argv, {
+    command: "report",
+    values: ["--docx", "--period", "--threshold", "--amber-within", "--template", "--title"],
+  });
   if (input === undefined)
     throw new CliError("report needs a workbook (scorecard report <in.xlsx> --docx <out.docx>)", 2);
   const docx = values.get("--docx");

@@ -6,6 +6,7 @@ import { removeScorecard } from "../xlsx/removeScorecard";
 import { XlsxInputError } from "../xlsx/XlsxInputError";
 import type { CliIo } from "./main";
 import { CliError, reportCliFailure } from "./CliError";
+import { readCliArgs } from "./readCliArgs";
 import { realPath, writeAtomically } from "./writeAtomically";
 
 /** `scorecard remove`'s help text. */
@@ -73,23 +74,13 @@ export async function runRemoveCommand(argv: string[], io: CliIo, cwd: string): 
 }
 
 function parseArgs(argv: string[]): { input: string; out: string; force: boolean } {
-  let input: string | undefined;
-  let out: string | undefined;
-  let force = false;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith("--") ? argv[i].split(/=(.*)/s) : [argv[i], undefined];
-    if (flag === "--out") {
-      out = inline ?? argv[++i];
-      if (out === undefined || (inline === undefined && out.startsWith("--")))
-        throw new CliError("--out needs a value", 2);
-    } else if (flag === "--force") {
-      if (inline !== undefined) throw new CliError("--force takes no value", 2);
-      force = true;
-    } else if (flag.startsWith("-"))
-      throw new CliError(`unknown option ${flag} (try: scorecard remove --help)`, 2);
-    else if (input === undefined) input = flag;
-    else throw new CliError(`one input workbook at a time (got "${input}" and "${flag}")`, 2);
-  }
+  const { values, flags, input } = readCliArgs(argv, {
+    command: "remove",
+    values: ["--out"],
+    flags: ["--force"],
+  });
+  const out = values.get("--out");
+  const force = flags.has("--force");
   if (input === undefined)
     throw new CliError("remove needs a workbook (scorecard remove <in.xlsx> --out <out.xlsx>)", 2);
   if (out === undefined)

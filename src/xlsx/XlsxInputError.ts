@@ -23,3 +23,12 @@ export class XlsxInputError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * The one-line refusal for a damaged workbook, naming what cannot be read and why.
+ * @example damaged('sheet "KPIs"', "its XML is not well-formed").message
+ * // 'The workbook is damaged: sheet "KPIs" cannot be read (its XML is not well-formed).'
+ */
+export function damaged(what: string, why: string): XlsxInputError {
+  return new XlsxInputError("corrupt", `The workbook is damaged: ${what} cannot be read (${why}).`);
+}

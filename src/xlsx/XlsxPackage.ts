@@ -1,17 +1,12 @@
 import { newZipEntry, writeZip } from "./writeZip";
 import { readZipEntries, type ZipEntry } from "./readZipEntries";
 import type { ZipCodec } from "./ZipCodec";
-import { XlsxInputError } from "./XlsxInputError";
+import { damaged } from "./XlsxInputError";
 
 /** Parts' text longer than this (characters) is not kept once written. */
 const CACHE_LIMIT = 1 << 20;
 
 const MORE_THAN_DECLARED = "it holds more than the zip directory declares; it was not expanded further";
-
-/** The one-line refusal for a part that cannot be inflated. */
-function damagedPart(name: string, why: string): XlsxInputError {
-  return new XlsxInputError("corrupt", `The workbook is damaged: the part ${name} cannot be read (${why}).`);
-}
 
 /**
  * An .xlsx (OPC) package opened for editing: parts are read on demand, and every part not set or
@@ -77,16 +72,19 @@ export class XlsxPackage {
     if (!e) return undefined;
     if (e.method === 0) return e.data;
     if (e.method !== 8)
-      throw damagedPart(e.name, `it is compressed by method ${e.method}, which .xlsx files do not use`);
+      throw damaged(
+        `the part ${e.name}`,
+        `it is compressed by method ${e.method}, which .xlsx files do not use`,
+      );
     let out: Uint8Array;
     try {
       out = this.codec.inflateRaw(e.data, e.size + 1);
     } catch (err) {
       const tooLong = (err as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE";
       // zlib's and fflate's own words mean nothing to an officer: say what they mean.
-      throw damagedPart(e.name, tooLong ? MORE_THAN_DECLARED : "its compressed data is broken");
+      throw damaged(`the part ${e.name}`, tooLong ? MORE_THAN_DECLARED : "its compressed data is broken");
     }
-    if (out.length > e.size) throw damagedPart(e.name, MORE_THAN_DECLARED);
+    if (out.length > e.size) throw damaged(`the part ${e.name}`, MORE_THAN_DECLARED);
     return out;
   }
 
@@ -110,7 +108,8 @@ export class XlsxPackage {
   setText(name: string, text: string | readonly string[]): void {
     const key = XlsxPackage.key(name);
     const bytes = typeof text === "string" ? this.encoder.encode(text) : encodePieces(text, this.encoder);
-    if (this.entries.has(key) && sameBytes(this.bytes(name), bytes)) return;
+    // Same text leaves the part as it was; a part of another size is not inflated to be compared.
+    if (this.entries.get(key)?.size === bytes.length && sameBytes(this.bytes(name), bytes)) return;
     const stored = this.entries.get(key)?.name ?? name.replace(/^\/+/, "");
     this.entries.set(key, newZipEntry(stored, bytes, this.codec));
     // A large part is kept compressed only (read back on demand): a scored sheet's old and new text

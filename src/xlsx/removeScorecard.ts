@@ -3,11 +3,8 @@ import { readStore } from "../engine/writeplan/readStore";
 import type { WritePlan } from "../engine/writeplan/WritePlan";
 import type { RemoveReport } from "../taskpane/ScorecardHost";
 import { applyWritePlanToPackage } from "./applyWritePlanToPackage";
-import { fflateCodec } from "./fflateCodec";
-import { inspectPackage, type PackageLimits } from "./inspectPackage";
-import { readPackageGrid } from "./read/readPackageGrid";
-import { XlsxInputError } from "./XlsxInputError";
-import { XlsxPackage } from "./XlsxPackage";
+import type { PackageLimits } from "./inspectPackage";
+import { openCheckedPackage } from "./read/openCheckedPackage";
 import type { ZipCodec } from "./ZipCodec";
 
 /** Options of `removeScorecard`. */
@@ -39,11 +36,7 @@ export async function removeScorecard(
   input: Uint8Array,
   options: RemoveXlsxOptions = {},
 ): Promise<{ output: Uint8Array; report: RemoveReport }> {
-  const checked = await inspectPackage(input, options.limits);
-  if (checked.problems.length > 0)
-    throw new XlsxInputError(checked.problems[0].code, checked.problems.map((p) => p.message).join("; "));
-  const pkg = XlsxPackage.open(input, options.codec ?? fflateCodec);
-  const grid = readPackageGrid(pkg);
+  const { pkg, grid } = await openCheckedPackage(input, options);
 
   // The store is ours by its content: an officer's sheet called "QScorecard_Store" stays.
   const at = locateStore(grid);

@@ -1,11 +1,10 @@
 import { scoreWorkbook, type ScoreOutcome } from "../engine/scoreWorkbook";
 import type { Settings } from "../engine/Settings";
 import { applyWritePlanToPackage } from "./applyWritePlanToPackage";
-import { fflateCodec } from "./fflateCodec";
-import { inspectPackage, type PackageLimits } from "./inspectPackage";
-import { readPackageGrid } from "./read/readPackageGrid";
+import type { PackageLimits } from "./inspectPackage";
+import { openCheckedPackage } from "./read/openCheckedPackage";
 import { XlsxInputError } from "./XlsxInputError";
-import { XlsxPackage } from "./XlsxPackage";
+import type { XlsxPackage } from "./XlsxPackage";
 import type { ZipCodec } from "./ZipCodec";
 
 /** Options for scoring an .xlsx held in memory. */
@@ -71,20 +70,7 @@ async function readAndScore(
   input: Uint8Array,
   options: ScoreXlsxOptions,
 ): Promise<{ pkg: XlsxPackage; outcome: ScoreOutcome }> {
-  const report = await inspectPackage(input, options.limits);
-  if (report.problems.length > 0) {
-    const first = report.problems[0];
-    throw new XlsxInputError(first.code, oneLine(report.problems.map((p) => p.message).join("; ")));
-  }
-
-  let pkg: XlsxPackage;
-  try {
-    pkg = XlsxPackage.open(input, options.codec ?? fflateCodec);
-  } catch (err) {
-    // inspectPackage has read the same directory: this is a package it could not foresee.
-    throw new XlsxInputError("corrupt", `The workbook is damaged: ${oneLine(errorMessage(err))}.`);
-  }
-  const grid = readPackageGrid(pkg);
+  const { pkg, grid } = await openCheckedPackage(input, options);
   const outcome = scoreWorkbook(grid, options.overrides ?? {}, {
     saveOverrides: options.saveOverrides ?? true,
   });
@@ -96,12 +82,4 @@ async function readAndScore(
     );
   }
   return { pkg, outcome };
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
 }

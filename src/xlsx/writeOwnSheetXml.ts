@@ -1,5 +1,7 @@
 import { columnLetters, toA1 } from "../engine/cells/toA1";
 import { from1900Serial } from "../engine/cells/to1900Serial";
+import { OUR_FONT } from "../engine/writeplan/createSheetBuilder";
+import { estimateRowHeights } from "../engine/writeplan/estimateRowHeights";
 import type {
   CellStyle,
   HeaderFooterText,
@@ -14,10 +16,8 @@ import type { StylesEditor } from "./StylesEditor";
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/** Points per line of 11pt text, and characters per unit of column width (an estimate). */
+/** Excel's default row height, in points, for a sheet with no font of its own. */
 const LINE_HEIGHT = 15;
-const CHARS_PER_WIDTH = 1.1;
-const DEFAULT_WIDTH = 8.43;
 
 /** What to write besides the cells: our sheets print landscape, one page wide; the store is bare. */
 export interface OwnSheetOptions {
@@ -63,8 +63,11 @@ export function writeOwnSheetXml(
     maxCol = Math.max(maxCol, c.col);
   }
   const cells = [...byAddress.values()].sort((a, b) => a.row - b.row || a.col - b.col);
-  const heights = sheet.rowHeights ? new Map(sheet.rowHeights) : rowHeights(sheet);
   const font = sheet.font;
+  // The plan gives the heights; a hand-made plan (tests, the store) gets the engine's estimate.
+  const heights = new Map(
+    sheet.rowHeights ?? estimateRowHeights(sheet.cells, sheet.columnWidths, font ?? OUR_FONT),
+  );
 
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
@@ -178,23 +181,4 @@ function cellXml(
   if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
   if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"${s}><v>${v}</v></c>`;
   return `<c r="${ref}"${s}/>`;
-}
-
-/**
- * Heights of rows holding wrapped text when the plan gives none (LibreOffice does not autofit on
- * open): lines are estimated from the text length and the column width.
- */
-function rowHeights(sheet: OwnSheet): Map<number, number> {
-  const lines = new Map<number, number>();
-  for (const pc of sheet.cells) {
-    if (!pc.style?.wrap || typeof pc.value !== "string" || pc.value === "") continue;
-    const perLine = Math.max(1, Math.floor((sheet.columnWidths[pc.col] || DEFAULT_WIDTH) * CHARS_PER_WIDTH));
-    const n = pc.value
-      .split("\n")
-      .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
-    lines.set(pc.row, Math.max(lines.get(pc.row) ?? 1, n));
-  }
-  const heights = new Map<number, number>();
-  for (const [row, n] of lines) if (n > 1) heights.set(row, n * LINE_HEIGHT);
-  return heights;
 }

@@ -39,8 +39,8 @@ function lettersOf(n: number): string {
  * @example fromA1("C5") => { row: 4, col: 2 }
  */
 export function fromA1(address: string): { row: number; col: number } {
-  const plain = plainA1(address);
-  if (plain >= 0) return { row: Math.floor(plain / PLAIN_COLS), col: plain % PLAIN_COLS };
+  const at = parseA1(address);
+  if (at) return at;
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!m) throw new EngineError("bad-argument", `"${address}" is not an A1 cell address`);
   let col = 0;
@@ -48,33 +48,31 @@ export function fromA1(address: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
-/** Columns in the packed result of `plainA1` (more than Excel's 16,384). */
-const PLAIN_COLS = 1 << 15;
-
 /**
- * A plain address ("D7", "$D$7", "ab10"; no spaces, at most nine digits) read without a regular
- * expression, packed as row × PLAIN_COLS + col (0-based); -1 for anything else, which `fromA1`
- * reads with its expression (every call site of 100,000s of KPI rows passes plain addresses).
+ * A cell address as Excel writes one ("B12", "$B$12", "xfd1048576": 1 to 3 letters, 1 to 7 digits,
+ * row 1 or more) read without a regular expression, as 0-based coordinates; null for anything
+ * else. It runs once a cell when a sheet part is read, and on every KPI row's address.
+ * @example parseA1("$AB$10") // { row: 9, col: 27 }; parseA1("A0") === null
  */
-function plainA1(address: string): number {
+export function parseA1(address: string): { row: number; col: number } | null {
   const n = address.length;
   let i = address.charCodeAt(0) === 36 ? 1 : 0; // "$"
   let col = 0;
   const lettersFrom = i;
-  for (; i < n && i - lettersFrom < 3; i++) {
+  for (; i < n; i++) {
     const ch = address.charCodeAt(i) | 32; // lower case
     if (ch < 97 || ch > 122) break;
     col = col * 26 + (ch - 96);
   }
-  if (i === lettersFrom) return -1;
+  if (i === lettersFrom || i - lettersFrom > 3) return null;
   if (address.charCodeAt(i) === 36) i++;
   const digitsFrom = i;
   let row = 0;
   for (; i < n; i++) {
-    const ch = address.charCodeAt(i);
-    if (ch < 48 || ch > 57) return -1;
-    row = row * 10 + (ch - 48);
+    const d = address.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
   }
-  if (i === digitsFrom || i - digitsFrom > 9) return -1;
-  return (row - 1) * PLAIN_COLS + (col - 1);
+  if (i === digitsFrom || i - digitsFrom > 7 || row < 1) return null;
+  return { row: row - 1, col: col - 1 };
 }

@@ -8,7 +8,8 @@ import type { XlsxPackage } from "../XlsxPackage";
 import { readCellStyles } from "./readCellStyles";
 import { readSharedStrings } from "./readSharedStrings";
 import { MAX_FILLED_CELLS, readSheetPart, type SheetCells } from "./readSheetPart";
-import { damaged, streamXml } from "./streamXml";
+import { streamXml } from "./streamXml";
+import { damaged } from "../XlsxInputError";
 
 /** Number format given to a date cell (`t="d"`) that has none of its own. */
 export const DEFAULT_DATE_FORMAT = "dd/mm/yyyy";

@@ -1,8 +1,8 @@
 import type { CellFill, CellValue, MergeArea } from "../../engine/Grid";
-import { toA1 } from "../../engine/cells/toA1";
+import { parseA1, toA1 } from "../../engine/cells/toA1";
 import type { CellStyles } from "./readCellStyles";
-import { damaged, streamXml } from "./streamXml";
-import { XlsxInputError } from "../XlsxInputError";
+import { streamXml } from "./streamXml";
+import { damaged, XlsxInputError } from "../XlsxInputError";
 
 /** Excel's last row and column (1-based). */
 export const MAX_ROWS = 1_048_576;
@@ -99,7 +99,7 @@ export function readSheetPart(bytes: Uint8Array, ctx: SheetPartContext): SheetCe
         case "c": {
           if (!inSheetData) return;
           if (a.r !== undefined) {
-            const at = parseRef(a.r);
+            const at = parseA1(a.r);
             if (!at) refuse(`has a cell with the address "${a.r}"`);
             if (at!.row >= MAX_ROWS || at!.col >= MAX_COLS)
               refuse(`has a cell at ${a.r}, past Excel's last row or column`);
@@ -216,41 +216,11 @@ function isoToSerial(iso: string): number | null {
   return Math.round((ms / 86_400_000 + 25_569) * 86_400_000) / 86_400_000;
 }
 
-/**
- * "B12" → { row: 11, col: 1 }; "$B$12" too; null when it is not a cell address. A loop, not a
- * regular expression: it runs once a cell.
- * @example parseRef("AB10") // { row: 9, col: 27 }
- */
-export function parseRef(ref: string): { row: number; col: number } | null {
-  let i = 0;
-  const n = ref.length;
-  if (ref.charCodeAt(i) === 36) i++; // $
-  let col = 0;
-  const lettersFrom = i;
-  for (; i < n; i++) {
-    const ch = ref.charCodeAt(i) & ~32; // upper case
-    if (ch < 65 || ch > 90) break;
-    col = col * 26 + (ch - 64);
-  }
-  const letters = i - lettersFrom;
-  if (letters < 1 || letters > 3) return null;
-  if (ref.charCodeAt(i) === 36) i++;
-  let row = 0;
-  const digitsFrom = i;
-  for (; i < n; i++) {
-    const d = ref.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return null;
-    row = row * 10 + d;
-  }
-  if (i - digitsFrom < 1 || i - digitsFrom > 7 || row < 1) return null;
-  return { row: row - 1, col: col - 1 };
-}
-
 /** "A1:C3" (or "B2") → a 0-based area; null when it is not one, or lies past Excel's limits. */
 function parseArea(ref: string): MergeArea | null {
   const [a, b = a] = ref.split(":");
-  const from = parseRef(a ?? "");
-  const to = parseRef(b ?? "");
+  const from = parseA1(a ?? "");
+  const to = parseA1(b ?? "");
   if (!from || !to) return null;
   const area = {
     top: Math.min(from.row, to.row),

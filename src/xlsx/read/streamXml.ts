@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { XlsxInputError } from "../XlsxInputError";
+import { damaged } from "../XlsxInputError";
 
 /** What a part's reader does with the elements it meets; names come without their prefix. */
 export interface XmlHandlers {
@@ -53,15 +53,6 @@ export function streamXml(bytes: Uint8Array, what: string, handlers: XmlHandlers
   }
   parser.write(decoder.decode());
   parser.close();
-}
-
-/**
- * The one-line refusal for a damaged part.
- * @example damaged('sheet "KPIs"', "its XML is not well-formed").message
- * // 'The workbook is damaged: sheet "KPIs" cannot be read (its XML is not well-formed).'
- */
-export function damaged(what: string, why: string): XlsxInputError {
-  return new XlsxInputError("corrupt", `The workbook is damaged: ${what} cannot be read (${why}).`);
 }
 
 function localName(name: string): string {

@@ -5,7 +5,6 @@ import { deflateRawSync } from "zlib";
 import { fflateCodec } from "../../../src/xlsx/fflateCodec";
 import { nodeZlibCodec } from "../../../src/xlsx/nodeZlibCodec";
 import { readPackageGrid } from "../../../src/xlsx/read/readPackageGrid";
-import { parseRef } from "../../../src/xlsx/read/readSheetPart";
 import { scoreXlsxBuffer } from "../../../src/xlsx/scoreXlsxBuffer";
 import { XlsxInputError } from "../../../src/xlsx/XlsxInputError";
 import { XlsxPackage } from "../../../src/xlsx/XlsxPackage";
@@ -239,13 +238,3 @@ function liarZip(entries: { name: string; data: Uint8Array; declared: number }[]
   end.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...locals, dir, end]));
 }
-
-describe("parseRef", () => {
-  it("reads addresses with and without $, and refuses what is not one", () => {
-    expect(parseRef("A1")).toEqual({ row: 0, col: 0 });
-    expect(parseRef("$AB$10")).toEqual({ row: 9, col: 27 });
-    expect(parseRef("xfd1048576")).toEqual({ row: 1048575, col: 16383 });
-    for (const bad of ["", "A", "1", "A0", "ABCD1", "A1B", "A12345678", "@1"])
-      expect(parseRef(bad)).toBeNull();
-  });
-});
